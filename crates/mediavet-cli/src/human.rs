@@ -1,0 +1,104 @@
+//! Human-readable report: one block per file, errors first, colour only on a terminal.
+
+use mediavet::{Lang, Report, Severity, Verdict};
+use std::io::{IsTerminal, Write};
+
+struct Style {
+    on: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+fn verdict_label(v: Verdict) -> (&'static str, &'static str) {
+    match v {
+        Verdict::Pass => ("PASS", "32;1"),
+        Verdict::Warn => ("WARN", "33;1"),
+        Verdict::Fail => ("FAIL", "31;1"),
+        Verdict::Unreadable => ("UNREADABLE", "35;1"),
+    }
+}
+
+fn severity_colour(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "31",
+        Severity::Warning => "33",
+        Severity::Info => "2",
+    }
+}
+
+/// Writes every report and a summary line.
+pub fn write(out: &mut impl Write, reports: &[Report], lang: Lang) -> std::io::Result<()> {
+    let style = Style {
+        on: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let (fix, measured, expected) = match lang {
+        Lang::En => ("fix", "measured", "expected"),
+        Lang::Zh => ("修改建议", "实测", "要求"),
+    };
+    for r in reports {
+        let (label, colour) = verdict_label(r.verdict);
+        writeln!(
+            out,
+            "{}  {}  [{} · {}]",
+            style.paint(colour, label),
+            r.facts.path,
+            r.facts.kind_name(),
+            r.profile
+        )?;
+        for f in &r.findings {
+            let sev = format!("{:<8}", f.severity.as_str());
+            write!(
+                out,
+                "  {} {:<17}",
+                style.paint(severity_colour(f.severity), &sev),
+                f.rule
+            )?;
+            if let Some(m) = &f.measured {
+                write!(out, " {measured} {}", m.text)?;
+            }
+            if let Some(e) = &f.expected {
+                write!(out, "  {expected} {}", e.text)?;
+            }
+            writeln!(out)?;
+            writeln!(out, "  {:<8} {:<17} {}", "", "", f.message.get(lang))?;
+            if let Some(h) = &f.hint {
+                writeln!(
+                    out,
+                    "  {:<8} {:<17} {}: {}",
+                    "",
+                    "",
+                    style.paint("36", fix),
+                    h.get(lang)
+                )?;
+            }
+        }
+    }
+    let count = |v: Verdict| reports.iter().filter(|r| r.verdict == v).count();
+    let line = match lang {
+        Lang::En => format!(
+            "{} files: {} pass, {} warn, {} fail, {} unreadable",
+            reports.len(),
+            count(Verdict::Pass),
+            count(Verdict::Warn),
+            count(Verdict::Fail),
+            count(Verdict::Unreadable)
+        ),
+        Lang::Zh => format!(
+            "共 {} 个文件：通过 {}，警告 {}，不合格 {}，无法读取 {}",
+            reports.len(),
+            count(Verdict::Pass),
+            count(Verdict::Warn),
+            count(Verdict::Fail),
+            count(Verdict::Unreadable)
+        ),
+    };
+    writeln!(out, "{line}")
+}

@@ -1,0 +1,49 @@
+//! JUnit XML: one test case per file × active rule, so CI systems show results natively.
+//! Errors are failures; warnings and infos pass with their messages in system-out.
+
+use mediavet::{rules, Lang, Profile, Report, Severity, Verdict};
+use quick_junit::{NonSuccessKind, Report as JReport, TestCase, TestCaseStatus, TestSuite};
+use std::io::Write;
+
+/// Writes the JUnit document.
+pub fn write(
+    out: &mut impl Write,
+    reports: &[Report],
+    profile: &Profile,
+    lang: Lang,
+) -> std::io::Result<()> {
+    let mut doc = JReport::new("mediavet");
+    for r in reports {
+        let mut suite = TestSuite::new(r.facts.path.clone());
+        for (rule, _) in rules::active(profile) {
+            let findings: Vec<_> = r.findings.iter().filter(|f| f.rule == rule.id).collect();
+            let text = findings
+                .iter()
+                .map(|f| format!("{}: {}", f.severity.as_str(), f.message.get(lang)))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let failed = findings.iter().any(|f| f.severity == Severity::Error);
+            let status = if failed {
+                let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                s.set_message(text.clone());
+                s.set_type(if r.verdict == Verdict::Unreadable {
+                    "unreadable"
+                } else {
+                    "fail"
+                });
+                s
+            } else {
+                TestCaseStatus::success()
+            };
+            let mut case = TestCase::new(rule.id, status);
+            case.set_classname(format!("{}.{}", profile.name, r.facts.path));
+            if !text.is_empty() {
+                case.set_system_out(text);
+            }
+            suite.add_test_case(case);
+        }
+        doc.add_test_suite(suite);
+    }
+    let xml = doc.to_string().map_err(std::io::Error::other)?;
+    writeln!(out, "{xml}")
+}

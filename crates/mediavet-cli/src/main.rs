@@ -1,0 +1,184 @@
+//! `mediavet`: probe media facts and check submissions against a delivery profile.
+
+mod human;
+mod junit;
+mod walk;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use mediavet::{facts::SCHEMA_VERSION, rules, Lang, Profile, Verdict};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "mediavet",
+    version,
+    about = "Check media submissions against a delivery spec: what passes, what fails, how to fix it."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the facts of each file as JSON (no judgement).
+    Probe {
+        /// Files to probe.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Check files (directories are walked recursively) against a profile.
+    Check {
+        /// Built-in profile name or a profile TOML file.
+        #[arg(long, short, default_value = "micro-video")]
+        profile: String,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Message language (default from LANG).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Files or directories.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// List every rule with its severity under a profile.
+    Rules {
+        /// Built-in profile name or a profile TOML file.
+        #[arg(long, short, default_value = "micro-video")]
+        profile: String,
+    },
+    /// Print a rule's full documentation.
+    Explain {
+        /// Rule id, e.g. video.bitrate.
+        rule: String,
+    },
+    /// List the built-in profiles, or print one as TOML.
+    Profiles {
+        /// Profile to print.
+        name: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+    Junit,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Zh,
+    En,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("mediavet: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode, mediavet::Error> {
+    let mut out = std::io::stdout().lock();
+    let io = |e: std::io::Error| mediavet::Error::Usage(format!("cannot write output: {e}"));
+    match command {
+        Command::Probe { files } => {
+            let mut all = Vec::new();
+            for file in &files {
+                all.push(mediavet::probe_path(file)?);
+            }
+            let doc = serde_json::json!({ "schema_version": SCHEMA_VERSION, "files": all });
+            writeln!(out, "{}", pretty(&doc)).map_err(io)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check {
+            profile,
+            format,
+            lang,
+            paths,
+        } => {
+            let profile = Profile::load(&profile)?;
+            let lang = match lang {
+                Some(LangArg::Zh) => Lang::Zh,
+                Some(LangArg::En) => Lang::En,
+                None => Lang::from_env(),
+            };
+            let files = walk::expand(&paths)?;
+            let reports: Vec<_> = files
+                .iter()
+                .map(|f| mediavet::check_path(f, &profile))
+                .collect();
+            match format {
+                Format::Human => human::write(&mut out, &reports, lang).map_err(io)?,
+                Format::Json => {
+                    let doc = mediavet::reports_to_json(&reports, &profile.name, lang);
+                    writeln!(out, "{}", pretty(&doc)).map_err(io)?;
+                }
+                Format::Junit => junit::write(&mut out, &reports, &profile, lang).map_err(io)?,
+            }
+            let failed = reports
+                .iter()
+                .any(|r| matches!(r.verdict, Verdict::Fail | Verdict::Unreadable));
+            Ok(if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Rules { profile } => {
+            let profile = Profile::load(&profile)?;
+            writeln!(
+                out,
+                "{:<18} {:<8} summary  (profile {})",
+                "rule", "severity", profile.name
+            )
+            .map_err(io)?;
+            for rule in &rules::RULES {
+                let severity = match profile.severity_of(rule) {
+                    Some(s) if (rule.applies)(&profile) => s.as_str(),
+                    Some(_) => "n/a",
+                    None => "off",
+                };
+                writeln!(out, "{:<18} {:<8} {}", rule.id, severity, rule.summary()).map_err(io)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Explain { rule } => {
+            let rule = rules::find(&rule).ok_or_else(|| {
+                mediavet::Error::Usage(format!("unknown rule '{rule}' (see `mediavet rules`)"))
+            })?;
+            writeln!(out, "{}", rule.doc).map_err(io)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Profiles { name } => {
+            match name {
+                Some(name) => {
+                    let src = Profile::builtin_source(&name).ok_or_else(|| {
+                        mediavet::Error::Usage(format!("unknown profile '{name}'"))
+                    })?;
+                    write!(out, "{src}").map_err(io)?;
+                }
+                None => {
+                    for name in Profile::builtin_names() {
+                        let p = Profile::builtin(name)?;
+                        writeln!(out, "{name:<15} {}", p.description.unwrap_or_default())
+                            .map_err(io)?;
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn pretty(v: &serde_json::Value) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}

@@ -1,0 +1,197 @@
+//! Facts: what the probe measured in a file. Facts never judge; rules do.
+//!
+//! This is the `facts` object of the JSON output; [`SCHEMA_VERSION`] changes
+//! whenever a field is renamed or removed (adding fields keeps the version).
+
+use crate::kind::FileKind;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Version of the JSON schema of facts and reports.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Everything the probe learnt about one file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Facts {
+    /// The path as given.
+    pub path: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// Kind recognised from content.
+    pub kind: FileKind,
+    /// Lower-case file-name extension, if any.
+    pub extension: Option<String>,
+    /// MP4/QuickTime facts, for those kinds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub container: Option<ContainerFacts>,
+    /// What could not be read, and where. A `fatal` problem makes the file unreadable.
+    pub problems: Vec<Problem>,
+}
+
+/// Something the probe could not read.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Problem {
+    /// True when the file as a whole cannot be assessed.
+    pub fatal: bool,
+    /// Byte offset where the problem was found, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offset: Option<u64>,
+    /// What and why, in English.
+    pub message: String,
+}
+
+/// ISO base media / QuickTime container facts.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ContainerFacts {
+    /// `mp4`, `mov`, `3gp`, `m4a` or `m4v`, from the ftyp brands.
+    pub format: String,
+    /// ftyp major brand, absent in classic QuickTime files.
+    pub major_brand: Option<String>,
+    /// ftyp compatible brands.
+    pub compatible_brands: Vec<String>,
+    /// Movie fragments (moof) present.
+    pub fragmented: bool,
+    /// moov stored before the media data (streamable, "faststart").
+    pub moov_before_mdat: Option<bool>,
+    /// Movie duration in seconds (mvhd, or the fragments when mvhd says 0).
+    pub duration: Option<f64>,
+    /// File bytes × 8 ÷ duration, in bits per second.
+    pub overall_bitrate: Option<f64>,
+    /// When the recording was made, and which field said so.
+    pub creation_time: Option<DateFact>,
+    /// Make, model, software and other text tags (udta, meta/ilst, meta/keys).
+    pub metadata: BTreeMap<String, String>,
+    /// Tracks in file order.
+    pub tracks: Vec<Track>,
+}
+
+/// A timestamp and where it came from.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DateFact {
+    /// As written (ISO 8601 / RFC 3339 where the source is numeric).
+    pub value: String,
+    /// Calendar date (YYYY-MM-DD) when one could be read from `value`.
+    pub date: Option<String>,
+    /// Box or key it was read from (`mvhd`, `©day`, `com.apple.quicktime.creationdate`).
+    pub source: String,
+}
+
+/// What a track carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TrackKind {
+    /// Handler `vide`.
+    Video,
+    /// Handler `soun`.
+    Audio,
+    /// Handlers `text`, `sbtl`, `subt`, `clcp`.
+    Subtitle,
+    /// Timed metadata (`meta`, `mdta`, `camm`, GoPro `gpmd` …) and hint tracks.
+    Data,
+}
+
+/// One track.
+#[derive(Debug, Clone, Serialize)]
+pub struct Track {
+    /// tkhd track id.
+    pub id: u32,
+    /// What it carries.
+    pub kind: TrackKind,
+    /// hdlr handler type as written.
+    pub handler: String,
+    /// Sample-entry four-character code (avc1, hvc1, mp4a, tx3g, …).
+    pub codec: String,
+    /// Whether tkhd marks the track enabled.
+    pub enabled: bool,
+    /// ISO 639-2 language from mdhd (`und` when unset).
+    pub language: Option<String>,
+    /// Presented duration in seconds, edit lists applied.
+    pub duration: Option<f64>,
+    /// Media duration in seconds (sum of sample durations).
+    pub media_duration: Option<f64>,
+    /// Number of samples.
+    pub sample_count: u64,
+    /// Sum of sample sizes in bytes.
+    pub stream_bytes: u64,
+    /// Measured bitrate: stream bytes × 8 ÷ media duration, bits per second.
+    pub bitrate: Option<f64>,
+    /// Average bitrate the encoder declared (btrt or esds), for comparison only.
+    pub declared_bitrate: Option<u64>,
+    /// Video specifics.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub video: Option<VideoFacts>,
+    /// Audio specifics.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub audio: Option<AudioFacts>,
+}
+
+/// Video-track specifics.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct VideoFacts {
+    /// Codec profile (e.g. `High`, `Main 10`).
+    pub profile: Option<String>,
+    /// Codec level (e.g. `4.0`).
+    pub level: Option<String>,
+    /// Stored picture width in pixels (sample entry).
+    pub width: u32,
+    /// Stored picture height in pixels.
+    pub height: u32,
+    /// Width as displayed: pixel aspect ratio and track rotation applied.
+    pub display_width: u32,
+    /// Height as displayed.
+    pub display_height: u32,
+    /// Clockwise rotation from the track matrix: 0, 90, 180 or 270.
+    pub rotation: u32,
+    /// Pixel aspect ratio (pasp), when declared.
+    pub pixel_aspect_ratio: Option<[u32; 2]>,
+    /// Average frame rate: samples ÷ media duration.
+    pub frame_rate: Option<f64>,
+    /// Sample durations differ within the track.
+    pub variable_frame_rate: bool,
+    /// Sync samples; equal to the sample count when every sample is a keyframe.
+    pub keyframe_count: u64,
+    /// Highest bitrate over any one-second window, bits per second.
+    pub peak_bitrate: Option<f64>,
+    /// Interlaced, where the codec configuration or `fiel` says.
+    pub interlaced: Option<bool>,
+}
+
+/// Audio-track specifics, as declared by the container and codec configuration.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct AudioFacts {
+    /// Codec detail, e.g. `AAC LC`, `HE-AAC`, `MP3`, `PCM s16le`.
+    pub format: Option<String>,
+    /// Sample rate in Hz.
+    pub sample_rate: Option<f64>,
+    /// Channel count.
+    pub channels: Option<u32>,
+    /// Layout such as `mono`, `stereo`, `5.1`.
+    pub channel_layout: Option<String>,
+    /// Which box the channel count came from (`esds`, `chan`, `dac3`, `sample entry`, …).
+    pub channels_source: Option<String>,
+}
+
+impl ContainerFacts {
+    /// The main video track: the first enabled video track, else the first video track.
+    pub fn primary_video(&self) -> Option<&Track> {
+        let video = || self.tracks.iter().filter(|t| t.kind == TrackKind::Video);
+        video().find(|t| t.enabled).or_else(|| video().next())
+    }
+
+    /// Tracks of one kind.
+    pub fn tracks_of(&self, kind: TrackKind) -> impl Iterator<Item = &Track> {
+        self.tracks.iter().filter(move |t| t.kind == kind)
+    }
+}
+
+impl Facts {
+    /// The kind's lower-case name, as in JSON.
+    pub fn kind_name(&self) -> &'static str {
+        self.kind.name()
+    }
+
+    /// True when a fatal problem stops the file from being assessed.
+    pub fn unreadable(&self) -> bool {
+        self.problems.iter().any(|p| p.fatal)
+    }
+}

@@ -1,0 +1,238 @@
+//! Turns the parsed boxes of a file into [`ContainerFacts`]: durations, bitrates,
+//! display geometry, creation time.
+
+use super::boxes::fourcc;
+use super::fragments::FragmentTrack;
+use super::moov::MoovParse;
+use super::time;
+use super::timeline::{Sizes, Timeline};
+use super::track::TrakParse;
+use crate::facts::{ContainerFacts, DateFact, Problem, Track, TrackKind, VideoFacts};
+use std::collections::BTreeMap;
+
+/// What the top-level walk collected.
+#[derive(Debug, Default)]
+pub struct Walk {
+    /// The ftyp box, if any.
+    pub ftyp: Option<mp4_atom::Ftyp>,
+    /// The parsed moov.
+    pub moov: Option<MoovParse>,
+    /// Whether moov came before the first mdat.
+    pub moov_before_mdat: Option<bool>,
+    /// moof boxes were seen.
+    pub fragmented: bool,
+    /// Samples from all fragments, by track id.
+    pub fragments: BTreeMap<u32, FragmentTrack>,
+    /// Where a cut-short mdat says it should end.
+    pub mdat_end: Option<u64>,
+}
+
+/// Metadata keys that carry the recording date, most trusted first.
+const DATE_KEYS: [&str; 3] = ["com.apple.quicktime.creationdate", "©day", "date"];
+
+/// Builds container facts; a missing moov is a fatal problem.
+pub fn assemble(w: Walk, file_size: u64, problems: &mut Vec<Problem>) -> Option<ContainerFacts> {
+    let Some(moov) = w.moov else {
+        if problems.iter().any(|p| p.fatal) {
+            return None;
+        }
+        let message = match w.mdat_end {
+            Some(end) => format!(
+                "moov box missing: file truncated at {:.0}% of the size its mdat header declares ({file_size} of {end} bytes)",
+                100.0 * file_size as f64 / end as f64
+            ),
+            None if w.fragmented => "moov box missing: a media segment without its initialisation segment".into(),
+            None => "moov box missing: the file has no movie header (recording interrupted, or not a movie)".into(),
+        };
+        problems.push(Problem {
+            fatal: true,
+            offset: None,
+            message,
+        });
+        return None;
+    };
+    let (format, major_brand, compatible_brands) = brands(w.ftyp.as_ref());
+    let movie_scale = moov.timescale;
+    let mut tracks = Vec::with_capacity(moov.traks.len());
+    for trak in moov.traks {
+        let fragments = w.fragments.get(&trak.id);
+        tracks.push(track_facts(trak, fragments, movie_scale, problems));
+    }
+    let header_duration = ticks_to_seconds(moov.duration, movie_scale);
+    let duration = header_duration
+        .or_else(|| {
+            moov.fragment_duration
+                .and_then(|d| ticks_to_seconds(d, movie_scale))
+        })
+        .or_else(|| tracks.iter().filter_map(|t| t.duration).reduce(f64::max));
+    let creation_time = creation_time(&moov.tags, moov.creation_time);
+    Some(ContainerFacts {
+        format,
+        major_brand,
+        compatible_brands,
+        fragmented: w.fragmented,
+        moov_before_mdat: w.moov_before_mdat,
+        duration,
+        overall_bitrate: duration
+            .filter(|&d| d > 0.0)
+            .map(|d| file_size as f64 * 8.0 / d),
+        creation_time,
+        metadata: moov.tags,
+        tracks,
+    })
+}
+
+fn brands(ftyp: Option<&mp4_atom::Ftyp>) -> (String, Option<String>, Vec<String>) {
+    let Some(f) = ftyp else {
+        return ("mov".into(), None, Vec::new());
+    };
+    let major = fourcc(&f.major_brand.into());
+    let format = match major.as_str() {
+        "qt  " => "mov",
+        m if m.starts_with("3gp") || m.starts_with("3g2") || m.starts_with("3ge") => "3gp",
+        "M4A " | "M4B " => "m4a",
+        "M4V " | "M4VH" | "M4VP" => "m4v",
+        _ => "mp4",
+    };
+    let compatible = f
+        .compatible_brands
+        .iter()
+        .map(|b| fourcc(&(*b).into()))
+        .collect();
+    (format.into(), Some(major), compatible)
+}
+
+fn ticks_to_seconds(ticks: u64, scale: u32) -> Option<f64> {
+    (ticks > 0 && scale > 0).then(|| ticks as f64 / f64::from(scale))
+}
+
+fn track_kind(handler: &[u8; 4]) -> TrackKind {
+    match handler {
+        b"vide" => TrackKind::Video,
+        b"soun" => TrackKind::Audio,
+        b"text" | b"sbtl" | b"subt" | b"clcp" => TrackKind::Subtitle,
+        _ => TrackKind::Data,
+    }
+}
+
+/// A moov sample table followed by its fragments, as one timeline.
+fn merged_timeline(mut tl: Timeline, frag: Option<&FragmentTrack>) -> Timeline {
+    let Some(f) = frag else { return tl };
+    let mut runs: Vec<(u64, u32)> = match tl.sizes {
+        Sizes::Same { count, size } => vec![(count, size)],
+        Sizes::Each(v) => v.into_iter().map(|s| (1, s)).collect(),
+        Sizes::Runs(r) => r,
+    };
+    runs.extend_from_slice(&f.sizes);
+    tl.durations.extend_from_slice(&f.durations);
+    Timeline {
+        durations: tl.durations,
+        sizes: Sizes::Runs(runs),
+    }
+}
+
+fn track_facts(
+    t: TrakParse,
+    frag: Option<&FragmentTrack>,
+    movie_scale: u32,
+    problems: &mut Vec<Problem>,
+) -> Track {
+    let kind = track_kind(&t.handler);
+    let table_samples = match &t.timeline.sizes {
+        Sizes::Same { count, .. } => *count,
+        Sizes::Each(v) => v.len() as u64,
+        Sizes::Runs(r) => r.iter().map(|r| r.0).sum(),
+    };
+    let timeline = merged_timeline(t.timeline, frag);
+    let stats = timeline.stats(t.timescale);
+    if stats.duration_samples != stats.size_samples {
+        problems.push(Problem {
+            fatal: false,
+            offset: None,
+            message: format!(
+                "track {}: the time table counts {} samples but the size table {}; the smaller is used",
+                t.id, stats.duration_samples, stats.size_samples
+            ),
+        });
+    }
+    let media_duration = ticks_to_seconds(stats.ticks, t.timescale);
+    let edited = t.edits.as_ref().and_then(|edits| {
+        let presented: u64 = edits
+            .iter()
+            .filter(|e| e.1.is_some())
+            .map(|e| e.0)
+            .fold(0, u64::saturating_add);
+        ticks_to_seconds(presented, movie_scale)
+    });
+    let duration = edited.or(media_duration);
+    let bitrate = media_duration.map(|d| stats.bytes as f64 * 8.0 / d);
+    let entry = t.entry.unwrap_or_default();
+    let keyframes =
+        t.sync_samples.unwrap_or(table_samples).min(table_samples) + frag.map_or(0, |f| f.sync);
+    let video = (kind == TrackKind::Video).then(|| {
+        let mut v = entry.video.unwrap_or_default();
+        geometry(&mut v, t.rotation);
+        v.frame_rate = media_duration
+            .filter(|&d| d > 0.0)
+            .map(|d| stats.samples as f64 / d);
+        v.variable_frame_rate = stats.variable;
+        v.keyframe_count = keyframes;
+        v.peak_bitrate = stats.peak_window_bytes.map(|b| b as f64 * 8.0);
+        v
+    });
+    Track {
+        id: t.id,
+        kind,
+        handler: fourcc(&t.handler),
+        codec: if entry.codec.is_empty() {
+            "unknown".into()
+        } else {
+            entry.codec
+        },
+        enabled: t.enabled,
+        language: t.language,
+        duration,
+        media_duration,
+        sample_count: stats.samples,
+        stream_bytes: stats.bytes,
+        bitrate,
+        declared_bitrate: entry.declared_bitrate,
+        video,
+        audio: if kind == TrackKind::Audio {
+            Some(entry.audio.unwrap_or_default())
+        } else {
+            None
+        },
+    }
+}
+
+/// Displayed size: pixel aspect ratio applied to the width, then the rotation.
+fn geometry(v: &mut VideoFacts, rotation: u32) {
+    let width = match v.pixel_aspect_ratio {
+        Some([h, s]) => (f64::from(v.width) * f64::from(h) / f64::from(s)).round() as u32,
+        None => v.width,
+    };
+    v.rotation = rotation;
+    (v.display_width, v.display_height) = if rotation % 180 == 90 {
+        (v.height, width)
+    } else {
+        (width, v.height)
+    };
+}
+
+fn creation_time(tags: &BTreeMap<String, String>, mvhd: u64) -> Option<DateFact> {
+    for key in DATE_KEYS {
+        if let Some(value) = tags.get(key) {
+            return Some(DateFact {
+                value: value.clone(),
+                date: time::leading_date(value).map(|d| d.to_string()),
+                source: key.to_string(),
+            });
+        }
+    }
+    time::from_1904(mvhd).map(|t| DateFact {
+        value: t.to_rfc3339(),
+        date: Some(t.date_naive().to_string()),
+        source: "mvhd".into(),
+    })
+}

@@ -1,0 +1,201 @@
+//! Walks the top-level boxes of an MP4/QuickTime file without reading media data.
+//!
+//! Only `ftyp`, `moov` and `moof` bodies are read into memory; `mdat` is seeked
+//! over. `moov` is capped at [`MAX_MOOV`], each `moof` at [`MAX_MOOF`].
+
+use super::assemble::{assemble, Walk};
+use super::boxes::{fourcc, parse_header, Child, HeaderError};
+use super::fragments::add_moof;
+use super::moov::parse_moov;
+use crate::facts::{ContainerFacts, Problem};
+use std::io::{Read, Seek, SeekFrom};
+
+/// Largest `moov` read; beyond it the file gets a finding, not an allocation.
+pub const MAX_MOOV: u64 = 256 << 20;
+/// Largest single `moof` read.
+pub const MAX_MOOF: u64 = 64 << 20;
+/// Most top-level boxes walked (a 3-hour fragmented file has a few thousand).
+pub const MAX_TOP_LEVEL_BOXES: u32 = 1_000_000;
+const MAX_FTYP: u64 = 64 << 10;
+
+/// Probes an ISO/QuickTime file of `file_size` bytes.
+pub fn probe_iso<R: Read + Seek>(
+    r: &mut R,
+    file_size: u64,
+    problems: &mut Vec<Problem>,
+) -> Option<ContainerFacts> {
+    let mut w = Walk::default();
+    let mut pos = 0u64;
+    let mut boxes = 0u32;
+    while pos < file_size {
+        boxes += 1;
+        if boxes > MAX_TOP_LEVEL_BOXES {
+            problems.push(problem(
+                false,
+                pos,
+                format!("stopped after {MAX_TOP_LEVEL_BOXES} top-level boxes"),
+            ));
+            break;
+        }
+        let mut head = [0u8; 16];
+        let n = (file_size - pos).min(16) as usize;
+        if let Err(e) = read_at(r, pos, &mut head[..n]) {
+            problems.push(problem(true, pos, format!("read failed: {e}")));
+            return None;
+        }
+        let header = match parse_header(&head[..n]) {
+            Ok(h) => h,
+            Err(HeaderError::Short) => {
+                let fatal = w.moov.is_none() && w.mdat_end.is_none();
+                problems.push(problem(
+                    fatal,
+                    pos,
+                    format!("{n} stray bytes at the end of the file"),
+                ));
+                break;
+            }
+            Err(HeaderError::BadSize(s)) => {
+                let msg = format!("top-level box '{}' declares an impossible size of {s} bytes; the rest of the file is not read", fourcc(&header_kind(&head)));
+                problems.push(problem(w.moov.is_none(), pos, msg));
+                break;
+            }
+        };
+        let size = header.size.unwrap_or(file_size - pos);
+        let end = pos.saturating_add(size);
+        let truncated = end > file_size;
+        match &header.kind {
+            b"ftyp" if w.ftyp.is_none() => {
+                let len = size.min(MAX_FTYP).min(file_size - pos);
+                if let Some(buf) = read_box(r, pos, len, problems) {
+                    let mut b = buf.as_slice();
+                    w.ftyp = <mp4_atom::Ftyp as mp4_atom::DecodeMaybe>::decode_maybe(&mut b)
+                        .ok()
+                        .flatten();
+                    if w.ftyp.is_none() {
+                        problems.push(problem(false, pos, "ftyp box could not be read".into()));
+                    }
+                }
+            }
+            b"moov" => {
+                if truncated {
+                    let pct = 100.0 * (file_size - pos) as f64 / size as f64;
+                    problems.push(problem(true, pos, format!(
+                        "moov box truncated: it declares {size} bytes but the file ends after {} ({pct:.0}% of it present)",
+                        file_size - pos
+                    )));
+                    break;
+                }
+                if size > MAX_MOOV {
+                    problems.push(problem(
+                        true,
+                        pos,
+                        format!(
+                            "moov box is {} MiB, above the {} MiB limit for a movie header",
+                            size >> 20,
+                            MAX_MOOV >> 20
+                        ),
+                    ));
+                    break;
+                }
+                if w.moov.is_some() {
+                    problems.push(problem(false, pos, "a second moov box is ignored".into()));
+                } else if let Some(buf) = read_box(r, pos, size, problems) {
+                    let child = child_of(&buf, header.kind, header.header_len, pos);
+                    w.moov = Some(parse_moov(&child, problems));
+                    w.moov_before_mdat.get_or_insert(true);
+                }
+            }
+            b"moof" => {
+                w.fragmented = true;
+                if truncated {
+                    problems.push(problem(
+                        false,
+                        pos,
+                        "last movie fragment (moof) is cut short; its samples are not counted"
+                            .into(),
+                    ));
+                } else if size > MAX_MOOF {
+                    problems.push(problem(
+                        false,
+                        pos,
+                        format!(
+                            "movie fragment of {} MiB skipped (limit {} MiB)",
+                            size >> 20,
+                            MAX_MOOF >> 20
+                        ),
+                    ));
+                } else if let Some(buf) = read_box(r, pos, size, problems) {
+                    let child = child_of(&buf, header.kind, header.header_len, pos);
+                    let trex = w.moov.as_ref().map(|m| m.trex.clone()).unwrap_or_default();
+                    add_moof(&child, &trex, &mut w.fragments, problems);
+                }
+            }
+            b"mdat" => {
+                w.moov_before_mdat.get_or_insert(false);
+                if truncated {
+                    w.mdat_end = Some(end);
+                }
+            }
+            _ => {}
+        }
+        if truncated {
+            if &header.kind != b"mdat" && &header.kind != b"moof" {
+                problems.push(problem(
+                    false,
+                    pos,
+                    format!(
+                        "box '{}' declares {size} bytes but the file ends {} bytes into it",
+                        fourcc(&header.kind),
+                        file_size - pos
+                    ),
+                ));
+            }
+            break;
+        }
+        pos = end;
+    }
+    assemble(w, file_size, problems)
+}
+
+fn header_kind(head: &[u8; 16]) -> [u8; 4] {
+    [head[4], head[5], head[6], head[7]]
+}
+
+fn problem(fatal: bool, offset: u64, message: String) -> Problem {
+    Problem {
+        fatal,
+        offset: Some(offset),
+        message,
+    }
+}
+
+fn child_of(buf: &[u8], kind: [u8; 4], header_len: u64, offset: u64) -> Child<'_> {
+    Child {
+        kind,
+        whole: buf,
+        body: buf.get(header_len as usize..).unwrap_or(&[]),
+        offset,
+    }
+}
+
+fn read_at<R: Read + Seek>(r: &mut R, pos: u64, buf: &mut [u8]) -> std::io::Result<()> {
+    r.seek(SeekFrom::Start(pos))?;
+    r.read_exact(buf)
+}
+
+/// Reads `len` bytes at `pos` (callers have capped `len`).
+fn read_box<R: Read + Seek>(
+    r: &mut R,
+    pos: u64,
+    len: u64,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<u8>> {
+    let mut buf = vec![0u8; usize::try_from(len).ok()?];
+    match read_at(r, pos, &mut buf) {
+        Ok(()) => Some(buf),
+        Err(e) => {
+            problems.push(problem(true, pos, format!("read failed: {e}")));
+            None
+        }
+    }
+}

@@ -1,0 +1,63 @@
+//! Probe: facts from a file, no judgement (like MediaInfo).
+
+mod assemble;
+mod boxes;
+mod codec_config;
+mod fragments;
+mod iso;
+mod leaf;
+mod metadata;
+mod moov;
+mod sample_entry;
+mod time;
+mod timeline;
+mod track;
+
+pub use iso::{MAX_MOOF, MAX_MOOV};
+pub use time::leading_date;
+
+use crate::facts::{Facts, Problem};
+use crate::kind::{self, FileKind};
+use crate::Error;
+use std::fs::File;
+use std::io::{BufReader, Read, Seek};
+use std::path::Path;
+
+/// Probes the file at `path` (opened read-only). Errors only when it cannot be opened.
+pub fn probe_path(path: &Path) -> Result<Facts, Error> {
+    let open_err = |source| Error::Path {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = File::open(path).map_err(open_err)?;
+    let size = file.metadata().map_err(open_err)?.len();
+    let mut reader = BufReader::with_capacity(64 << 10, file);
+    Ok(probe_reader(&mut reader, size, path))
+}
+
+/// Probes any seekable reader of `size` bytes; `path` is used for naming only.
+pub fn probe_reader<R: Read + Seek>(r: &mut R, size: u64, path: &Path) -> Facts {
+    let mut facts = Facts {
+        path: path.display().to_string(),
+        size,
+        kind: FileKind::Unknown,
+        extension: kind::extension(path),
+        container: None,
+        problems: Vec::new(),
+    };
+    match kind::sniff_reader(r) {
+        Ok(k) => facts.kind = k,
+        Err(e) => {
+            facts.problems.push(Problem {
+                fatal: true,
+                offset: Some(0),
+                message: format!("read failed: {e}"),
+            });
+            return facts;
+        }
+    }
+    if matches!(facts.kind, FileKind::Mp4 | FileKind::Mov) {
+        facts.container = iso::probe_iso(r, size, &mut facts.problems);
+    }
+    facts
+}

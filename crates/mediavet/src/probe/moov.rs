@@ -1,0 +1,89 @@
+//! The `moov` box: movie header, tracks, fragment defaults and metadata.
+
+use super::boxes::{children, Child};
+use super::fragments::Defaults;
+use super::leaf::decode;
+use super::metadata;
+use super::track::{parse_trak, TrakParse};
+use crate::facts::Problem;
+use std::collections::BTreeMap;
+
+/// What `moov` holds.
+#[derive(Debug, Default)]
+pub struct MoovParse {
+    /// mvhd timescale.
+    pub timescale: u32,
+    /// mvhd duration in movie ticks.
+    pub duration: u64,
+    /// mvhd creation time (seconds since 1904; 0 = unset).
+    pub creation_time: u64,
+    /// Tracks in order.
+    pub traks: Vec<TrakParse>,
+    /// trex defaults by track id (fragmented files).
+    pub trex: BTreeMap<u32, Defaults>,
+    /// mehd fragment duration in movie ticks.
+    pub fragment_duration: Option<u64>,
+    /// Text tags from udta/meta.
+    pub tags: BTreeMap<String, String>,
+}
+
+/// Parses a `moov` box.
+pub fn parse_moov(moov: &Child, problems: &mut Vec<Problem>) -> MoovParse {
+    let mut m = MoovParse::default();
+    let mut saw_mvhd = false;
+    for child in children(moov.body, moov.offset + 8, moov.kind) {
+        let child = match child {
+            Ok(c) => c,
+            Err(p) => {
+                problems.push(p);
+                break;
+            }
+        };
+        match &child.kind {
+            b"mvhd" => {
+                saw_mvhd = true;
+                if let Some(h) = decode::<mp4_atom::Mvhd>(&child, problems) {
+                    m.timescale = h.timescale;
+                    m.duration = h.duration;
+                    m.creation_time = h.creation_time;
+                }
+            }
+            b"trak" => m.traks.push(parse_trak(&child, problems)),
+            b"mvex" => mvex(&child, &mut m, problems),
+            b"udta" | b"meta" => metadata::collect(&child, &mut m.tags),
+            _ => {}
+        }
+    }
+    if !saw_mvhd {
+        problems.push(Problem {
+            fatal: false,
+            offset: Some(moov.offset),
+            message: "movie header (mvhd) missing: movie duration and creation time unknown".into(),
+        });
+    }
+    m
+}
+
+fn mvex(b: &Child, m: &mut MoovParse, problems: &mut Vec<Problem>) {
+    for child in children(b.body, b.offset + 8, b.kind).flatten() {
+        match &child.kind {
+            b"trex" => {
+                if let Some(t) = decode::<mp4_atom::Trex>(&child, problems) {
+                    m.trex.insert(
+                        t.track_id,
+                        Defaults {
+                            duration: t.default_sample_duration,
+                            size: t.default_sample_size,
+                            flags: t.default_sample_flags,
+                        },
+                    );
+                }
+            }
+            b"mehd" => {
+                m.fragment_duration =
+                    decode::<mp4_atom::Mehd>(&child, problems).map(|h| h.fragment_duration)
+            }
+            _ => {}
+        }
+    }
+}

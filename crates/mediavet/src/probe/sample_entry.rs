@@ -1,0 +1,279 @@
+//! The first sample entry of an `stsd` box: codec, picture size, audio format.
+//!
+//! Parsed by hand because the layouts that matter here are fixed-offset records
+//! that mp4-atom either does not read (QuickTime sound description v2, `chan`,
+//! `fiel`, `wave`) or rejects as a whole when a child box is malformed.
+
+use super::boxes::{children, fourcc, Child};
+use super::codec_config as cc;
+use crate::facts::{AudioFacts, Problem, VideoFacts};
+
+/// What the sample entry told us.
+#[derive(Debug, Default)]
+pub struct SampleEntry {
+    /// Codec four-character code (the original format for encrypted entries).
+    pub codec: String,
+    /// Declared average bitrate (btrt, esds).
+    pub declared_bitrate: Option<u64>,
+    /// Filled for visual entries.
+    pub video: Option<VideoFacts>,
+    /// Filled for audio entries.
+    pub audio: Option<AudioFacts>,
+}
+
+/// Reads the `stsd` body (full box) of a track with the given handler.
+pub fn parse_stsd(
+    stsd: &Child,
+    handler: &[u8; 4],
+    problems: &mut Vec<Problem>,
+) -> Option<SampleEntry> {
+    let body = stsd.body;
+    let count = u32::from_be_bytes(body.get(4..8)?.try_into().ok()?);
+    let entries = body.get(8..)?;
+    let first = match children(entries, stsd.offset + 16, *b"stsd").next() {
+        Some(Ok(entry)) => entry,
+        Some(Err(p)) => {
+            problems.push(p);
+            return None;
+        }
+        None => {
+            problems.push(Problem {
+                fatal: false,
+                offset: Some(stsd.offset),
+                message: format!("stsd lists {count} sample entries but holds none"),
+            });
+            return None;
+        }
+    };
+    let mut entry = SampleEntry {
+        codec: fourcc(&first.kind),
+        ..Default::default()
+    };
+    match handler {
+        b"vide" => entry.video = visual(&first, &mut entry),
+        b"soun" => entry.audio = Some(audio(&first, &mut entry, problems)),
+        _ => {}
+    }
+    Some(entry)
+}
+
+/// Visual sample entry: width/height at fixed offsets, then child boxes from byte 78.
+fn visual(e: &Child, entry: &mut SampleEntry) -> Option<VideoFacts> {
+    let b = e.body;
+    let width = u32::from(u16::from_be_bytes(b.get(24..26)?.try_into().ok()?));
+    let height = u32::from(u16::from_be_bytes(b.get(26..28)?.try_into().ok()?));
+    let mut v = VideoFacts {
+        width,
+        height,
+        ..Default::default()
+    };
+    let kids = b.get(78..).unwrap_or(&[]);
+    for child in children(kids, e.offset + 8 + 78, e.kind).flatten() {
+        match &child.kind {
+            b"avcC" | b"hvcC" => {
+                let config = if &child.kind == b"avcC" {
+                    cc::avcc(child.body)
+                } else {
+                    cc::hvcc(child.body)
+                };
+                if let Some(c) = config {
+                    v.profile = Some(c.profile);
+                    v.level = Some(c.level);
+                    v.interlaced = v.interlaced.or(c.interlaced);
+                }
+            }
+            b"pasp" => {
+                let h = u32::from_be_bytes(child.body.get(0..4)?.try_into().ok()?);
+                let s = u32::from_be_bytes(child.body.get(4..8)?.try_into().ok()?);
+                if h > 0 && s > 0 {
+                    v.pixel_aspect_ratio = Some([h, s]);
+                }
+            }
+            // QuickTime field handling: 1 = progressive, 2 = two fields.
+            b"fiel" => v.interlaced = child.body.first().map(|&f| f == 2),
+            b"btrt" => entry.declared_bitrate = btrt(child.body),
+            b"esds" => {
+                entry.declared_bitrate = cc::esds(child.body)
+                    .map(|e| u64::from(e.avg_bitrate))
+                    .filter(|&b| b > 0)
+            }
+            b"sinf" => original_format(&child, entry),
+            _ => {}
+        }
+    }
+    Some(v)
+}
+
+/// Audio sample entry, ISO or QuickTime sound description v0/v1/v2.
+fn audio(e: &Child, entry: &mut SampleEntry, problems: &mut Vec<Problem>) -> AudioFacts {
+    let b = e.body;
+    let mut a = AudioFacts::default();
+    let u16_at = |o: usize| b.get(o..o + 2).map(|s| u16::from_be_bytes([s[0], s[1]]));
+    let version = u16_at(8).unwrap_or(0);
+    let kids_at = match version {
+        0 => {
+            a.channels = u16_at(16).map(u32::from);
+            a.sample_rate = u16_at(24).map(f64::from);
+            28
+        }
+        1 => {
+            a.channels = u16_at(16).map(u32::from);
+            a.sample_rate = u16_at(24).map(f64::from);
+            44
+        }
+        2 => {
+            a.sample_rate = b
+                .get(32..40)
+                .and_then(|s| s.try_into().ok())
+                .map(f64::from_be_bytes);
+            a.channels = b
+                .get(40..44)
+                .and_then(|s| s.try_into().ok())
+                .map(u32::from_be_bytes);
+            64
+        }
+        v => {
+            problems.push(Problem {
+                fatal: false,
+                offset: Some(e.offset),
+                message: format!("sound description version {v} is not defined; channel count from the entry is unreliable"),
+            });
+            28
+        }
+    };
+    a.channels_source = a.channels.map(|_| "sample entry".into());
+    a.format = Some(audio_format_name(&e.kind));
+    match &e.kind {
+        b"samr" | b"sawb" | b"sawp" => {
+            a.channels = Some(1);
+            a.channel_layout = Some("mono".into());
+            a.channels_source = Some("codec (AMR is mono)".into());
+        }
+        _ => {}
+    }
+    let kids = b.get(kids_at..).unwrap_or(&[]);
+    audio_children(kids, e.offset + 8 + kids_at as u64, e.kind, entry, &mut a);
+    a
+}
+
+fn audio_children(
+    kids: &[u8],
+    base: u64,
+    parent: [u8; 4],
+    entry: &mut SampleEntry,
+    a: &mut AudioFacts,
+) {
+    for child in children(kids, base, parent).flatten() {
+        match &child.kind {
+            b"esds" => {
+                let Some(es) = cc::esds(child.body) else {
+                    continue;
+                };
+                entry.declared_bitrate = Some(u64::from(es.avg_bitrate)).filter(|&b| b > 0);
+                match es.object_type {
+                    0x69 | 0x6B => a.format = Some("MP3".into()),
+                    0x6C => a.format = Some("JPEG".into()),
+                    _ => {}
+                }
+                if let Some(asc) = es.audio {
+                    a.format = Some(cc::aac_name(asc.object_type));
+                    if let Some(rate) = asc.sample_rate {
+                        a.sample_rate = Some(f64::from(rate));
+                    }
+                    if let Some((n, layout)) = cc::aac_channels(asc.channel_config) {
+                        a.channels = Some(n);
+                        a.channel_layout = Some(layout.into());
+                        a.channels_source = Some("esds".into());
+                    }
+                }
+            }
+            b"chan" => {
+                if let Some((count, layout)) = cc::chan(child.body) {
+                    if a.channels_source.as_deref() != Some("esds") {
+                        if let Some(n) = count.filter(|&n| n > 0) {
+                            a.channels = Some(n);
+                            a.channels_source = Some("chan".into());
+                        }
+                    }
+                    a.channel_layout.get_or_insert(layout);
+                }
+            }
+            b"dac3" | b"dec3" => {
+                let parsed = if &child.kind == b"dac3" {
+                    cc::dac3(child.body)
+                } else {
+                    cc::dec3(child.body)
+                };
+                if let Some((n, layout)) = parsed {
+                    a.channels = Some(n);
+                    a.channel_layout = Some(layout);
+                    a.channels_source = Some(fourcc(&child.kind));
+                }
+            }
+            b"dOps" => {
+                if let Some(n) = cc::dops(child.body) {
+                    a.channels = Some(n);
+                    a.channels_source = Some("dOps".into());
+                }
+            }
+            b"btrt" => entry.declared_bitrate = btrt(child.body),
+            // QuickTime wraps the decoder config of compressed audio in `wave`.
+            b"wave" => audio_children(child.body, child.offset + 8, child.kind, entry, a),
+            b"sinf" => original_format(&child, entry),
+            _ => {}
+        }
+    }
+    if a.channel_layout.is_none() {
+        a.channel_layout = match a.channels {
+            Some(1) => Some("mono".into()),
+            Some(2) => Some("stereo".into()),
+            _ => None,
+        };
+    }
+}
+
+/// `btrt`: buffer size, max bitrate, average bitrate.
+fn btrt(body: &[u8]) -> Option<u64> {
+    let avg = u32::from_be_bytes(body.get(8..12)?.try_into().ok()?);
+    (avg > 0).then_some(u64::from(avg))
+}
+
+/// Encrypted entries (encv/enca) name their real codec in sinf/frma.
+fn original_format(sinf: &Child, entry: &mut SampleEntry) {
+    for child in children(sinf.body, sinf.offset + 8, sinf.kind).flatten() {
+        if &child.kind == b"frma" {
+            if let Some(k) = child
+                .body
+                .get(0..4)
+                .and_then(|s| <[u8; 4]>::try_from(s).ok())
+            {
+                entry.codec = fourcc(&k);
+            }
+        }
+    }
+}
+
+fn audio_format_name(kind: &[u8; 4]) -> String {
+    match kind {
+        b"mp4a" => "MPEG-4 audio",
+        b".mp3" => "MP3",
+        b"ac-3" => "AC-3",
+        b"ec-3" => "E-AC-3",
+        b"Opus" => "Opus",
+        b"fLaC" => "FLAC",
+        b"alac" => "ALAC",
+        b"samr" => "AMR-NB",
+        b"sawb" => "AMR-WB",
+        b"sowt" => "PCM s16le",
+        b"twos" => "PCM s16be",
+        b"in24" => "PCM s24",
+        b"in32" => "PCM s32",
+        b"fl32" => "PCM f32",
+        b"fl64" => "PCM f64",
+        b"lpcm" => "PCM",
+        b"ipcm" => "PCM (ISO)",
+        b"raw " => "PCM u8",
+        _ => return fourcc(kind),
+    }
+    .to_string()
+}

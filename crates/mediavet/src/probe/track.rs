@@ -1,0 +1,133 @@
+//! One `trak`: header, edit list, media header, handler, sample entry and tables.
+
+use super::boxes::{children, fourcc, Child};
+use super::leaf::decode;
+use super::sample_entry::{parse_stsd, SampleEntry};
+use super::timeline::{Sizes, Timeline};
+use crate::facts::Problem;
+
+/// What a `trak` box holds, before fragments are added and figures derived.
+#[derive(Debug, Default)]
+pub struct TrakParse {
+    /// tkhd track id.
+    pub id: u32,
+    /// tkhd enabled flag.
+    pub enabled: bool,
+    /// Clockwise rotation from the tkhd matrix.
+    pub rotation: u32,
+    /// hdlr handler type.
+    pub handler: [u8; 4],
+    /// mdhd timescale (ticks per second).
+    pub timescale: u32,
+    /// mdhd language.
+    pub language: Option<String>,
+    /// Edit list: (segment duration in movie ticks, media time or None for an empty edit).
+    pub edits: Option<Vec<(u64, Option<u64>)>>,
+    /// First sample entry.
+    pub entry: Option<SampleEntry>,
+    /// Sample durations (stts) and sizes (stsz).
+    pub timeline: Timeline,
+    /// Number of sync samples from stss; `None` when every sample is a sync sample.
+    pub sync_samples: Option<u64>,
+}
+
+/// Parses a `trak` body; problems are collected, never fatal.
+pub fn parse_trak(trak: &Child, problems: &mut Vec<Problem>) -> TrakParse {
+    let mut t = TrakParse {
+        enabled: true,
+        ..Default::default()
+    };
+    walk(trak, &mut t, problems);
+    t
+}
+
+fn walk(parent: &Child, t: &mut TrakParse, problems: &mut Vec<Problem>) {
+    let mut stsd: Option<Child> = None;
+    for child in children(parent.body, parent.offset + 8, parent.kind) {
+        let child = match child {
+            Ok(c) => c,
+            Err(p) => {
+                problems.push(p);
+                break;
+            }
+        };
+        match &child.kind {
+            b"mdia" | b"minf" | b"stbl" | b"edts" => walk(&child, t, problems),
+            b"tkhd" => {
+                if let Some(h) = decode::<mp4_atom::Tkhd>(&child, problems) {
+                    t.id = h.track_id;
+                    t.enabled = h.enabled;
+                    t.rotation = rotation(&h.matrix);
+                }
+            }
+            b"elst" => {
+                if let Some(e) = decode::<mp4_atom::Elst>(&child, problems) {
+                    t.edits = Some(e.entries.iter().map(|e| (e.segment_duration, e.media_time)).collect());
+                }
+            }
+            b"mdhd" => {
+                if let Some(h) = decode::<mp4_atom::Mdhd>(&child, problems) {
+                    t.timescale = h.timescale;
+                    t.language = Some(h.language).filter(|l| !l.trim_matches(char::from(0)).is_empty());
+                }
+            }
+            b"hdlr" => {
+                // Handler type sits after version/flags and pre_defined; read directly so a
+                // QuickTime hdlr with a Pascal-string name (which mp4-atom rejects) still counts.
+                if let Some(h) = child.body.get(8..12).and_then(|s| <[u8; 4]>::try_from(s).ok()) {
+                    t.handler = h;
+                }
+            }
+            b"stsd" => stsd = Some(child),
+            b"stts" => {
+                if let Some(s) = decode::<mp4_atom::Stts>(&child, problems) {
+                    t.timeline.durations =
+                        s.entries.iter().map(|e| (u64::from(e.sample_count), e.sample_delta)).collect();
+                }
+            }
+            b"stsz" => {
+                if let Some(s) = decode::<mp4_atom::Stsz>(&child, problems) {
+                    t.timeline.sizes = match s.samples {
+                        mp4_atom::StszSamples::Identical { count, size } => Sizes::Same { count: u64::from(count), size },
+                        mp4_atom::StszSamples::Different { sizes } => Sizes::Each(sizes),
+                    };
+                }
+            }
+            b"stz2" => problems.push(Problem {
+                fatal: false,
+                offset: Some(child.offset),
+                message: "compact sample sizes (stz2) are not read; stream size and bitrate are not measured".into(),
+            }),
+            b"stss" => {
+                if let Some(s) = decode::<mp4_atom::Stss>(&child, problems) {
+                    t.sync_samples = Some(s.entries.len() as u64);
+                }
+            }
+            _ => {}
+        }
+    }
+    // The sample entry is read last: its layout depends on the handler, which may come after it.
+    if let Some(stsd) = stsd {
+        t.entry = parse_stsd(&stsd, &t.handler, problems);
+        if t.entry.is_none() {
+            problems.push(Problem {
+                fatal: false,
+                offset: Some(stsd.offset),
+                message: format!(
+                    "sample description of a '{}' track could not be read",
+                    fourcc(&t.handler)
+                ),
+            });
+        }
+    }
+}
+
+/// Clockwise display rotation encoded in a track matrix (0 when not a right-angle rotation).
+fn rotation(m: &mp4_atom::Matrix) -> u32 {
+    match (m.a.signum(), m.b.signum(), m.c.signum(), m.d.signum()) {
+        (0, 1, -1, 0) => 90,
+        (-1, 0, 0, -1) => 180,
+        (0, -1, 1, 0) => 270,
+        _ => 0,
+    }
+}

@@ -1,0 +1,365 @@
+//! Profiles: the numbers and severities rules judge against, as TOML data.
+//!
+//! Built-in profiles live in `profiles/*.toml` and are embedded at build time.
+//! A user profile may `extends = "<built-in>"` and override any value.
+
+use crate::finding::Severity;
+use crate::kind::Category;
+use crate::Error;
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Built-in profiles: (name, TOML source).
+const BUILTIN: [(&str, &str); 3] = [
+    ("micro-video", include_str!("../profiles/micro-video.toml")),
+    (
+        "micro-film-5",
+        include_str!("../profiles/micro-film-5.toml"),
+    ),
+    (
+        "micro-film-15",
+        include_str!("../profiles/micro-film-15.toml"),
+    ),
+];
+
+/// Severity as set in a profile: a [`Severity`] or `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Report as an error.
+    Error,
+    /// Report as a warning.
+    Warning,
+    /// Report for information.
+    Info,
+    /// Do not run the rule.
+    Off,
+}
+
+impl Level {
+    /// The severity, or `None` for `off`.
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Error => Some(Severity::Error),
+            Level::Warning => Some(Severity::Warning),
+            Level::Info => Some(Severity::Info),
+            Level::Off => None,
+        }
+    }
+}
+
+/// A positive number (rejected at parse time otherwise, so the error has a line).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Positive(pub f64);
+
+impl<'de> Deserialize<'de> for Positive {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = f64::deserialize(d)?;
+        if v.is_finite() && v > 0.0 {
+            Ok(Positive(v))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "must be a positive number, got {v}"
+            )))
+        }
+    }
+}
+
+/// A calendar date written as a TOML local date (`2012-11-08`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Date(pub NaiveDate);
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = toml::value::Datetime::deserialize(d)?;
+        let bad = || serde::de::Error::custom(format!("expected a date like 2012-11-08, got {v}"));
+        match (v.date, v.time) {
+            (Some(date), None) => NaiveDate::from_ymd_opt(
+                i32::from(date.year),
+                u32::from(date.month),
+                u32::from(date.day),
+            )
+            .map(Date)
+            .ok_or_else(bad),
+            _ => Err(bad()),
+        }
+    }
+}
+
+/// `[container]` settings.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContainerRules {
+    /// Accepted container formats (`mp4`, `mov`, `3gp`, `m4a`, `m4v`).
+    pub formats: Option<Vec<String>>,
+}
+
+/// `[video]` settings.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VideoRules {
+    /// A video track is required.
+    pub required: Option<bool>,
+    /// Required displayed width in pixels.
+    pub width: Option<u32>,
+    /// Required displayed height in pixels.
+    pub height: Option<u32>,
+    /// Minimum measured video bitrate, Mb/s.
+    pub min_bitrate_mbps: Option<Positive>,
+    /// Containers the bitrate minimum applies to (all when absent).
+    pub bitrate_formats: Option<Vec<String>>,
+    /// Maximum movie duration, seconds.
+    pub max_duration_s: Option<Positive>,
+    /// Minimum movie duration, seconds.
+    pub min_duration_s: Option<Positive>,
+}
+
+/// `[audio]` settings.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AudioRules {
+    /// An audio track is required.
+    pub required: Option<bool>,
+}
+
+/// `[date]` settings.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateRules {
+    /// Earliest accepted creation date.
+    pub earliest: Option<Date>,
+    /// Latest accepted creation date.
+    pub latest: Option<Date>,
+}
+
+/// A delivery spec.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// Profile name.
+    #[serde(default)]
+    pub name: String,
+    /// Built-in profile this one starts from.
+    pub extends: Option<String>,
+    /// One-line description.
+    pub description: Option<String>,
+    /// The kind of file the profile checks.
+    pub category: Option<Category>,
+    /// Container settings.
+    #[serde(default)]
+    pub container: ContainerRules,
+    /// Video settings.
+    #[serde(default)]
+    pub video: VideoRules,
+    /// Audio settings.
+    #[serde(default)]
+    pub audio: AudioRules,
+    /// Date settings.
+    #[serde(default)]
+    pub date: DateRules,
+    /// Severity overrides by rule id.
+    #[serde(default)]
+    pub severity: BTreeMap<String, Level>,
+}
+
+impl Profile {
+    /// Names of the built-in profiles.
+    pub fn builtin_names() -> impl Iterator<Item = &'static str> {
+        BUILTIN.iter().map(|(n, _)| *n)
+    }
+
+    /// TOML source of a built-in profile.
+    pub fn builtin_source(name: &str) -> Option<&'static str> {
+        BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+    }
+
+    /// A built-in profile by name.
+    pub fn builtin(name: &str) -> Result<Profile, Error> {
+        let src = Profile::builtin_source(name).ok_or_else(|| {
+            let names: Vec<_> = Profile::builtin_names().collect();
+            Error::Usage(format!(
+                "unknown profile '{name}' (built-in: {})",
+                names.join(", ")
+            ))
+        })?;
+        Profile::from_toml(src, name)
+    }
+
+    /// A built-in name, or else a path to a TOML file.
+    pub fn load(name_or_path: &str) -> Result<Profile, Error> {
+        if Profile::builtin_source(name_or_path).is_some() {
+            return Profile::builtin(name_or_path);
+        }
+        let path = Path::new(name_or_path);
+        if !path.exists() && !name_or_path.ends_with(".toml") {
+            return Profile::builtin(name_or_path);
+        }
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Path {
+            path: path.into(),
+            source,
+        })?;
+        Profile::from_toml(&text, name_or_path)
+    }
+
+    /// Parses TOML text; `origin` names it in errors.
+    pub fn from_toml(text: &str, origin: &str) -> Result<Profile, Error> {
+        let err = |line: Option<usize>, message: String| Error::Profile {
+            origin: origin.into(),
+            line,
+            message,
+        };
+        let mut p: Profile = toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|s| line_of_offset(text, s.start));
+            err(line, e.message().to_string())
+        })?;
+        if let Some(base) = p.extends.clone() {
+            let Some(src) = Profile::builtin_source(&base) else {
+                return Err(err(
+                    line_of_key(text, "extends"),
+                    format!("extends: '{base}' is not a built-in profile"),
+                ));
+            };
+            let base_profile: Profile =
+                toml::from_str(src).map_err(|e| err(None, e.to_string()))?;
+            p = p.over(base_profile);
+        }
+        if p.name.is_empty() {
+            p.name = origin.to_string();
+        }
+        for key in p.severity.keys() {
+            if crate::rules::find(key).is_none() {
+                return Err(err(
+                    line_of_key(text, key),
+                    format!("severity: unknown rule id '{key}' (see `mediavet rules`)"),
+                ));
+            }
+        }
+        if let (Some(a), Some(b)) = (p.date.earliest, p.date.latest) {
+            if a.0 > b.0 {
+                return Err(err(
+                    line_of_key(text, "earliest"),
+                    format!("date: earliest {} is after latest {}", a.0, b.0),
+                ));
+            }
+        }
+        if let (Some(min), Some(max)) = (p.video.min_duration_s, p.video.max_duration_s) {
+            if min.0 > max.0 {
+                return Err(err(
+                    line_of_key(text, "min_duration_s"),
+                    "video: min_duration_s is above max_duration_s".into(),
+                ));
+            }
+        }
+        Ok(p)
+    }
+
+    /// This profile's values, falling back to `base` where unset.
+    fn over(self, base: Profile) -> Profile {
+        let mut severity = base.severity;
+        severity.extend(self.severity);
+        Profile {
+            name: if self.name.is_empty() {
+                base.name
+            } else {
+                self.name
+            },
+            extends: self.extends,
+            description: self.description.or(base.description),
+            category: self.category.or(base.category),
+            container: ContainerRules {
+                formats: self.container.formats.or(base.container.formats),
+            },
+            video: VideoRules {
+                required: self.video.required.or(base.video.required),
+                width: self.video.width.or(base.video.width),
+                height: self.video.height.or(base.video.height),
+                min_bitrate_mbps: self.video.min_bitrate_mbps.or(base.video.min_bitrate_mbps),
+                bitrate_formats: self.video.bitrate_formats.or(base.video.bitrate_formats),
+                max_duration_s: self.video.max_duration_s.or(base.video.max_duration_s),
+                min_duration_s: self.video.min_duration_s.or(base.video.min_duration_s),
+            },
+            audio: AudioRules {
+                required: self.audio.required.or(base.audio.required),
+            },
+            date: DateRules {
+                earliest: self.date.earliest.or(base.date.earliest),
+                latest: self.date.latest.or(base.date.latest),
+            },
+            severity,
+        }
+    }
+
+    /// Severity of a rule in this profile (`None` = off).
+    pub fn severity_of(&self, rule: &crate::rules::Rule) -> Option<Severity> {
+        match self.severity.get(rule.id) {
+            Some(level) => level.severity(),
+            None => Some(rule.default),
+        }
+    }
+}
+
+fn line_of_offset(text: &str, offset: usize) -> usize {
+    text.get(..offset)
+        .map_or(1, |t| t.matches('\n').count() + 1)
+}
+
+/// First line on which `key` is assigned (bare or quoted).
+fn line_of_key(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start();
+            let l = l.strip_prefix('"').unwrap_or(l);
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start_matches('"').trim_start().starts_with('='))
+        })
+        .map(|i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtins_parse() {
+        for name in Profile::builtin_names() {
+            let p = Profile::builtin(name).unwrap();
+            assert_eq!(p.name, name);
+        }
+        let p = Profile::builtin("micro-video").unwrap();
+        assert_eq!(p.video.min_bitrate_mbps, Some(Positive(15.0)));
+        assert_eq!(
+            p.date.earliest.map(|d| d.0.to_string()).as_deref(),
+            Some("2012-11-08")
+        );
+    }
+
+    #[test]
+    fn extends_and_overrides() {
+        let p = Profile::from_toml(
+            "extends = \"micro-video\"\nname = \"strict\"\n[video]\nmin_bitrate_mbps = 20\n",
+            "x.toml",
+        )
+        .unwrap();
+        assert_eq!(p.name, "strict");
+        assert_eq!(p.video.min_bitrate_mbps, Some(Positive(20.0)));
+        assert_eq!(p.video.width, Some(1920));
+    }
+
+    #[test]
+    fn errors_name_key_and_line() {
+        let e = Profile::from_toml("name = \"x\"\n[video]\nmin_bitrate_mbps = -3\n", "x.toml")
+            .unwrap_err();
+        let msg = e.to_string();
+        assert!(msg.contains("line 3") && msg.contains("positive"), "{msg}");
+        let e = Profile::from_toml("name = \"x\"\n[video]\nwidht = 1920\n", "x.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("line 3") && e.contains("widht"), "{e}");
+        let e = Profile::from_toml("[severity]\n\"video.bitrat\" = \"off\"\n", "x.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("line 2") && e.contains("video.bitrat"), "{e}");
+    }
+}

@@ -1,0 +1,125 @@
+//! Reports: facts + findings + verdict for one file.
+
+use crate::facts::{Facts, Problem, SCHEMA_VERSION};
+use crate::finding::{Finding, Lang, Severity};
+use crate::kind::{self, FileKind};
+use crate::probe::probe_path;
+use crate::profile::Profile;
+use crate::rules;
+use serde::Serialize;
+use serde_json::{json, Value};
+use std::path::Path;
+
+/// Overall judgement of one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// No error or warning.
+    Pass,
+    /// Warnings only.
+    Warn,
+    /// At least one error.
+    Fail,
+    /// The file could not be assessed.
+    Unreadable,
+}
+
+impl Verdict {
+    /// Lower-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Warn => "warn",
+            Verdict::Fail => "fail",
+            Verdict::Unreadable => "unreadable",
+        }
+    }
+}
+
+/// Result of checking one file against one profile.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// Profile name.
+    pub profile: String,
+    /// Verdict.
+    pub verdict: Verdict,
+    /// Facts from the probe.
+    pub facts: Facts,
+    /// Findings, errors first.
+    pub findings: Vec<Finding>,
+}
+
+/// Probes and checks one file. Never fails: a file that cannot be opened is `unreadable`.
+pub fn check_path(path: &Path, profile: &Profile) -> Report {
+    let facts = probe_path(path).unwrap_or_else(|e| Facts {
+        path: path.display().to_string(),
+        size: 0,
+        kind: FileKind::Unknown,
+        extension: kind::extension(path),
+        container: None,
+        problems: vec![Problem {
+            fatal: true,
+            offset: None,
+            message: e.to_string(),
+        }],
+    });
+    check_facts(facts, profile)
+}
+
+/// Checks already-probed facts.
+pub fn check_facts(facts: Facts, profile: &Profile) -> Report {
+    let findings = rules::run(&facts, profile);
+    let verdict = if findings
+        .iter()
+        .any(|f| f.rule == "file.unreadable" && f.severity == Severity::Error)
+    {
+        Verdict::Unreadable
+    } else {
+        match findings.iter().map(|f| f.severity).max() {
+            Some(Severity::Error) => Verdict::Fail,
+            Some(Severity::Warning) => Verdict::Warn,
+            _ => Verdict::Pass,
+        }
+    };
+    Report {
+        profile: profile.name.clone(),
+        verdict,
+        facts,
+        findings,
+    }
+}
+
+impl Report {
+    /// True when the verdict is `pass` or `warn`.
+    pub fn passed(&self) -> bool {
+        matches!(self.verdict, Verdict::Pass | Verdict::Warn)
+    }
+
+    /// The per-file JSON object of the `check` output.
+    pub fn to_json(&self, lang: Lang) -> Value {
+        json!({
+            "path": self.facts.path,
+            "kind": self.facts.kind,
+            "verdict": self.verdict,
+            "facts": self.facts,
+            "findings": self.findings.iter().map(|f| f.to_json(lang)).collect::<Vec<_>>(),
+        })
+    }
+}
+
+/// The whole `check` JSON document for several reports.
+pub fn reports_to_json(reports: &[Report], profile: &str, lang: Lang) -> Value {
+    let count = |v: Verdict| reports.iter().filter(|r| r.verdict == v).count();
+    json!({
+        "schema_version": SCHEMA_VERSION,
+        "profile": profile,
+        "files": reports.iter().map(|r| r.to_json(lang)).collect::<Vec<_>>(),
+        "summary": {
+            "files": reports.len(),
+            "pass": count(Verdict::Pass),
+            "warn": count(Verdict::Warn),
+            "fail": count(Verdict::Fail),
+            "unreadable": count(Verdict::Unreadable),
+        },
+    })
+}

@@ -1,0 +1,52 @@
+//! container.format — the movie is in a container the profile does not accept.
+//!
+//! What: the container is read from the `ftyp` brand (`qt  ` or no ftyp means
+//! QuickTime MOV; `3gp*` means 3GP; `M4V ` and `M4A ` are Apple's MP4
+//! variants; other ISO brands are MP4). The micro-video profile accepts MP4 or
+//! MOV; the micro-film profiles accept MP4 only.
+//!
+//! Why: the contest rules name the containers the jury's playout accepts.
+//!
+//! Fix: remux without re-encoding, which keeps the quality:
+//! `ffmpeg -i in.mov -c copy -movflags +faststart out.mp4`.
+
+use super::Ctx;
+use crate::finding::{Finding, Quantity, Severity, Text};
+use crate::profile::Profile;
+
+/// Applies when the profile lists formats.
+pub fn applies(p: &Profile) -> bool {
+    p.container.formats.is_some()
+}
+
+/// The container format against the accepted list.
+pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+    let (Some(c), Some(formats)) = (&cx.facts.container, &cx.profile.container.formats) else {
+        return Vec::new();
+    };
+    if formats.iter().any(|f| f.eq_ignore_ascii_case(&c.format)) {
+        return Vec::new();
+    }
+    let accepted = formats
+        .iter()
+        .map(|f| f.to_uppercase())
+        .collect::<Vec<_>>()
+        .join(" / ");
+    let found = c.format.to_uppercase();
+    vec![Finding::new(
+        "container.format",
+        sev,
+        Text::new(
+            format!("The container is {found}; this profile accepts {accepted}."),
+            format!("封装格式为 {found}，本类别只接受 {accepted}。"),
+        ),
+    )
+    .values(
+        Some(Quantity::text(c.format.clone())),
+        Some(Quantity::text(formats.join(", "))),
+    )
+    .hint(Text::new(
+        "Remux without re-encoding: ffmpeg -i INPUT -c copy -movflags +faststart OUTPUT.mp4",
+        "无需重新编码即可转封装：ffmpeg -i 输入文件 -c copy -movflags +faststart 输出文件.mp4",
+    ))]
+}

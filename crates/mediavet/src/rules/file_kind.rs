@@ -1,0 +1,96 @@
+//! file.kind — the file is not the kind the profile expects, or its name lies about it.
+//!
+//! What: the kind is recognised from the content (ISO box structure, JPEG/PNG/
+//! HEIC/ZIP signatures, text), never from the file name. An error when the
+//! content is not what the profile checks (a PNG sent as a micro-video, an
+//! empty file), and an error when the extension names another kind of file
+//! (a PNG named `.mp4`). When both name and content are movies but of different
+//! containers (QuickTime content named `.mp4`), the finding is a warning.
+//!
+//! Why: intake desks sort entries by name; a file whose name lies reaches the
+//! wrong reviewer or fails to open in the jury's player.
+//!
+//! Fix: send the file the profile asks for, and name it after what it is:
+//! rename QuickTime files to `.mov`, or remux them to MP4 with
+//! `ffmpeg -i in.mov -c copy out.mp4`.
+
+use super::Ctx;
+use crate::finding::{Finding, Quantity, Severity, Text};
+use crate::kind::{kind_for_extension, Category};
+use crate::profile::Profile;
+
+/// Applies when the profile names a category.
+pub fn applies(p: &Profile) -> bool {
+    p.category.is_some()
+}
+
+fn category_names(c: Category) -> (&'static str, &'static str) {
+    match c {
+        Category::Video => ("a video (MP4 or MOV)", "视频（MP4 或 MOV）"),
+        Category::Image => ("an image", "图片"),
+        Category::Document => ("a document", "文档"),
+        Category::Other => ("a file", "文件"),
+    }
+}
+
+/// Content against the profile's category, then the extension against the content.
+pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+    let f = cx.facts;
+    let kind = f.kind;
+    let claimed = f.extension.as_deref().and_then(kind_for_extension);
+    let ext = f.extension.as_deref().unwrap_or("");
+    if let Some(expected) = cx.profile.category.filter(|&c| c != kind.category()) {
+        let (en, zh) = category_names(expected);
+        let named = match claimed.filter(|&k| k != kind) {
+            Some(_) => (format!(" (named .{ext})"), format!("（扩展名为 .{ext}）")),
+            None => (String::new(), String::new()),
+        };
+        let finding = Finding::new(
+            "file.kind",
+            sev,
+            Text::new(
+                format!("This is a {}{}, not {en}.", kind.describe(), named.0),
+                format!("该文件是{}{}，不是{zh}。", kind.describe_zh(), named.1),
+            ),
+        )
+        .values(
+            Some(Quantity::text(kind.name())),
+            Some(Quantity::text(category_names(expected).0)),
+        );
+        return vec![finding];
+    }
+    let Some(claimed) = claimed.filter(|&k| k != kind) else {
+        return Vec::new();
+    };
+    let severity = if claimed.category() == kind.category() {
+        sev.min(Severity::Warning)
+    } else {
+        sev
+    };
+    let finding = Finding::new(
+        "file.kind",
+        severity,
+        Text::new(
+            format!(
+                "The name ends in .{ext} but the content is a {}.",
+                kind.describe()
+            ),
+            format!("文件扩展名为 .{ext}，但内容是{}。", kind.describe_zh()),
+        ),
+    )
+    .values(
+        Some(Quantity::text(kind.name())),
+        Some(Quantity::text(claimed.name())),
+    )
+    .hint(Text::new(
+        format!(
+            "Rename it with the extension .{}, or convert it to the format the name claims.",
+            kind.extensions().first().unwrap_or(&"?")
+        ),
+        format!(
+            "请把扩展名改为 .{}，或将其转换为扩展名所示的格式。",
+            kind.extensions().first().unwrap_or(&"?")
+        ),
+    ));
+    vec![finding]
+}

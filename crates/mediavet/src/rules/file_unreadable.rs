@@ -1,0 +1,70 @@
+//! file.unreadable — the file is truncated or corrupt, so it cannot be assessed.
+//!
+//! What: the probe reads the container structure (box headers, the movie header
+//! `moov`, movie fragments) without decoding media. When that structure is
+//! missing or cut short, the file gets an error saying where and why, for
+//! example "moov box missing: file truncated at 41% of the size its mdat header
+//! declares". Damage the probe could step over (a malformed metadata box, a
+//! table that disagrees with another) is reported as a warning listing each
+//! place, so nothing is skipped silently.
+//!
+//! Why: a truncated upload or an interrupted recording cannot be played by the
+//! jury, and every other measurement on it would be a guess.
+//!
+//! Fix: ask the entrant to send the file again (compare its size with the
+//! original), or re-export it from the editing software. A recording whose
+//! `moov` is missing can sometimes be rescued with tools such as untrunc, using
+//! an intact file from the same camera as reference.
+
+use super::Ctx;
+use crate::finding::{Finding, Severity, Text};
+use crate::profile::Profile;
+
+/// Always applies.
+pub fn applies(_: &Profile) -> bool {
+    true
+}
+
+/// One error per fatal problem; one warning listing the rest.
+pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+    let at = |o: Option<u64>| o.map(|o| format!(" (at byte {o})")).unwrap_or_default();
+    let mut out: Vec<Finding> = cx
+        .facts
+        .problems
+        .iter()
+        .filter(|p| p.fatal)
+        .map(|p| {
+            Finding::new(
+                "file.unreadable",
+                sev,
+                Text::new(
+                    format!("File cannot be read: {}{}", p.message, at(p.offset)),
+                    format!("文件无法读取：{}{}", p.message, at(p.offset)),
+                ),
+            )
+            .hint(Text::new(
+                "Ask for the file again or re-export it; compare its size with the original.",
+                "请投稿者重新发送或重新导出文件，并核对文件大小是否与原文件一致。",
+            ))
+        })
+        .collect();
+    let damaged: Vec<String> = cx
+        .facts
+        .problems
+        .iter()
+        .filter(|p| !p.fatal)
+        .map(|p| format!("{}{}", p.message, at(p.offset)))
+        .collect();
+    if !damaged.is_empty() {
+        let list = damaged.join("; ");
+        out.push(Finding::new(
+            "file.unreadable",
+            sev.min(Severity::Warning),
+            Text::new(
+                format!("Part of the file is damaged and was skipped: {list}"),
+                format!("文件部分内容损坏，已跳过：{list}"),
+            ),
+        ));
+    }
+    out
+}

@@ -1,0 +1,97 @@
+//! media.date — the recording date is missing or outside the contest period.
+//!
+//! What: the creation time is taken from, in order of trust,
+//! `com.apple.quicktime.creationdate` (phones; local time), `©day`, and the
+//! movie header's creation time (`mvhd`, UTC; 0 means unset). Entries must be
+//! made between 2012-11-08 and 2020-09-30 inclusive (`[date]` in the profile).
+//! A missing date is reported too: many editors and converters drop it, so the
+//! finding is a warning for a reviewer to look at, not proof of a late entry.
+//!
+//! Why: the rules only accept works made within the contest period.
+//!
+//! Fix: nothing can honestly be changed in the file; keep the original camera
+//! files as evidence of the recording date, and state the date in the
+//! registration form.
+
+use super::Ctx;
+use crate::finding::{Finding, Quantity, Severity, Text};
+use crate::probe::leading_date;
+use crate::profile::Profile;
+
+/// Applies when the profile sets a date range.
+pub fn applies(p: &Profile) -> bool {
+    p.date.earliest.is_some() || p.date.latest.is_some()
+}
+
+/// Creation date against the range.
+pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+    let Some(c) = &cx.facts.container else {
+        return Vec::new();
+    };
+    let (earliest, latest) = (
+        cx.profile.date.earliest.map(|d| d.0),
+        cx.profile.date.latest.map(|d| d.0),
+    );
+    let range = format!(
+        "{} … {}",
+        earliest.map_or("any".into(), |d| d.to_string()),
+        latest.map_or("any".into(), |d| d.to_string())
+    );
+    let expected = Some(Quantity::text(range.clone()));
+    let Some(created) = &c.creation_time else {
+        return vec![Finding::new(
+            "media.date",
+            sev,
+            Text::new(
+                "No creation time is recorded in the file, so the recording date cannot be confirmed.",
+                "文件中没有记录创建时间，无法确认拍摄日期。",
+            ),
+        )
+        .values(None, expected)
+        .hint(Text::new("Ask the entrant for the original camera file.", "请投稿者提供相机原始文件。"))];
+    };
+    let Some(date) =
+        leading_date(&created.value).or_else(|| created.date.as_deref().and_then(leading_date))
+    else {
+        return vec![Finding::new(
+            "media.date",
+            sev,
+            Text::new(
+                format!(
+                    "The creation time '{}' ({}) is not a date that can be checked.",
+                    created.value, created.source
+                ),
+                format!(
+                    "创建时间“{}”（{}）无法识别为日期。",
+                    created.value, created.source
+                ),
+            ),
+        )
+        .values(Some(Quantity::text(created.value.clone())), expected)];
+    };
+    let before = earliest.is_some_and(|e| date < e);
+    let after = latest.is_some_and(|l| date > l);
+    if !before && !after {
+        return Vec::new();
+    }
+    let (en, zh) = if before {
+        ("before", "早于")
+    } else {
+        ("after", "晚于")
+    };
+    vec![Finding::new(
+        "media.date",
+        sev,
+        Text::new(
+            format!(
+                "Recorded on {date} (from {}), {en} the contest period {range}.",
+                created.source
+            ),
+            format!(
+                "拍摄日期为 {date}（来自 {}），{zh}征集期限 {range}。",
+                created.source
+            ),
+        ),
+    )
+    .values(Some(Quantity::text(date.to_string())), expected)]
+}

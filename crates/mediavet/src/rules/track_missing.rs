@@ -1,0 +1,65 @@
+//! track.missing — no video track, or no audio track where the profile needs one.
+//!
+//! What: a track counts when it has at least one sample. A video entry needs a
+//! video track; the micro-video profile also needs an audio track (channel 1
+//! narration or live sound, channel 2 music and effects).
+//!
+//! Why: an entry without picture or without sound cannot be judged as a video.
+//!
+//! Fix: export again with both picture and sound. A silent film still needs a
+//! (silent) audio track if the profile requires one:
+//! `ffmpeg -i in.mp4 -f lavfi -i anullsrc=r=48000:cl=stereo -shortest -c:v copy -c:a aac out.mp4`.
+
+use super::Ctx;
+use crate::facts::TrackKind;
+use crate::finding::{Finding, Severity, Text};
+use crate::profile::Profile;
+
+/// Applies when the profile requires video or audio.
+pub fn applies(p: &Profile) -> bool {
+    p.video.required == Some(true) || p.audio.required == Some(true)
+}
+
+/// Required track kinds with at least one sample.
+pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+    let Some(c) = &cx.facts.container else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let wanted = [
+        (
+            cx.profile.video.required,
+            TrackKind::Video,
+            ("video", "视频"),
+        ),
+        (
+            cx.profile.audio.required,
+            TrackKind::Audio,
+            ("audio", "音频"),
+        ),
+    ];
+    for (required, kind, (en, zh)) in wanted {
+        if required != Some(true) {
+            continue;
+        }
+        let tracks: Vec<_> = c.tracks_of(kind).collect();
+        let message = if tracks.is_empty() {
+            Text::new(
+                format!("The file has no {en} track."),
+                format!("文件没有{zh}轨。"),
+            )
+        } else if tracks.iter().all(|t| t.sample_count == 0) {
+            Text::new(
+                format!("The {en} track holds no samples."),
+                format!("{zh}轨中没有任何数据。"),
+            )
+        } else {
+            continue;
+        };
+        out.push(Finding::new("track.missing", sev, message).hint(Text::new(
+            format!("Export the entry again with its {en}."),
+            format!("请重新导出带{zh}的作品。"),
+        )));
+    }
+    out
+}

@@ -1,0 +1,72 @@
+//! video.codec — codec, profile and level of the main video track (information).
+//!
+//! What: reports the sample-entry codec (avc1/avc3 = H.264, hvc1/hev1 = HEVC,
+//! mp4v = MPEG-4 Part 2, ap4h/apcn = ProRes, …) with the profile and level
+//! from the codec configuration (`avcC`, `hvcC`), frame rate and scan type.
+//! It never fails a file.
+//!
+//! Why: reviewers and playout staff need to know whether the jury's players
+//! decode the file (HEVC and ProRes need recent software; interlaced footage
+//! needs deinterlacing).
+//!
+//! Fix: nothing to fix; if the players cannot decode the codec, export H.264:
+//! `ffmpeg -i in.mov -c:v libx264 -b:v 18M -c:a aac -b:a 320k out.mp4`.
+
+use super::Ctx;
+use crate::finding::{Finding, Quantity, Severity, Text};
+use crate::kind::Category;
+use crate::profile::Profile;
+
+/// Applies to video profiles.
+pub fn applies(p: &Profile) -> bool {
+    p.category == Some(Category::Video)
+}
+
+fn codec_name(fourcc: &str) -> &'static str {
+    match fourcc {
+        "avc1" | "avc3" => "H.264",
+        "hvc1" | "hev1" | "dvh1" | "dvhe" => "HEVC",
+        "mp4v" => "MPEG-4 Part 2",
+        "s263" | "h263" => "H.263",
+        "av01" => "AV1",
+        "vp09" => "VP9",
+        "ap4h" | "ap4x" | "apch" | "apcn" | "apcs" | "apco" => "ProRes",
+        "jpeg" | "mjpa" | "mjpb" => "Motion JPEG",
+        _ => "other",
+    }
+}
+
+/// One info finding describing the main video track.
+pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+    let Some(t) = cx.facts.container.as_ref().and_then(|c| c.primary_video()) else {
+        return Vec::new();
+    };
+    let v = t.video.clone().unwrap_or_default();
+    let mut parts = vec![format!("{} ({})", codec_name(&t.codec), t.codec)];
+    parts.extend(v.profile.clone());
+    parts.extend(v.level.as_ref().map(|l| format!("level {l}")));
+    parts.extend(v.frame_rate.map(|r| {
+        format!(
+            "{r:.3} fps{}",
+            if v.variable_frame_rate {
+                " (variable)"
+            } else {
+                ""
+            }
+        )
+    }));
+    parts.extend(v.interlaced.map(|i| {
+        if i {
+            "interlaced".to_string()
+        } else {
+            "progressive".to_string()
+        }
+    }));
+    let text = parts.join(", ");
+    vec![Finding::new(
+        "video.codec",
+        sev,
+        Text::new(format!("Video: {text}."), format!("视频编码：{text}。")),
+    )
+    .values(Some(Quantity::text(text)), None)]
+}
