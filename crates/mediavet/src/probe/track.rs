@@ -71,7 +71,8 @@ fn walk(parent: &Child, t: &mut TrakParse, problems: &mut Vec<Problem>) {
                     t.language = Some(h.language).filter(|l| !l.trim_matches(char::from(0)).is_empty());
                 }
             }
-            b"hdlr" => {
+            // QuickTime also has a data-handler hdlr inside minf; only mdia's names the media.
+            b"hdlr" if &parent.kind == b"mdia" => {
                 // Handler type sits after version/flags and pre_defined; read directly so a
                 // QuickTime hdlr with a Pascal-string name (which mp4-atom rejects) still counts.
                 if let Some(h) = child.body.get(8..12).and_then(|s| <[u8; 4]>::try_from(s).ok()) {

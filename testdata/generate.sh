@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Generates the video fixtures of testdata/video with ffmpeg (apt-get install -y ffmpeg).
+# The outputs are committed; tests read them and never need ffmpeg themselves
+# (oracle tests that compare against ffprobe skip when it is absent).
+# Usage: testdata/generate.sh [OUTDIR]   (default: testdata/video)
+set -euo pipefail
+out=${1:-"$(dirname "$0")/video"}
+mkdir -p "$out"
+ff() { ffmpeg -nostdin -v error -y "$@"; }
+
+# Sources: a moving test pattern with grain (hard to compress, so bitrates are real),
+# and a stereo tone. Every encode is single-threaded so reruns give the same bytes.
+grain="testsrc2=size=1920x1080:rate=25,noise=alls=30:allf=t"
+tone="sine=frequency=440:sample_rate=48000,aformat=channel_layouts=stereo"
+x264=(-c:v libx264 -preset veryfast -pix_fmt yuv420p -threads 1)
+aac=(-c:a aac -b:a 128k)
+date=(-metadata creation_time=2019-06-01T10:00:00Z)
+
+# Pass: 1920x1080 H.264 at a measured ~17.5 Mb/s, stereo AAC, recorded inside the period.
+ff -f lavfi -i "$grain" -f lavfi -i "$tone" -t 1 "${x264[@]}" -b:v 18M -maxrate 18M -bufsize 3M "${aac[@]}" "${date[@]}" "$out/pass_1080p_18m.mp4"
+# Asks for 15 Mb/s and measures about 14.7: must fail.
+ff -f lavfi -i "$grain" -f lavfi -i "$tone" -t 2 "${x264[@]}" -b:v 15M -maxrate 15M -bufsize 2200k "${aac[@]}" "${date[@]}" "$out/declared_15m.mp4"
+
+# Cheap pictures for the rules that do not look at bitrate.
+plain="testsrc2=size=1920x1080:rate=25"
+cheap=(-crf 40)
+ff -f lavfi -i "$plain" -f lavfi -i "$tone" -t 1 "${x264[@]}" "${cheap[@]}" "${aac[@]}" "${date[@]}" -f mov "$out/quicktime.mov"
+# ffmpeg 5.1 writes the rotation matrix only when remuxing, hence two steps.
+ff -f lavfi -i "$plain" -f lavfi -i "$tone" -t 1 "${x264[@]}" "${cheap[@]}" "${aac[@]}" "${date[@]}" "$out/landscape.tmp.mp4"
+ff -i "$out/landscape.tmp.mp4" -c copy "${date[@]}" -metadata:s:v:0 rotate=90 "$out/portrait_rotated.mp4"
+rm "$out/landscape.tmp.mp4"
+ff -f lavfi -i "testsrc2=size=1280x720:rate=25" -f lavfi -i "$tone" -t 1 "${x264[@]}" "${cheap[@]}" "${aac[@]}" "${date[@]}" "$out/hd720.mp4"
+ff -f lavfi -i "testsrc2=size=160x90:rate=1" -f lavfi -i "sine=frequency=440:sample_rate=8000" -t 181 "${x264[@]}" "${cheap[@]}" -c:a aac -b:a 16k -ac 2 "${date[@]}" "$out/long_181s.mp4"
+ff -f lavfi -i "$plain" -t 1 "${x264[@]}" "${cheap[@]}" "${date[@]}" "$out/no_audio.mp4"
+ff -f lavfi -i "$plain" -f lavfi -i "$tone" -t 1 -c:v libx265 -crf 40 -x265-params log-level=error:pools=1:frame-threads=1 -tag:v hvc1 -pix_fmt yuv420p "${aac[@]}" "${date[@]}" "$out/hevc_hvc1.mp4"
+ff -f lavfi -i "$plain" -f lavfi -i "$tone" -t 1 "${x264[@]}" "${cheap[@]}" "${aac[@]}" "${date[@]}" "$out/moov_at_end.mp4"
+ff -f lavfi -i "$plain" -f lavfi -i "$tone" -t 1 "${x264[@]}" "${cheap[@]}" "${aac[@]}" "${date[@]}" -movflags +faststart "$out/faststart.mp4"
+ff -f lavfi -i "$plain" -f lavfi -i "$tone" -t 2 "${x264[@]}" "${cheap[@]}" -g 25 "${aac[@]}" "${date[@]}" -movflags frag_keyframe+empty_moov+default_base_moof "$out/fragmented.mp4"
+ff -f lavfi -i "$plain" -f lavfi -i "$tone" -t 1 "${x264[@]}" "${cheap[@]}" "${aac[@]}" -metadata creation_time=2021-03-01T08:00:00Z "$out/dated_2021.mp4"
+ff -f lavfi -i "$plain" -f lavfi -i "$tone" -t 1 "${x264[@]}" "${cheap[@]}" "${aac[@]}" "$out/undated.mp4"
+
+# Damaged and disguised files.
+size=$(stat -c %s "$out/moov_at_end.mp4")
+head -c $((size / 2)) "$out/moov_at_end.mp4" > "$out/truncated_half.mp4"
+python3 -c 'import random,sys; r=random.Random(20200930); sys.stdout.buffer.write(bytes(r.getrandbits(8) for _ in range(65536)))' > "$out/random_bytes.mp4"
+ff -f lavfi -i "testsrc2=size=320x240" -frames:v 1 -f image2 -c:v png "$out/png_named.mp4"
+echo "fixtures written to $out"
