@@ -59,12 +59,20 @@ pub fn assemble(w: Walk, file_size: u64, problems: &mut Vec<Problem>) -> Option<
         tracks.push(track_facts(trak, fragments, movie_scale, problems));
     }
     let header_duration = ticks_to_seconds(moov.duration, movie_scale);
-    let duration = header_duration
-        .or_else(|| {
-            moov.fragment_duration
-                .and_then(|d| ticks_to_seconds(d, movie_scale))
-        })
-        .or_else(|| tracks.iter().filter_map(|t| t.duration).reduce(f64::max));
+    let fragment_duration = moov
+        .fragment_duration
+        .and_then(|d| ticks_to_seconds(d, movie_scale));
+    let longest_track = tracks.iter().filter_map(|t| t.duration).reduce(f64::max);
+    // In a fragmented file mvhd covers only the samples in moov (often none); the
+    // fragments carry the rest, so the longest track decides.
+    let duration = if w.fragmented {
+        [header_duration, fragment_duration, longest_track]
+            .into_iter()
+            .flatten()
+            .reduce(f64::max)
+    } else {
+        header_duration.or(longest_track)
+    };
     let creation_time = creation_time(&moov.tags, moov.creation_time);
     Some(ContainerFacts {
         format,

@@ -46,9 +46,8 @@ pub fn probe_iso<R: Read + Seek>(
         let header = match parse_header(&head[..n]) {
             Ok(h) => h,
             Err(HeaderError::Short) => {
-                let fatal = w.moov.is_none() && w.mdat_end.is_none();
                 problems.push(problem(
-                    fatal,
+                    false,
                     pos,
                     format!("{n} stray bytes at the end of the file"),
                 ));
@@ -56,7 +55,7 @@ pub fn probe_iso<R: Read + Seek>(
             }
             Err(HeaderError::BadSize(s)) => {
                 let msg = format!("top-level box '{}' declares an impossible size of {s} bytes; the rest of the file is not read", fourcc(&header_kind(&head)));
-                problems.push(problem(w.moov.is_none(), pos, msg));
+                problems.push(problem(false, pos, msg));
                 break;
             }
         };

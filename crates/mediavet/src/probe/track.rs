@@ -67,7 +67,17 @@ fn walk(parent: &Child, t: &mut TrakParse, problems: &mut Vec<Problem>) {
             }
             b"mdhd" => {
                 if let Some(h) = decode::<mp4_atom::Mdhd>(&child, problems) {
-                    t.timescale = h.timescale;
+                    // A timescale of 0, or one with the sign bit set (read as negative by
+                    // other demuxers), gives no usable timing.
+                    if h.timescale == 0 || h.timescale > i32::MAX as u32 {
+                        problems.push(Problem {
+                            fatal: false,
+                            offset: Some(child.offset),
+                            message: format!("media header gives an invalid timescale of {}; the track's timing is unknown", h.timescale),
+                        });
+                    } else {
+                        t.timescale = h.timescale;
+                    }
                     t.language = Some(h.language).filter(|l| !l.trim_matches(char::from(0)).is_empty());
                 }
             }

@@ -17,6 +17,7 @@ use super::Ctx;
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::probe::leading_date;
 use crate::profile::Profile;
+use chrono::Datelike;
 
 /// Applies when the profile sets a date range.
 pub fn applies(p: &Profile) -> bool {
@@ -50,21 +51,23 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         .values(None, expected)
         .hint(Text::new("Ask the entrant for the original camera file.", "请投稿者提供相机原始文件。"))];
     };
-    let Some(date) =
-        leading_date(&created.value).or_else(|| created.date.as_deref().and_then(leading_date))
-    else {
+    let date =
+        leading_date(&created.value).or_else(|| created.date.as_deref().and_then(leading_date));
+    let Some(date) = date else {
+        // A bare year ("2019", as iTunes-style ©day often holds) settles it unless it
+        // is a boundary year.
+        let year: Option<i32> = created.value.trim().get(..4).and_then(|y| y.parse().ok());
+        if let Some(y) = year {
+            if earliest.is_none_or(|e| y > e.year()) && latest.is_none_or(|l| y < l.year()) {
+                return Vec::new();
+            }
+        }
         return vec![Finding::new(
             "media.date",
             sev,
             Text::new(
-                format!(
-                    "The creation time '{}' ({}) is not a date that can be checked.",
-                    created.value, created.source
-                ),
-                format!(
-                    "创建时间“{}”（{}）无法识别为日期。",
-                    created.value, created.source
-                ),
+                format!("The creation time '{}' ({}) does not show that the work was made within {range}.", created.value, created.source),
+                format!("创建时间“{}”（{}）不能证明作品制作于 {range} 期间。", created.value, created.source),
             ),
         )
         .values(Some(Quantity::text(created.value.clone())), expected)];
