@@ -42,6 +42,8 @@ ff -f lavfi -i "$plain" -f lavfi -i "$tone" -t 1 "${x264[@]}" "${cheap[@]}" "${a
 # Damaged and disguised files.
 size=$(stat -c %s "$out/moov_at_end.mp4")
 head -c $((size / 2)) "$out/moov_at_end.mp4" > "$out/truncated_half.mp4"
+size=$(stat -c %s "$out/faststart.mp4")
+head -c $((size / 2)) "$out/faststart.mp4" > "$out/truncated_faststart.mp4"
 python3 -c 'import random,sys; r=random.Random(20200930); sys.stdout.buffer.write(bytes(r.getrandbits(8) for _ in range(65536)))' > "$out/random_bytes.mp4"
 ff -f lavfi -i "testsrc2=size=320x240" -frames:v 1 -f image2 -c:v png "$out/png_named.mp4"
 echo "fixtures written to $out"

@@ -113,6 +113,8 @@ pub struct Track {
     pub sample_count: u64,
     /// Sum of sample sizes in bytes.
     pub stream_bytes: u64,
+    /// Bytes of samples that the tables place past the end of the file (truncation).
+    pub bytes_beyond_eof: u64,
     /// Measured bitrate: stream bytes × 8 ÷ media duration, bits per second.
     pub bitrate: Option<f64>,
     /// Average bitrate the encoder declared (btrt or esds), for comparison only.

@@ -257,7 +257,7 @@ fn sniff_iso(head: &[u8]) -> Option<FileKind> {
         });
     }
     let major = head.get(8..12)?;
-    let end = (size as usize).clamp(16, head.len());
+    let end = (size as usize).min(head.len());
     let compatible = head.get(16..end).unwrap_or(&[]);
     let brands = std::iter::once(major).chain(compatible.chunks_exact(4));
     let mut kind = FileKind::Mp4;

@@ -333,3 +333,17 @@ fn profile_overrides_change_the_judgement() {
         Verdict::Warn
     );
 }
+
+#[test]
+fn cut_short_upload_with_moov_first_is_unreadable() {
+    let r = check("truncated_faststart.mp4");
+    assert_eq!(r.verdict, Verdict::Unreadable);
+    let v = container(&r).primary_video().unwrap();
+    assert_eq!(v.bytes_beyond_eof, 51_811);
+    assert!(
+        r.findings[0].message.en.contains("file truncated: track 1"),
+        "{}",
+        r.findings[0].message.en
+    );
+    assert!(r.findings[0].message.en.contains("51% present"));
+}

@@ -2,6 +2,7 @@
 //! display geometry, creation time.
 
 use super::boxes::fourcc;
+use super::chunks;
 use super::fragments::FragmentTrack;
 use super::moov::MoovParse;
 use super::time;
@@ -56,7 +57,13 @@ pub fn assemble(w: Walk, file_size: u64, problems: &mut Vec<Problem>) -> Option<
     let mut tracks = Vec::with_capacity(moov.traks.len());
     for trak in moov.traks {
         let fragments = w.fragments.get(&trak.id);
-        tracks.push(track_facts(trak, fragments, movie_scale, problems));
+        tracks.push(track_facts(
+            trak,
+            fragments,
+            movie_scale,
+            file_size,
+            problems,
+        ));
     }
     let header_duration = ticks_to_seconds(moov.duration, movie_scale);
     let fragment_duration = moov
@@ -73,6 +80,20 @@ pub fn assemble(w: Walk, file_size: u64, problems: &mut Vec<Problem>) -> Option<
     } else {
         header_duration.or(longest_track)
     };
+    let described: u64 = tracks
+        .iter()
+        .map(|t| t.stream_bytes)
+        .fold(0, u64::saturating_add);
+    let truncated = tracks.iter().any(|t| t.bytes_beyond_eof > 0);
+    if described > file_size && !truncated {
+        problems.push(Problem {
+            fatal: false,
+            offset: None,
+            message: format!(
+                "the sample tables describe {described} bytes of media but the file holds {file_size} bytes: sizes and bitrates are unreliable"
+            ),
+        });
+    }
     let creation_time = creation_time(&moov.tags, moov.creation_time);
     Some(ContainerFacts {
         format,
@@ -143,6 +164,7 @@ fn track_facts(
     t: TrakParse,
     frag: Option<&FragmentTrack>,
     movie_scale: u32,
+    file_size: u64,
     problems: &mut Vec<Problem>,
 ) -> Track {
     let kind = track_kind(&t.handler);
@@ -151,6 +173,27 @@ fn track_facts(
         Sizes::Each(v) => v.len() as u64,
         Sizes::Runs(r) => r.iter().map(|r| r.0).sum(),
     };
+    let beyond = chunks::beyond_eof(
+        &t.chunk_offsets,
+        &t.stsc,
+        t.timeline.sizes.iter(),
+        table_samples,
+        file_size,
+    )
+    .unwrap_or_default();
+    if beyond.bytes > 0 {
+        problems.push(Problem {
+            fatal: true,
+            offset: beyond.first_offset,
+            message: format!(
+                "file truncated: track {} has {} bytes of media past the end of the file (the file ends at byte {file_size}, its media runs to byte {}, {:.0}% present)",
+                t.id,
+                beyond.bytes,
+                beyond.data_end,
+                100.0 * file_size as f64 / beyond.data_end as f64
+            ),
+        });
+    }
     let timeline = merged_timeline(t.timeline, frag);
     let stats = timeline.stats(t.timescale);
     if stats.duration_samples != stats.size_samples {
@@ -203,6 +246,7 @@ fn track_facts(
         media_duration,
         sample_count: stats.samples,
         stream_bytes: stats.bytes,
+        bytes_beyond_eof: beyond.bytes,
         bitrate,
         declared_bitrate: entry.declared_bitrate,
         video,

@@ -2,6 +2,7 @@
 
 mod assemble;
 mod boxes;
+mod chunks;
 mod codec_config;
 mod fragments;
 mod iso;

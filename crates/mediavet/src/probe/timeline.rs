@@ -85,7 +85,8 @@ impl Sizes {
         }
     }
 
-    fn iter(&self) -> Box<dyn Iterator<Item = u32> + '_> {
+    /// Every sample size in order.
+    pub fn iter(&self) -> Box<dyn Iterator<Item = u32> + '_> {
         match self {
             Sizes::Same { count, size } => Box::new(std::iter::repeat_n(*size, *count as usize)),
             Sizes::Each(v) => Box::new(v.iter().copied()),

@@ -29,6 +29,10 @@ pub struct TrakParse {
     pub timeline: Timeline,
     /// Number of sync samples from stss; `None` when every sample is a sync sample.
     pub sync_samples: Option<u64>,
+    /// Chunk offsets (stco/co64).
+    pub chunk_offsets: Vec<u64>,
+    /// Sample-to-chunk runs (first chunk, samples per chunk).
+    pub stsc: Vec<(u32, u32)>,
 }
 
 /// Parses a `trak` body; problems are collected, never fatal.
@@ -102,6 +106,21 @@ fn walk(parent: &Child, t: &mut TrakParse, problems: &mut Vec<Problem>) {
                         mp4_atom::StszSamples::Identical { count, size } => Sizes::Same { count: u64::from(count), size },
                         mp4_atom::StszSamples::Different { sizes } => Sizes::Each(sizes),
                     };
+                }
+            }
+            b"stco" => {
+                if let Some(s) = decode::<mp4_atom::Stco>(&child, problems) {
+                    t.chunk_offsets = s.entries.into_iter().map(u64::from).collect();
+                }
+            }
+            b"co64" => {
+                if let Some(s) = decode::<mp4_atom::Co64>(&child, problems) {
+                    t.chunk_offsets = s.entries;
+                }
+            }
+            b"stsc" => {
+                if let Some(s) = decode::<mp4_atom::Stsc>(&child, problems) {
+                    t.stsc = s.entries.iter().map(|e| (e.first_chunk, e.samples_per_chunk)).collect();
                 }
             }
             b"stz2" => problems.push(Problem {

@@ -1,0 +1,296 @@
+//! Hostile input: truncations and byte flips of valid files, and files whose tables
+//! claim absurd sizes. The probe must return (facts or a typed error) every time:
+//! no panic, no hang, bounded memory.
+
+mod common;
+
+use common::{corpus_files, fixture};
+use mediavet::probe::probe_reader;
+use std::io::Cursor;
+use std::path::Path;
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// Deterministic xorshift, so failures reproduce.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+/// Probes in a thread; a probe that has not returned after a generous limit is a hang.
+fn probe_bytes(bytes: Vec<u8>, label: String) {
+    let (tx, rx) = mpsc::channel();
+    let name = label.clone();
+    std::thread::spawn(move || {
+        let size = bytes.len() as u64;
+        let facts = probe_reader(&mut Cursor::new(bytes), size, Path::new("input.mp4"));
+        let _ = tx.send(facts.problems.len());
+    });
+    match rx.recv_timeout(Duration::from_secs(20)) {
+        Ok(_) => {}
+        Err(mpsc::RecvTimeoutError::Timeout) => panic!("probe hung on {name}"),
+        Err(mpsc::RecvTimeoutError::Disconnected) => panic!("probe panicked on {name}"),
+    }
+}
+
+fn seeds() -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = [
+        "faststart.mp4",
+        "moov_at_end.mp4",
+        "fragmented.mp4",
+        "quicktime.mov",
+        "hevc_hvc1.mp4",
+    ]
+    .iter()
+    .map(|n| fixture(n))
+    .collect();
+    // Small real-world files add QuickTime metadata, edit lists and odd codecs.
+    files.extend(
+        corpus_files("video")
+            .into_iter()
+            .filter(|p| p.metadata().is_ok_and(|m| m.len() < 300_000)),
+    );
+    files
+        .into_iter()
+        .map(|p| (p.display().to_string(), std::fs::read(&p).unwrap()))
+        .collect()
+}
+
+#[test]
+fn truncations_never_panic_or_hang() {
+    for (name, bytes) in seeds() {
+        let len = bytes.len();
+        for cut in [
+            0,
+            1,
+            7,
+            8,
+            15,
+            16,
+            31,
+            64,
+            100,
+            1000,
+            len / 3,
+            len / 2,
+            len - 1,
+        ] {
+            if cut < len {
+                probe_bytes(bytes[..cut].to_vec(), format!("{name} cut at {cut}"));
+            }
+        }
+    }
+}
+
+#[test]
+fn byte_flips_never_panic_or_hang() {
+    let mut rng = Rng(0x6d65_6469_6176_6574);
+    for (name, bytes) in seeds() {
+        // Flips land where parsers look: the first 4 KiB and the moov, wherever it is.
+        let moov = bytes.windows(4).position(|w| w == b"moov").unwrap_or(0);
+        for round in 0..40 {
+            let mut b = bytes.clone();
+            for _ in 0..1 + rng.next() % 8 {
+                let region = if rng.next() % 2 == 0 { 0 } else { moov };
+                let span = (b.len() - region).min(4096).max(1);
+                let at = region + (rng.next() as usize) % span;
+                if let Some(byte) = b.get_mut(at) {
+                    *byte ^= 1 << (rng.next() % 8);
+                }
+            }
+            probe_bytes(b, format!("{name} flip round {round}"));
+        }
+    }
+}
+
+fn boxed(kind: &[u8; 4], body: &[u8]) -> Vec<u8> {
+    let mut v = ((body.len() + 8) as u32).to_be_bytes().to_vec();
+    v.extend_from_slice(kind);
+    v.extend_from_slice(body);
+    v
+}
+
+/// Tables claiming billions of samples, a moov claiming a terabyte, a trun claiming
+/// four billion samples: each is a few bytes and must stay a few bytes in memory.
+/// Peak resident memory of this process in KiB (Linux), if known.
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+#[test]
+fn absurd_claims_do_not_allocate() {
+    let before = peak_rss_kib();
+    let full = |v: u8| [v, 0, 0, 0];
+    let stsz = boxed(
+        b"stsz",
+        &[&full(0)[..], &7u32.to_be_bytes(), &u32::MAX.to_be_bytes()].concat(),
+    );
+    let stts = boxed(
+        b"stts",
+        &[
+            &full(0)[..],
+            &1u32.to_be_bytes(),
+            &u32::MAX.to_be_bytes(),
+            &1u32.to_be_bytes(),
+        ]
+        .concat(),
+    );
+    let stco = boxed(
+        b"stco",
+        &[&full(0)[..], &1u32.to_be_bytes(), &8u32.to_be_bytes()].concat(),
+    );
+    let stsc = boxed(
+        b"stsc",
+        &[
+            &full(0)[..],
+            &1u32.to_be_bytes(),
+            &1u32.to_be_bytes(),
+            &u32::MAX.to_be_bytes(),
+            &1u32.to_be_bytes(),
+        ]
+        .concat(),
+    );
+    let stbl = boxed(b"stbl", &[stts, stsz, stco, stsc].concat());
+    let mdhd = boxed(
+        b"mdhd",
+        &[
+            &full(0)[..],
+            &[0; 8],
+            &1000u32.to_be_bytes(),
+            &0u32.to_be_bytes(),
+            &[0x55, 0xc4, 0, 0],
+        ]
+        .concat(),
+    );
+    let hdlr = boxed(
+        b"hdlr",
+        &[&full(0)[..], &[0; 4], b"vide", &[0; 12], b"\0"].concat(),
+    );
+    let mdia = boxed(b"mdia", &[mdhd, hdlr, boxed(b"minf", &stbl)].concat());
+    let moov = boxed(b"moov", &boxed(b"trak", &mdia));
+    let mut file = boxed(b"ftyp", b"isom\0\0\0\0isom");
+    file.extend_from_slice(&moov);
+    let size = file.len() as u64;
+    let facts = probe_reader(&mut Cursor::new(file), size, Path::new("claims.mp4"));
+    let t = &facts.container.as_ref().unwrap().tracks[0];
+    assert_eq!(t.sample_count, u64::from(u32::MAX));
+    assert!(
+        facts
+            .problems
+            .iter()
+            .any(|p| p.message.contains("describe")),
+        "{:?}",
+        facts.problems
+    );
+
+    // A moov that claims 2^40 bytes in a tiny file: a finding, not an allocation.
+    let mut huge = boxed(b"ftyp", b"isom\0\0\0\0isom");
+    huge.extend_from_slice(&1u32.to_be_bytes());
+    huge.extend_from_slice(b"moov");
+    huge.extend_from_slice(&(1u64 << 40).to_be_bytes());
+    let size = huge.len() as u64;
+    let facts = probe_reader(&mut Cursor::new(huge), size, Path::new("huge.mp4"));
+    assert!(facts.unreadable());
+    assert!(
+        facts.problems[0].message.contains("moov box truncated"),
+        "{:?}",
+        facts.problems
+    );
+
+    // A trun claiming u32::MAX samples without per-sample fields.
+    let trex = boxed(
+        b"trex",
+        &[
+            &full(0)[..],
+            &1u32.to_be_bytes(),
+            &1u32.to_be_bytes(),
+            &40u32.to_be_bytes(),
+            &9u32.to_be_bytes(),
+            &0u32.to_be_bytes(),
+        ]
+        .concat(),
+    );
+    let matrix: Vec<u8> = [0x1_0000u32, 0, 0, 0, 0x1_0000, 0, 0, 0, 0x4000_0000]
+        .iter()
+        .flat_map(|v| v.to_be_bytes())
+        .collect();
+    let tkhd = boxed(
+        b"tkhd",
+        &[
+            &full(0)[..],
+            &[0; 8],
+            &1u32.to_be_bytes(),
+            &[0; 4],
+            &[0; 4],
+            &[0; 8],
+            &[0; 8],
+            &matrix,
+            &[0; 8],
+        ]
+        .concat(),
+    );
+    let moov = boxed(
+        b"moov",
+        &[
+            boxed(
+                b"trak",
+                &[
+                    tkhd,
+                    boxed(
+                        b"mdia",
+                        &[
+                            boxed(
+                                b"mdhd",
+                                &[
+                                    &full(0)[..],
+                                    &[0; 8],
+                                    &1000u32.to_be_bytes(),
+                                    &0u32.to_be_bytes(),
+                                    &[0x55, 0xc4, 0, 0],
+                                ]
+                                .concat(),
+                            ),
+                            boxed(
+                                b"hdlr",
+                                &[&full(0)[..], &[0; 4], b"vide", &[0; 12], b"\0"].concat(),
+                            ),
+                        ]
+                        .concat(),
+                    ),
+                ]
+                .concat(),
+            ),
+            boxed(b"mvex", &trex),
+        ]
+        .concat(),
+    );
+    let tfhd = boxed(
+        b"tfhd",
+        &[&[0, 0x02, 0, 0][..], &1u32.to_be_bytes()].concat(),
+    );
+    let trun = boxed(b"trun", &[&full(0)[..], &u32::MAX.to_be_bytes()].concat());
+    let moof = boxed(b"moof", &boxed(b"traf", &[tfhd, trun].concat()));
+    let mut file = boxed(b"ftyp", b"isom\0\0\0\0isom");
+    file.extend_from_slice(&moov);
+    file.extend_from_slice(&moof);
+    let size = file.len() as u64;
+    let facts = probe_reader(&mut Cursor::new(file), size, Path::new("trun.mp4"));
+    let t = &facts.container.as_ref().unwrap().tracks[0];
+    assert_eq!(t.sample_count, u64::from(u32::MAX));
+    assert_eq!(t.video.as_ref().unwrap().peak_bitrate, None, "not iterated");
+    // Honouring any of these claims would take gigabytes; the peak must not move by more than 64 MiB.
+    if let (Some(before), Some(after)) = (before, peak_rss_kib()) {
+        assert!(
+            after - before < 64 * 1024,
+            "peak RSS grew from {before} KiB to {after} KiB"
+        );
+    }
+}
