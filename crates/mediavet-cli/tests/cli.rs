@@ -1,0 +1,275 @@
+//! The `mediavet` binary end to end: formats, languages, exit codes.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../testdata/video")
+        .join(name)
+}
+
+fn mediavet(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mediavet"))
+        .args(args)
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn path(name: &str) -> String {
+    fixture(name).display().to_string()
+}
+
+#[test]
+fn exit_codes() {
+    assert_eq!(
+        mediavet(&["check", &path("pass_1080p_18m.mp4")])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        mediavet(&["check", &path("declared_15m.mp4")])
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(
+        mediavet(&["check", &path("truncated_half.mp4")])
+            .status
+            .code(),
+        Some(1)
+    );
+    let missing = mediavet(&["check", "/no/such/file.mp4"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("/no/such/file.mp4"));
+    assert_eq!(
+        mediavet(&["check", "--format", "xml", &path("pass_1080p_18m.mp4")])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        mediavet(&["check", "--profile", "nope", &path("pass_1080p_18m.mp4")])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn human_report_puts_errors_first_with_measured_and_expected() {
+    let o = mediavet(&["check", "--lang", "en", &path("declared_15m.mp4")]);
+    let text = stdout(&o);
+    assert!(text.starts_with("FAIL  "), "{text}");
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[1].contains("error") && lines[1].contains("video.bitrate"),
+        "{text}"
+    );
+    assert!(
+        lines[1].contains("measured 14.66 Mb/s") && lines[1].contains("expected ≥ 15.00 Mb/s"),
+        "{text}"
+    );
+    assert!(text.contains("fix: "), "{text}");
+    assert!(!text.contains('\u{1b}'), "no colour when not a terminal");
+    assert!(
+        text.trim_end()
+            .ends_with("1 files: 0 pass, 0 warn, 1 fail, 0 unreadable"),
+        "{text}"
+    );
+}
+
+#[test]
+fn chinese_messages() {
+    let text = stdout(&mediavet(&[
+        "check",
+        "--lang",
+        "zh",
+        &path("portrait_rotated.mp4"),
+    ]));
+    assert!(text.contains("视频为竖屏 1080×1920"), "{text}");
+    assert!(text.contains("修改建议"), "{text}");
+    let text = stdout(
+        &Command::new(env!("CARGO_BIN_EXE_mediavet"))
+            .args(["check", &path("hd720.mp4")])
+            .env("LANG", "zh_CN.UTF-8")
+            .env_remove("LC_ALL")
+            .output()
+            .unwrap(),
+    );
+    assert!(
+        text.contains("视频显示分辨率为 1280×720"),
+        "LANG=zh_CN picks Chinese: {text}"
+    );
+}
+
+#[test]
+fn json_report_follows_the_schema() {
+    let o = mediavet(&[
+        "check",
+        "--format",
+        "json",
+        "--lang",
+        "en",
+        &path("declared_15m.mp4"),
+        &path("pass_1080p_18m.mp4"),
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["profile"], "micro-video");
+    let f = &v["files"][0];
+    assert_eq!(f["verdict"], "fail");
+    assert_eq!(f["kind"], "mp4");
+    assert_eq!(f["findings"][0]["rule"], "video.bitrate");
+    assert_eq!(f["findings"][0]["severity"], "error");
+    assert_eq!(f["findings"][0]["measured"]["value"], 14_656_452.0);
+    assert_eq!(f["findings"][0]["expected"]["value"], 15_000_000.0);
+    assert!(f["findings"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("14.66"));
+    assert!(f["findings"][0]["hint"]
+        .as_str()
+        .unwrap()
+        .contains("ffmpeg"));
+    assert_eq!(
+        f["facts"]["container"]["tracks"][0]["bitrate"],
+        14_656_452.0
+    );
+    assert_eq!(v["files"][1]["verdict"], "pass");
+    assert_eq!(v["summary"]["files"], 2);
+    assert_eq!(v["summary"]["fail"], 1);
+}
+
+#[test]
+fn junit_has_a_case_per_file_and_rule() {
+    let o = mediavet(&[
+        "check",
+        "--format",
+        "junit",
+        &path("declared_15m.mp4"),
+        &path("pass_1080p_18m.mp4"),
+    ]);
+    let xml = stdout(&o);
+    assert_eq!(o.status.code(), Some(1));
+    // 9 rules apply under micro-video, for each of 2 files.
+    assert_eq!(xml.matches("<testcase ").count(), 18, "{xml}");
+    assert_eq!(xml.matches("<failure").count(), 1, "{xml}");
+    assert!(xml.contains("name=\"video.bitrate\""));
+}
+
+#[test]
+fn directories_are_walked_in_path_order() {
+    let o = mediavet(&["check", "--format", "json", fixture("").to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let paths: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted);
+    assert_eq!(paths.len(), std::fs::read_dir(fixture("")).unwrap().count());
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn invalid_profile_names_key_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("bad.toml");
+    std::fs::write(
+        &p,
+        "extends = \"micro-video\"\n\n[video]\nmin_bitrate_mbps = \"fast\"\n",
+    )
+    .unwrap();
+    let o = mediavet(&[
+        "check",
+        "--profile",
+        p.to_str().unwrap(),
+        &path("pass_1080p_18m.mp4"),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("line 4"), "{err}");
+
+    let good = dir.path().join("lenient.toml");
+    std::fs::write(
+        &good,
+        "extends = \"micro-video\"\nname = \"lenient\"\n[video]\nmin_bitrate_mbps = 14\n",
+    )
+    .unwrap();
+    let o = mediavet(&[
+        "check",
+        "--profile",
+        good.to_str().unwrap(),
+        &path("declared_15m.mp4"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}
+
+#[test]
+fn rules_and_explain() {
+    let text = stdout(&mediavet(&["rules"]));
+    for id in [
+        "file.kind",
+        "file.unreadable",
+        "container.format",
+        "video.resolution",
+        "video.bitrate",
+        "video.duration",
+        "video.codec",
+        "media.date",
+        "track.missing",
+    ] {
+        assert!(text.contains(id), "{id} missing from:\n{text}");
+    }
+    let film = stdout(&mediavet(&["rules", "--profile", "micro-film-5"]));
+    assert!(
+        film.lines()
+            .any(|l| l.starts_with("video.bitrate") && l.contains("n/a")),
+        "{film}"
+    );
+    let doc = stdout(&mediavet(&["explain", "video.bitrate"]));
+    assert!(
+        doc.starts_with("video.bitrate — ") && doc.contains("Fix:"),
+        "{doc}"
+    );
+    assert_eq!(mediavet(&["explain", "video.nope"]).status.code(), Some(2));
+}
+
+#[test]
+fn probe_prints_versioned_facts() {
+    let o = mediavet(&["probe", &path("hevc_hvc1.mp4")]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["files"][0]["container"]["tracks"][0]["codec"], "hvc1");
+    assert_eq!(
+        v["files"][0]["container"]["tracks"][1]["audio"]["channels"],
+        2
+    );
+}
+
+#[test]
+fn inputs_are_never_modified() {
+    let file = fixture("fragmented.mp4");
+    let before = (
+        std::fs::read(&file).unwrap(),
+        std::fs::metadata(&file).unwrap().modified().unwrap(),
+    );
+    mediavet(&["check", file.to_str().unwrap()]);
+    mediavet(&["probe", file.to_str().unwrap()]);
+    let after = (
+        std::fs::read(&file).unwrap(),
+        std::fs::metadata(&file).unwrap().modified().unwrap(),
+    );
+    assert!(before == after);
+}
