@@ -1,1 +1,52 @@
-fn main() {}
+//! Criterion benchmark of probing (container facts only) on the committed fixtures
+//! and, when present, on real files from ../shared/corpus/video.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::hint::black_box;
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../testdata/video")
+        .join(name)
+}
+
+fn bench_probe(c: &mut Criterion) {
+    let mut files = vec![
+        ("1080p 18 Mb/s, moov first", fixture("pass_1080p_18m.mp4")),
+        ("moov at end", fixture("moov_at_end.mp4")),
+        ("fragmented", fixture("fragmented.mp4")),
+        ("181 s, 1597 samples", fixture("long_181s.mp4")),
+    ];
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/video");
+    for name in [
+        "mediainfojs_many_tracks.mp4",
+        "androidx_sample_edit_list.mp4",
+    ] {
+        let p = corpus.join(name);
+        if p.is_file() {
+            files.push((name, p));
+        }
+    }
+    // The 3-minute 1080p file benches/compare.sh generates, when it has been run.
+    let big = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../target/bench/compare_3min_1080p25_16m.mp4");
+    if big.is_file() {
+        files.push(("3 min 1080p25 16 Mb/s, moov at end", big));
+    }
+    let mut group = c.benchmark_group("probe");
+    for (label, path) in &files {
+        group.bench_function(*label, |b| {
+            b.iter(|| black_box(mediavet::probe_path(black_box(path))))
+        });
+    }
+    group.finish();
+
+    let profile = mediavet::Profile::builtin("micro-video").expect("built-in profile");
+    c.bench_function("check micro-video (probe + rules)", |b| {
+        b.iter(|| black_box(mediavet::check_path(black_box(&files[0].1), &profile)))
+    });
+}
+
+criterion_group!(benches, bench_probe);
+criterion_main!(benches);

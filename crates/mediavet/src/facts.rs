@@ -59,7 +59,13 @@ pub struct ContainerFacts {
     pub overall_bitrate: Option<f64>,
     /// When the recording was made, and which field said so.
     pub creation_time: Option<DateFact>,
-    /// Make, model, software and other text tags (udta, meta/ilst, meta/keys).
+    /// Camera or phone maker (`com.apple.quicktime.make`, `©mak`).
+    pub make: Option<String>,
+    /// Camera or phone model (`com.apple.quicktime.model`, `©mod`).
+    pub model: Option<String>,
+    /// Software that wrote or edited the file (`com.apple.quicktime.software`, `©swr`, `©too`).
+    pub software: Option<String>,
+    /// Every text tag found (udta, meta/ilst, meta/keys), by key.
     pub metadata: BTreeMap<String, String>,
     /// Tracks in file order.
     pub tracks: Vec<Track>,

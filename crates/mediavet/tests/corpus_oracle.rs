@@ -101,11 +101,18 @@ fn num(v: &Value) -> Option<f64> {
 
 #[test]
 fn probe_agrees_with_ffprobe_on_the_corpus() {
-    let files = corpus_files("video");
+    let mut files = corpus_files("video");
     if files.is_empty() || !have("ffprobe") {
         eprintln!("skipped: needs ../shared/corpus/video and ffprobe");
         return;
     }
+    // The generated fixtures are compared too.
+    let fixtures = common::fixture("");
+    files.extend(
+        std::fs::read_dir(&fixtures)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path())),
+    );
     let mut diffs = Vec::new();
     let mut compared = 0;
     for path in &files {
@@ -136,6 +143,27 @@ fn probe_agrees_with_ffprobe_on_the_corpus() {
         if let (Some(ffd), Some(ours)) = (num(&ff["format"]["duration"]), c.duration) {
             if (ffd - ours).abs() > 0.05 {
                 diff(0, "duration", format!("ffprobe {ffd} vs {ours}"));
+            }
+        }
+        let tags = &ff["format"]["tags"];
+        for (key, ours) in [
+            ("com.apple.quicktime.make", &c.make),
+            ("com.apple.quicktime.model", &c.model),
+        ] {
+            if let Some(theirs) = tags[key].as_str() {
+                if ours.as_deref() != Some(theirs) {
+                    diff(0, key, format!("ffprobe {theirs:?} vs {ours:?}"));
+                }
+            }
+        }
+        if let (Some(theirs), Some(ours)) = (tags["creation_time"].as_str(), &c.creation_time) {
+            // ffprobe's creation_time is mvhd's; ours prefers the phone's local-time tag.
+            if ours.source == "mvhd" && !theirs.starts_with(ours.date.as_deref().unwrap_or("-")) {
+                diff(
+                    0,
+                    "creation_time",
+                    format!("ffprobe {theirs} vs {}", ours.value),
+                );
             }
         }
         let packets = packet_bytes(path);

@@ -97,7 +97,11 @@ fn byte_flips_never_panic_or_hang() {
         for round in 0..40 {
             let mut b = bytes.clone();
             for _ in 0..1 + rng.next() % 8 {
-                let region = if rng.next().is_multiple_of(2) { 0 } else { moov };
+                let region = if rng.next().is_multiple_of(2) {
+                    0
+                } else {
+                    moov
+                };
                 let span = (b.len() - region).clamp(1, 4096);
                 let at = region + (rng.next() as usize) % span;
                 if let Some(byte) = b.get_mut(at) {

@@ -28,6 +28,15 @@ pub struct Walk {
     pub mdat_end: Option<u64>,
 }
 
+/// Metadata keys for make, model and software, most specific first.
+const MAKE_KEYS: [&str; 2] = ["com.apple.quicktime.make", "©mak"];
+const MODEL_KEYS: [&str; 2] = ["com.apple.quicktime.model", "©mod"];
+const SOFTWARE_KEYS: [&str; 4] = ["com.apple.quicktime.software", "©swr", "©too", "encoder"];
+
+fn first_tag(tags: &BTreeMap<String, String>, keys: &[&str]) -> Option<String> {
+    keys.iter().find_map(|k| tags.get(*k).cloned())
+}
+
 /// Metadata keys that carry the recording date, most trusted first.
 const DATE_KEYS: [&str; 3] = ["com.apple.quicktime.creationdate", "©day", "date"];
 
@@ -106,6 +115,9 @@ pub fn assemble(w: Walk, file_size: u64, problems: &mut Vec<Problem>) -> Option<
             .filter(|&d| d > 0.0)
             .map(|d| file_size as f64 * 8.0 / d),
         creation_time,
+        make: first_tag(&moov.tags, &MAKE_KEYS),
+        model: first_tag(&moov.tags, &MODEL_KEYS),
+        software: first_tag(&moov.tags, &SOFTWARE_KEYS),
         metadata: moov.tags,
         tracks,
     })

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Side-by-side timing of `mediavet probe` against ffprobe and MediaInfo on a
+# 3-minute 1080p25 16 Mb/s H.264 + 48 kHz stereo AAC MP4 with the moov at the end.
+# Needs: ffmpeg, ffprobe, mediainfo, hyperfine, GNU time
+#   (apt-get install -y ffmpeg mediainfo hyperfine time).
+# Usage: benches/compare.sh [RUNS]   (default 20 runs per tool; the median is reported)
+set -euo pipefail
+runs=${1:-20}
+root=$(cd "$(dirname "$0")/.." && pwd)
+out="$root/target/bench"
+mkdir -p "$out"
+for tool in ffmpeg ffprobe mediainfo hyperfine /usr/bin/time python3; do
+  command -v "$tool" >/dev/null || { echo "compare.sh needs $tool" >&2; exit 2; }
+done
+
+file="$out/compare_3min_1080p25_16m.mp4"
+if [ ! -s "$file" ]; then
+  echo "generating $file (takes a few minutes)…" >&2
+  ffmpeg -nostdin -v error -y \
+    -f lavfi -i "testsrc2=size=1920x1080:rate=25,noise=alls=25:allf=t" \
+    -f lavfi -i "sine=frequency=440:sample_rate=48000,aformat=channel_layouts=stereo" \
+    -t 180 -c:v libx264 -preset ultrafast -pix_fmt yuv420p -b:v 16M -maxrate 16M -bufsize 8M \
+    -c:a aac -b:a 192k -f mp4 "$file.part"
+  mv "$file.part" "$file"
+fi
+
+cargo build --quiet --release -p mediavet-cli --manifest-path "$root/Cargo.toml"
+bin="$root/target/release/mediavet"
+
+hyperfine -N --warmup 3 --runs "$runs" --export-json "$out/compare.json" \
+  -n "mediavet probe" "$bin probe $file" \
+  -n "ffprobe -show_format -show_streams" "ffprobe -v quiet -of json -show_format -show_streams $file" \
+  -n "mediainfo --Output=JSON" "mediainfo --Output=JSON $file" >&2
+
+rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; }
+rss_mediavet=$(rss "$bin" probe "$file")
+rss_ffprobe=$(rss ffprobe -v quiet -of json -show_format -show_streams "$file")
+rss_mediainfo=$(rss mediainfo --Output=JSON "$file")
+
+python3 - "$out/compare.json" "$rss_mediavet" "$rss_ffprobe" "$rss_mediainfo" "$file" <<'PY'
+import json, os, platform, subprocess, sys
+results = json.load(open(sys.argv[1]))["results"]
+rss = [int(x) for x in sys.argv[2:5]]
+size = os.path.getsize(sys.argv[5])
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+print(f"File: {os.path.basename(sys.argv[5])}, {size/1e6:.1f} MB; machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}")
+print()
+print("| tool | median | min | peak RSS | mediavet is |")
+print("|---|---:|---:|---:|---:|")
+base = results[0]["median"]
+for r, m in zip(results, rss):
+    ratio = "—" if r is results[0] else f"{r['median']/base:.0f}× faster"
+    print(f"| {r['command']} | {r['median']*1000:.1f} ms | {r['min']*1000:.1f} ms | {m/1024:.1f} MB | {ratio} |")
+PY
