@@ -91,10 +91,12 @@ fn truncations_never_panic_or_hang() {
 #[test]
 fn byte_flips_never_panic_or_hang() {
     let mut rng = Rng(0x6d65_6469_6176_6574);
+    // MEDIAVET_FLIP_ROUNDS raises the count for a longer local fuzzing run.
+    let rounds: u32 = std::env::var("MEDIAVET_FLIP_ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(40);
     for (name, bytes) in seeds() {
         // Flips land where parsers look: the first 4 KiB and the moov, wherever it is.
         let moov = bytes.windows(4).position(|w| w == b"moov").unwrap_or(0);
-        for round in 0..40 {
+        for round in 0..rounds {
             let mut b = bytes.clone();
             for _ in 0..1 + rng.next() % 8 {
                 let region = if rng.next().is_multiple_of(2) {
