@@ -92,7 +92,10 @@ fn truncations_never_panic_or_hang() {
 fn byte_flips_never_panic_or_hang() {
     let mut rng = Rng(0x6d65_6469_6176_6574);
     // MEDIAVET_FLIP_ROUNDS raises the count for a longer local fuzzing run.
-    let rounds: u32 = std::env::var("MEDIAVET_FLIP_ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(40);
+    let rounds: u32 = std::env::var("MEDIAVET_FLIP_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(40);
     for (name, bytes) in seeds() {
         // Flips land where parsers look: the first 4 KiB and the moov, wherever it is.
         let moov = bytes.windows(4).position(|w| w == b"moov").unwrap_or(0);
@@ -124,6 +127,38 @@ fn boxed(kind: &[u8; 4], body: &[u8]) -> Vec<u8> {
 
 /// Tables claiming billions of samples, a moov claiming a terabyte, a trun claiming
 /// four billion samples: each is a few bytes and must stay a few bytes in memory.
+/// A version-0 full-box header.
+fn full(version: u8) -> [u8; 4] {
+    [version, 0, 0, 0]
+}
+
+/// An mdia box of a video track (timescale 1000), with an optional minf.
+fn video_mdia(minf: Option<Vec<u8>>) -> Vec<u8> {
+    let mdhd = boxed(
+        b"mdhd",
+        &[
+            &full(0)[..],
+            &[0; 8],
+            &1000u32.to_be_bytes(),
+            &0u32.to_be_bytes(),
+            &[0x55, 0xc4, 0, 0],
+        ]
+        .concat(),
+    );
+    let hdlr = boxed(
+        b"hdlr",
+        &[&full(0)[..], &[0; 4], b"vide", &[0; 12], b"\0"].concat(),
+    );
+    boxed(b"mdia", &[mdhd, hdlr, minf.unwrap_or_default()].concat())
+}
+
+/// An ftyp followed by `boxes`.
+fn iso_file(boxes: &[Vec<u8>]) -> Vec<u8> {
+    let mut file = boxed(b"ftyp", b"isom\0\0\0\0isom");
+    boxes.iter().for_each(|b| file.extend_from_slice(b));
+    file
+}
+
 /// Peak resident memory of this process in KiB (Linux), if known.
 fn peak_rss_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -134,7 +169,6 @@ fn peak_rss_kib() -> Option<u64> {
 #[test]
 fn absurd_claims_do_not_allocate() {
     let before = peak_rss_kib();
-    let full = |v: u8| [v, 0, 0, 0];
     let stsz = boxed(
         b"stsz",
         &[&full(0)[..], &7u32.to_be_bytes(), &u32::MAX.to_be_bytes()].concat(),
@@ -165,25 +199,11 @@ fn absurd_claims_do_not_allocate() {
         .concat(),
     );
     let stbl = boxed(b"stbl", &[stts, stsz, stco, stsc].concat());
-    let mdhd = boxed(
-        b"mdhd",
-        &[
-            &full(0)[..],
-            &[0; 8],
-            &1000u32.to_be_bytes(),
-            &0u32.to_be_bytes(),
-            &[0x55, 0xc4, 0, 0],
-        ]
-        .concat(),
+    let moov = boxed(
+        b"moov",
+        &boxed(b"trak", &video_mdia(Some(boxed(b"minf", &stbl)))),
     );
-    let hdlr = boxed(
-        b"hdlr",
-        &[&full(0)[..], &[0; 4], b"vide", &[0; 12], b"\0"].concat(),
-    );
-    let mdia = boxed(b"mdia", &[mdhd, hdlr, boxed(b"minf", &stbl)].concat());
-    let moov = boxed(b"moov", &boxed(b"trak", &mdia));
-    let mut file = boxed(b"ftyp", b"isom\0\0\0\0isom");
-    file.extend_from_slice(&moov);
+    let file = iso_file(&[moov]);
     let size = file.len() as u64;
     let facts = probe_reader(&mut Cursor::new(file), size, Path::new("claims.mp4"));
     let t = &facts.container.as_ref().unwrap().tracks[0];
@@ -198,10 +218,12 @@ fn absurd_claims_do_not_allocate() {
     );
 
     // A moov that claims 2^40 bytes in a tiny file: a finding, not an allocation.
-    let mut huge = boxed(b"ftyp", b"isom\0\0\0\0isom");
-    huge.extend_from_slice(&1u32.to_be_bytes());
-    huge.extend_from_slice(b"moov");
-    huge.extend_from_slice(&(1u64 << 40).to_be_bytes());
+    let huge = iso_file(&[[
+        &1u32.to_be_bytes()[..],
+        b"moov",
+        &(1u64 << 40).to_be_bytes(),
+    ]
+    .concat()]);
     let size = huge.len() as u64;
     let facts = probe_reader(&mut Cursor::new(huge), size, Path::new("huge.mp4"));
     assert!(facts.unreadable());
@@ -246,34 +268,7 @@ fn absurd_claims_do_not_allocate() {
     let moov = boxed(
         b"moov",
         &[
-            boxed(
-                b"trak",
-                &[
-                    tkhd,
-                    boxed(
-                        b"mdia",
-                        &[
-                            boxed(
-                                b"mdhd",
-                                &[
-                                    &full(0)[..],
-                                    &[0; 8],
-                                    &1000u32.to_be_bytes(),
-                                    &0u32.to_be_bytes(),
-                                    &[0x55, 0xc4, 0, 0],
-                                ]
-                                .concat(),
-                            ),
-                            boxed(
-                                b"hdlr",
-                                &[&full(0)[..], &[0; 4], b"vide", &[0; 12], b"\0"].concat(),
-                            ),
-                        ]
-                        .concat(),
-                    ),
-                ]
-                .concat(),
-            ),
+            boxed(b"trak", &[tkhd, video_mdia(None)].concat()),
             boxed(b"mvex", &trex),
         ]
         .concat(),
@@ -284,9 +279,7 @@ fn absurd_claims_do_not_allocate() {
     );
     let trun = boxed(b"trun", &[&full(0)[..], &u32::MAX.to_be_bytes()].concat());
     let moof = boxed(b"moof", &boxed(b"traf", &[tfhd, trun].concat()));
-    let mut file = boxed(b"ftyp", b"isom\0\0\0\0isom");
-    file.extend_from_slice(&moov);
-    file.extend_from_slice(&moof);
+    let file = iso_file(&[moov, moof]);
     let size = file.len() as u64;
     let facts = probe_reader(&mut Cursor::new(file), size, Path::new("trun.mp4"));
     let t = &facts.container.as_ref().unwrap().tracks[0];

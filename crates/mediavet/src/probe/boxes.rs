@@ -75,6 +75,36 @@ pub struct Child<'a> {
     pub offset: u64,
 }
 
+impl<'a> Child<'a> {
+    /// Absolute file offset of the body.
+    pub fn body_offset(&self) -> u64 {
+        self.offset + self.whole.len().saturating_sub(self.body.len()) as u64
+    }
+
+    /// The boxes inside this box's body; a malformed one ends the list and is recorded.
+    pub fn kids(&self, problems: &mut Vec<Problem>) -> Vec<Child<'a>> {
+        collect(self.body, self.body_offset(), self.kind, problems)
+    }
+}
+
+/// The boxes in `data` (at absolute offset `base`, inside `parent`); a malformed one
+/// ends the list and is recorded in `problems`.
+pub fn collect<'a>(
+    data: &'a [u8],
+    base: u64,
+    parent: [u8; 4],
+    problems: &mut Vec<Problem>,
+) -> Vec<Child<'a>> {
+    let mut out = Vec::new();
+    for child in children(data, base, parent) {
+        match child {
+            Ok(c) => out.push(c),
+            Err(p) => problems.push(p),
+        }
+    }
+    out
+}
+
 /// Walks the children of a body; stops with a [`Problem`] at the first malformed header.
 pub struct Children<'a> {
     data: &'a [u8],

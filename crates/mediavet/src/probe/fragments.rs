@@ -1,6 +1,6 @@
 //! Movie fragments (moof/traf/trun): sample durations, sizes and sync flags per track.
 
-use super::boxes::{children, Child};
+use super::boxes::Child;
 use super::leaf::decode;
 use crate::facts::Problem;
 use std::collections::BTreeMap;
@@ -43,24 +43,13 @@ pub fn add_moof(
     tracks: &mut BTreeMap<u32, FragmentTrack>,
     problems: &mut Vec<Problem>,
 ) {
-    for traf in children(moof.body, moof.offset + 8, moof.kind) {
-        let traf = match traf {
-            Ok(t) if &t.kind == b"traf" => t,
-            Ok(_) => continue,
-            Err(p) => {
-                problems.push(p);
-                break;
-            }
-        };
+    for traf in moof
+        .kids(problems)
+        .into_iter()
+        .filter(|t| &t.kind == b"traf")
+    {
         let mut track: Option<(u32, Defaults)> = None;
-        for child in children(traf.body, traf.offset + 8, traf.kind) {
-            let child = match child {
-                Ok(c) => c,
-                Err(p) => {
-                    problems.push(p);
-                    break;
-                }
-            };
+        for child in traf.kids(problems) {
             match &child.kind {
                 b"tfhd" => {
                     if let Some(h) = decode::<mp4_atom::Tfhd>(&child, problems) {

@@ -1,6 +1,6 @@
 //! The `moov` box: movie header, tracks, fragment defaults and metadata.
 
-use super::boxes::{children, Child};
+use super::boxes::Child;
 use super::fragments::Defaults;
 use super::leaf::decode;
 use super::metadata;
@@ -31,14 +31,7 @@ pub struct MoovParse {
 pub fn parse_moov(moov: &Child, problems: &mut Vec<Problem>) -> MoovParse {
     let mut m = MoovParse::default();
     let mut saw_mvhd = false;
-    for child in children(moov.body, moov.offset + 8, moov.kind) {
-        let child = match child {
-            Ok(c) => c,
-            Err(p) => {
-                problems.push(p);
-                break;
-            }
-        };
+    for child in moov.kids(problems) {
         match &child.kind {
             b"mvhd" => {
                 saw_mvhd = true;
@@ -50,7 +43,7 @@ pub fn parse_moov(moov: &Child, problems: &mut Vec<Problem>) -> MoovParse {
             }
             b"trak" => m.traks.push(parse_trak(&child, problems)),
             b"mvex" => mvex(&child, &mut m, problems),
-            b"udta" | b"meta" => metadata::collect(&child, &mut m.tags),
+            b"udta" | b"meta" => metadata::collect(&child, &mut m.tags, problems),
             _ => {}
         }
     }
@@ -65,7 +58,7 @@ pub fn parse_moov(moov: &Child, problems: &mut Vec<Problem>) -> MoovParse {
 }
 
 fn mvex(b: &Child, m: &mut MoovParse, problems: &mut Vec<Problem>) {
-    for child in children(b.body, b.offset + 8, b.kind).flatten() {
+    for child in b.kids(problems) {
         match &child.kind {
             b"trex" => {
                 if let Some(t) = decode::<mp4_atom::Trex>(&child, problems) {

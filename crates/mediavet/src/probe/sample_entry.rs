@@ -4,7 +4,7 @@
 //! that mp4-atom either does not read (QuickTime sound description v2, `chan`,
 //! `fiel`, `wave`) or rejects as a whole when a child box is malformed.
 
-use super::boxes::{children, fourcc, Child};
+use super::boxes::{collect as boxes_in, fourcc, Child};
 use super::codec_config as cc;
 use crate::facts::{AudioFacts, Problem, VideoFacts};
 
@@ -30,7 +30,7 @@ pub fn parse_stsd(
     let body = stsd.body;
     let count = u32::from_be_bytes(body.get(4..8)?.try_into().ok()?);
     let entries = body.get(8..)?;
-    let first = match children(entries, stsd.offset + 16, *b"stsd").next() {
+    let first = match super::boxes::children(entries, stsd.body_offset() + 8, *b"stsd").next() {
         Some(Ok(entry)) => entry,
         Some(Err(p)) => {
             problems.push(p);
@@ -50,7 +50,7 @@ pub fn parse_stsd(
         ..Default::default()
     };
     match handler {
-        b"vide" => entry.video = visual(&first, &mut entry),
+        b"vide" => entry.video = visual(&first, &mut entry, problems),
         b"soun" => entry.audio = Some(audio(&first, &mut entry, problems)),
         _ => {}
     }
@@ -58,7 +58,7 @@ pub fn parse_stsd(
 }
 
 /// Visual sample entry: width/height at fixed offsets, then child boxes from byte 78.
-fn visual(e: &Child, entry: &mut SampleEntry) -> Option<VideoFacts> {
+fn visual(e: &Child, entry: &mut SampleEntry, problems: &mut Vec<Problem>) -> Option<VideoFacts> {
     let b = e.body;
     let width = u32::from(u16::from_be_bytes(b.get(24..26)?.try_into().ok()?));
     let height = u32::from(u16::from_be_bytes(b.get(26..28)?.try_into().ok()?));
@@ -68,7 +68,7 @@ fn visual(e: &Child, entry: &mut SampleEntry) -> Option<VideoFacts> {
         ..Default::default()
     };
     let kids = b.get(78..).unwrap_or(&[]);
-    for child in children(kids, e.offset + 8 + 78, e.kind).flatten() {
+    for child in boxes_in(kids, e.body_offset() + 78, e.kind, problems) {
         match &child.kind {
             b"avcC" | b"hvcC" => {
                 let config = if &child.kind == b"avcC" {
@@ -97,7 +97,7 @@ fn visual(e: &Child, entry: &mut SampleEntry) -> Option<VideoFacts> {
                     .map(|e| u64::from(e.avg_bitrate))
                     .filter(|&b| b > 0)
             }
-            b"sinf" => original_format(&child, entry),
+            b"sinf" => original_format(&child, entry, problems),
             _ => {}
         }
     }
@@ -152,7 +152,14 @@ fn audio(e: &Child, entry: &mut SampleEntry, problems: &mut Vec<Problem>) -> Aud
         _ => {}
     }
     let kids = b.get(kids_at..).unwrap_or(&[]);
-    audio_children(kids, e.offset + 8 + kids_at as u64, e.kind, entry, &mut a);
+    audio_children(
+        kids,
+        e.body_offset() + kids_at as u64,
+        e.kind,
+        entry,
+        &mut a,
+        problems,
+    );
     a
 }
 
@@ -162,8 +169,9 @@ fn audio_children(
     parent: [u8; 4],
     entry: &mut SampleEntry,
     a: &mut AudioFacts,
+    problems: &mut Vec<Problem>,
 ) {
-    for child in children(kids, base, parent).flatten() {
+    for child in boxes_in(kids, base, parent, problems) {
         match &child.kind {
             b"esds" => {
                 let Some(es) = cc::esds(child.body) else {
@@ -218,8 +226,15 @@ fn audio_children(
             }
             b"btrt" => entry.declared_bitrate = btrt(child.body),
             // QuickTime wraps the decoder config of compressed audio in `wave`.
-            b"wave" => audio_children(child.body, child.offset + 8, child.kind, entry, a),
-            b"sinf" => original_format(&child, entry),
+            b"wave" => audio_children(
+                child.body,
+                child.body_offset(),
+                child.kind,
+                entry,
+                a,
+                problems,
+            ),
+            b"sinf" => original_format(&child, entry, problems),
             _ => {}
         }
     }
@@ -239,8 +254,8 @@ fn btrt(body: &[u8]) -> Option<u64> {
 }
 
 /// Encrypted entries (encv/enca) name their real codec in sinf/frma.
-fn original_format(sinf: &Child, entry: &mut SampleEntry) {
-    for child in children(sinf.body, sinf.offset + 8, sinf.kind).flatten() {
+fn original_format(sinf: &Child, entry: &mut SampleEntry, problems: &mut Vec<Problem>) {
+    for child in sinf.kids(problems) {
         if &child.kind == b"frma" {
             if let Some(k) = child
                 .body

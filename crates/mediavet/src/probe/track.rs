@@ -1,6 +1,6 @@
 //! One `trak`: header, edit list, media header, handler, sample entry and tables.
 
-use super::boxes::{children, fourcc, Child};
+use super::boxes::{fourcc, Child};
 use super::leaf::decode;
 use super::sample_entry::{parse_stsd, SampleEntry};
 use super::timeline::{Sizes, Timeline};
@@ -47,14 +47,7 @@ pub fn parse_trak(trak: &Child, problems: &mut Vec<Problem>) -> TrakParse {
 
 fn walk(parent: &Child, t: &mut TrakParse, problems: &mut Vec<Problem>) {
     let mut stsd: Option<Child> = None;
-    for child in children(parent.body, parent.offset + 8, parent.kind) {
-        let child = match child {
-            Ok(c) => c,
-            Err(p) => {
-                problems.push(p);
-                break;
-            }
-        };
+    for child in parent.kids(problems) {
         match &child.kind {
             b"mdia" | b"minf" | b"stbl" | b"edts" => walk(&child, t, problems),
             b"tkhd" => {
