@@ -82,23 +82,20 @@ pub fn write(out: &mut impl Write, reports: &[Report], lang: Lang) -> std::io::R
         }
     }
     let count = |v: Verdict| reports.iter().filter(|r| r.verdict == v).count();
+    let (n, pass, warn, fail, unreadable) = (
+        reports.len(),
+        count(Verdict::Pass),
+        count(Verdict::Warn),
+        count(Verdict::Fail),
+        count(Verdict::Unreadable),
+    );
     let line = match lang {
-        Lang::En => format!(
-            "{} files: {} pass, {} warn, {} fail, {} unreadable",
-            reports.len(),
-            count(Verdict::Pass),
-            count(Verdict::Warn),
-            count(Verdict::Fail),
-            count(Verdict::Unreadable)
-        ),
-        Lang::Zh => format!(
-            "共 {} 个文件：通过 {}，警告 {}，不合格 {}，无法读取 {}",
-            reports.len(),
-            count(Verdict::Pass),
-            count(Verdict::Warn),
-            count(Verdict::Fail),
-            count(Verdict::Unreadable)
-        ),
+        Lang::En => {
+            format!("{n} files: {pass} pass, {warn} warn, {fail} fail, {unreadable} unreadable")
+        }
+        Lang::Zh => {
+            format!("共 {n} 个文件：通过 {pass}，警告 {warn}，不合格 {fail}，无法读取 {unreadable}")
+        }
     };
     writeln!(out, "{line}")
 }
