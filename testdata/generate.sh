@@ -35,6 +35,8 @@ ff -f lavfi -i "$plain" -t 1 "${x264[@]}" "${cheap[@]}" "${date[@]}" "$out/no_au
 ff -f lavfi -i "$plain" -f lavfi -i "$tone" -t 1 -c:v libx265 -crf 40 -x265-params log-level=error:pools=1:frame-threads=1 -tag:v hvc1 -pix_fmt yuv420p "${aac[@]}" "${date[@]}" "$out/hevc_hvc1.mp4"
 ff -f lavfi -i "$plain" -f lavfi -i "$tone" -t 1 "${x264[@]}" "${cheap[@]}" "${aac[@]}" "${date[@]}" "$out/moov_at_end.mp4"
 ff -f lavfi -i "$plain" -f lavfi -i "$tone" -t 1 "${x264[@]}" "${cheap[@]}" "${aac[@]}" "${date[@]}" -movflags +faststart "$out/faststart.mp4"
+ff -f lavfi -i "$plain" -f lavfi -i "$tone" -t 1 "${x264[@]}" "${cheap[@]}" -flags +ildct+ilme -x264-params interlaced=1:tff=1 "${aac[@]}" "${date[@]}" "$out/interlaced.mp4"
+ff -f lavfi -i "$plain" -f lavfi -i "sine=frequency=440:sample_rate=48000" -t 1 "${x264[@]}" "${cheap[@]}" -c:a pcm_s16le -ac 1 "${date[@]}" "$out/pcm_mono.mov"
 ff -f lavfi -i "$plain" -f lavfi -i "$tone" -t 2 "${x264[@]}" "${cheap[@]}" -g 25 "${aac[@]}" "${date[@]}" -movflags frag_keyframe+empty_moov+default_base_moof "$out/fragmented.mp4"
 ff -f lavfi -i "$plain" -f lavfi -i "$tone" -t 1 "${x264[@]}" "${cheap[@]}" "${aac[@]}" -metadata creation_time=2021-03-01T08:00:00Z "$out/dated_2021.mp4"
 ff -f lavfi -i "$plain" -f lavfi -i "$tone" -t 1 "${x264[@]}" "${cheap[@]}" "${aac[@]}" "$out/undated.mp4"

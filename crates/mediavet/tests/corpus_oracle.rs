@@ -54,11 +54,11 @@ fn ffprobe(path: &Path, args: &[&str]) -> Option<Value> {
     serde_json::from_slice(&out.stdout).ok()
 }
 
-/// Sum of packet sizes per stream index, as ffprobe demuxes them.
-fn packet_bytes(path: &Path) -> BTreeMap<u64, u64> {
-    let mut sums = BTreeMap::new();
-    let Some(v) = ffprobe(path, &["-show_entries", "packet=stream_index,size"]) else {
-        return sums;
+/// (decode timestamp, size) of every packet, per stream index, as ffprobe demuxes them.
+fn packets(path: &Path) -> BTreeMap<u64, Vec<(i64, u64)>> {
+    let mut by_stream: BTreeMap<u64, Vec<(i64, u64)>> = BTreeMap::new();
+    let Some(v) = ffprobe(path, &["-show_entries", "packet=stream_index,dts,size"]) else {
+        return by_stream;
     };
     for p in v["packets"].as_array().into_iter().flatten() {
         let (Some(i), Some(s)) = (
@@ -67,9 +67,26 @@ fn packet_bytes(path: &Path) -> BTreeMap<u64, u64> {
         ) else {
             continue;
         };
-        *sums.entry(i).or_insert(0) += s;
+        by_stream
+            .entry(i)
+            .or_default()
+            .push((p["dts"].as_i64().unwrap_or(i64::MIN), s));
     }
-    sums
+    by_stream
+}
+
+/// Most bytes whose decode times fall in any window of `window` ticks.
+fn peak_window(packets: &[(i64, u64)], window: i64) -> u64 {
+    let (mut tail, mut sum, mut peak) = (0, 0, 0);
+    for &(t, size) in packets {
+        sum += size;
+        while t.saturating_sub(packets[tail].0) >= window {
+            sum -= packets[tail].1;
+            tail += 1;
+        }
+        peak = peak.max(sum);
+    }
+    peak
 }
 
 fn ffprobe_codec(t: &Track) -> String {
@@ -115,6 +132,7 @@ fn probe_agrees_with_ffprobe_on_the_corpus() {
     );
     let mut diffs = Vec::new();
     let mut compared = 0;
+    let mut peaks_compared = 0;
     for path in &files {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let facts = probe_path(path).unwrap();
@@ -166,7 +184,7 @@ fn probe_agrees_with_ffprobe_on_the_corpus() {
                 );
             }
         }
-        let packets = packet_bytes(path);
+        let packets = packets(path);
         for s in streams {
             let kind = match s["codec_type"].as_str() {
                 Some("video") if s["disposition"]["attached_pic"] != 1 => TrackKind::Video,
@@ -243,7 +261,8 @@ fn probe_agrees_with_ffprobe_on_the_corpus() {
                 None => {}
             }
             if let Some(index) = s["index"].as_u64() {
-                if let Some(&bytes) = packets.get(&index) {
+                if let Some(list) = packets.get(&index) {
+                    let bytes: u64 = list.iter().map(|p| p.1).sum();
                     // ffprobe demuxes only what the file holds, plus the cut-off part of the
                     // sample the file ends in; a truncated track is compared on that.
                     let present = t.stream_bytes - t.bytes_beyond_eof;
@@ -262,6 +281,24 @@ fn probe_agrees_with_ffprobe_on_the_corpus() {
                             ),
                         );
                     }
+                    // Peak one-second window, recomputed from ffprobe's packets (time base = 1/timescale).
+                    let ticks = s["time_base"]
+                        .as_str()
+                        .and_then(|tb| tb.strip_prefix("1/"))
+                        .and_then(|d| d.parse::<i64>().ok());
+                    let ours = t.video.as_ref().and_then(|v| v.peak_bitrate);
+                    if let (Some(ticks), Some(ours), true) = (ticks, ours, bytes == t.stream_bytes)
+                    {
+                        peaks_compared += 1;
+                        let theirs = peak_window(list, ticks) as f64 * 8.0;
+                        if (theirs - ours).abs() > 0.01 * theirs {
+                            diff(
+                                id,
+                                "peak",
+                                format!("from ffprobe packets {theirs} vs {ours}"),
+                            );
+                        }
+                    }
                 }
             }
             if let (Some(ffb), Some(ours)) = (num(&s["bit_rate"]), t.bitrate) {
@@ -275,6 +312,10 @@ fn probe_agrees_with_ffprobe_on_the_corpus() {
         }
     }
     assert!(compared > 60, "only {compared} streams compared");
+    assert!(
+        peaks_compared > 30,
+        "only {peaks_compared} peak windows compared"
+    );
     assert!(
         diffs.is_empty(),
         "{} unexplained differences:\n{}",

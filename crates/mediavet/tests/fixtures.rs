@@ -347,3 +347,51 @@ fn cut_short_upload_with_moov_first_is_unreadable() {
     );
     assert!(r.findings[0].message.en.contains("51% present"));
 }
+
+#[test]
+fn interlacing_comes_from_the_sps() {
+    let r = check("interlaced.mp4");
+    // ffprobe: field_order=tt (x264 interlaced=1, tff).
+    assert_eq!(
+        container(&r)
+            .primary_video()
+            .unwrap()
+            .video
+            .as_ref()
+            .unwrap()
+            .interlaced,
+        Some(true)
+    );
+    let codec = r.findings.iter().find(|f| f.rule == "video.codec").unwrap();
+    assert!(
+        codec.message.en.contains("interlaced"),
+        "{}",
+        codec.message.en
+    );
+}
+
+#[test]
+fn pcm_in_quicktime_reads_its_layout() {
+    let r = check("pcm_mono.mov");
+    let a = container(&r).tracks_of(TrackKind::Audio).next().unwrap();
+    let af = a.audio.as_ref().unwrap();
+    assert_eq!(
+        (a.codec.as_str(), af.format.as_deref()),
+        ("sowt", Some("PCM s16le"))
+    );
+    assert_eq!(
+        (af.channels, af.channel_layout.as_deref(), af.sample_rate),
+        (Some(1), Some("mono"), Some(48000.0))
+    );
+    // 48 000 samples × 2 bytes in one second.
+    assert_eq!((a.stream_bytes, a.bitrate), (96_000, Some(768_000.0)));
+}
+
+#[test]
+fn peak_window_is_at_least_the_average() {
+    let r = check("declared_15m.mp4");
+    let v = container(&r).primary_video().unwrap();
+    let peak = v.video.as_ref().unwrap().peak_bitrate.unwrap();
+    assert!(peak >= v.bitrate.unwrap(), "{peak}");
+    assert_eq!(peak, 16_229_544.0);
+}
