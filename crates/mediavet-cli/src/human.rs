@@ -55,19 +55,18 @@ pub fn write(out: &mut impl Write, reports: &[Report], lang: Lang) -> std::io::R
         )?;
         for f in &r.findings {
             let sev = format!("{:<8}", f.severity.as_str());
-            write!(
-                out,
+            let mut head = format!(
                 "  {} {:<17}",
                 style.paint(severity_colour(f.severity), &sev),
                 f.rule
-            )?;
+            );
             if let Some(m) = &f.measured {
-                write!(out, " {measured} {}", m.text)?;
+                head.push_str(&format!(" {measured} {}", m.text));
             }
             if let Some(e) = &f.expected {
-                write!(out, "  {expected} {}", e.text)?;
+                head.push_str(&format!("  {expected} {}", e.text));
             }
-            writeln!(out)?;
+            writeln!(out, "{}", head.trim_end())?;
             writeln!(out, "  {:<8} {:<17} {}", "", "", f.message.get(lang))?;
             if let Some(h) = &f.hint {
                 writeln!(
