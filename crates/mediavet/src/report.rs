@@ -90,11 +90,6 @@ pub fn check_facts(facts: Facts, profile: &Profile) -> Report {
 }
 
 impl Report {
-    /// True when the verdict is `pass` or `warn`.
-    pub fn passed(&self) -> bool {
-        matches!(self.verdict, Verdict::Pass | Verdict::Warn)
-    }
-
     /// The per-file JSON object of the `check` output.
     pub fn to_json(&self, lang: Lang) -> Value {
         json!({

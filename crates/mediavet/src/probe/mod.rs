@@ -14,7 +14,6 @@ mod time;
 mod timeline;
 mod track;
 
-pub use iso::{MAX_MOOF, MAX_MOOV};
 pub use time::leading_date;
 
 use crate::facts::{Facts, Problem};
