@@ -3,7 +3,11 @@
 //! Written here rather than taken from `mp4_atom::Header` because the checker
 //! must know each header's length and absolute offset to say *where* a file is
 //! damaged, and must keep walking siblings after a malformed one; mp4-atom's
-//! decoders (used for the full-box leaves) stop the whole parent at the first error.
+//! decoders (used for the full-box leaves) stop the whole parent at the first error:
+//! decoding whole `moov`s with mp4-atom 0.17 rejected 6 corpus files that ffprobe
+//! reads. The `mp4` crate (0.14) was measured too and rejected 22 of 77 corpus and
+//! fixture files, ffmpeg's own QuickTime output among them ("mp4a box contains a box
+//! with a larger size than it").
 
 use crate::facts::Problem;
 
