@@ -109,7 +109,8 @@ pub struct Track {
     pub codec: String,
     /// Whether tkhd marks the track enabled.
     pub enabled: bool,
-    /// ISO 639-2 language from mdhd (`und` when unset).
+    /// Language from mdhd: ISO 639-2 letters, a QuickTime Macintosh number mapped to its
+    /// code (`mac-N` when unlisted), `und` when unset.
     pub language: Option<String>,
     /// Presented duration in seconds, edit lists applied.
     pub duration: Option<f64>,

@@ -105,6 +105,9 @@ fn ffprobe_codec(t: &Track) -> String {
         ("sowt", _) => "pcm_s16le",
         ("twos", _) => "pcm_s16be",
         ("jpeg", _) => "mjpeg",
+        ("tx3g", _) => "mov_text",
+        ("c608", _) => "eia_608",
+        ("wvtt", _) => "webvtt",
         (other, _) => other,
     }
     .to_string()
@@ -189,6 +192,7 @@ fn probe_agrees_with_ffprobe_on_the_corpus() {
             let kind = match s["codec_type"].as_str() {
                 Some("video") if s["disposition"]["attached_pic"] != 1 => TrackKind::Video,
                 Some("audio") => TrackKind::Audio,
+                Some("subtitle") => TrackKind::Subtitle,
                 _ => continue,
             };
             let id = s["id"]
@@ -208,6 +212,18 @@ fn probe_agrees_with_ffprobe_on_the_corpus() {
                 if ffprobe_codec(t) != codec {
                     diff(id, "codec", format!("ffprobe {codec} vs {}", t.codec));
                 }
+            }
+            if let Some(lang) = s["tags"]["language"].as_str() {
+                if t.language.as_deref() != Some(lang) {
+                    diff(
+                        id,
+                        "language",
+                        format!("ffprobe {lang} vs {:?}", t.language),
+                    );
+                }
+            }
+            if kind == TrackKind::Subtitle {
+                continue;
             }
             let frame = match kind {
                 TrackKind::Video => {

@@ -6,6 +6,7 @@ mod chunks;
 mod codec_config;
 mod fragments;
 mod iso;
+mod language;
 mod leaf;
 mod metadata;
 mod moov;

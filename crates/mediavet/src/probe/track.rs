@@ -1,6 +1,7 @@
 //! One `trak`: header, edit list, media header, handler, sample entry and tables.
 
 use super::boxes::{fourcc, Child};
+use super::language::mdhd_language;
 use super::leaf::decode;
 use super::sample_entry::{parse_stsd, SampleEntry};
 use super::timeline::{Sizes, Timeline};
@@ -75,7 +76,7 @@ fn walk(parent: &Child, t: &mut TrakParse, problems: &mut Vec<Problem>) {
                     } else {
                         t.timescale = h.timescale;
                     }
-                    t.language = Some(h.language).filter(|l| !l.trim_matches(char::from(0)).is_empty());
+                    t.language = mdhd_language(child.body);
                 }
             }
             // QuickTime also has a data-handler hdlr inside minf; only mdia's names the media.
