@@ -17,12 +17,16 @@ impl Style {
     }
 }
 
-fn verdict_label(v: Verdict) -> (&'static str, &'static str) {
-    match v {
-        Verdict::Pass => ("PASS", "32;1"),
-        Verdict::Warn => ("WARN", "33;1"),
-        Verdict::Fail => ("FAIL", "31;1"),
-        Verdict::Unreadable => ("UNREADABLE", "35;1"),
+fn verdict_label(v: Verdict, lang: Lang) -> (&'static str, &'static str) {
+    match (v, lang) {
+        (Verdict::Pass, Lang::En) => ("PASS", "32;1"),
+        (Verdict::Warn, Lang::En) => ("WARN", "33;1"),
+        (Verdict::Fail, Lang::En) => ("FAIL", "31;1"),
+        (Verdict::Unreadable, Lang::En) => ("UNREADABLE", "35;1"),
+        (Verdict::Pass, Lang::Zh) => ("通过", "32;1"),
+        (Verdict::Warn, Lang::Zh) => ("警告", "33;1"),
+        (Verdict::Fail, Lang::Zh) => ("不合格", "31;1"),
+        (Verdict::Unreadable, Lang::Zh) => ("无法读取", "35;1"),
     }
 }
 
@@ -44,7 +48,7 @@ pub fn write(out: &mut impl Write, reports: &[Report], lang: Lang) -> std::io::R
         Lang::Zh => ("修改建议", "实测", "要求"),
     };
     for r in reports {
-        let (label, colour) = verdict_label(r.verdict);
+        let (label, colour) = verdict_label(r.verdict, lang);
         writeln!(
             out,
             "{}  {}  [{} · {}]",
