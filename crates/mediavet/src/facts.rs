@@ -3,6 +3,7 @@
 //! This is the `facts` object of the JSON output; [`SCHEMA_VERSION`] changes
 //! whenever a field is renamed or removed (adding fields keeps the version).
 
+use crate::finding::Text;
 use crate::kind::FileKind;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -36,8 +37,24 @@ pub struct Problem {
     /// Byte offset where the problem was found, when it has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub offset: Option<u64>,
-    /// What and why, in English.
-    pub message: String,
+    /// What and why, in English and Chinese.
+    pub message: Text,
+}
+
+impl Problem {
+    /// A problem at `offset`, described in both languages.
+    pub fn new(
+        fatal: bool,
+        offset: Option<u64>,
+        en: impl Into<String>,
+        zh: impl Into<String>,
+    ) -> Problem {
+        Problem {
+            fatal,
+            offset,
+            message: Text::new(en, zh),
+        }
+    }
 }
 
 /// ISO base media / QuickTime container facts.

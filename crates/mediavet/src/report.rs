@@ -57,11 +57,12 @@ pub fn check_path(path: &Path, profile: &Profile) -> Report {
         kind: FileKind::Unknown,
         extension: kind::extension(path),
         container: None,
-        problems: vec![Problem {
-            fatal: true,
-            offset: None,
-            message: e.to_string(),
-        }],
+        problems: vec![Problem::new(
+            true,
+            None,
+            e.to_string(),
+            format!("无法打开文件：{e}"),
+        )],
     });
     check_facts(facts, profile)
 }

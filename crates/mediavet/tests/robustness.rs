@@ -212,7 +212,7 @@ fn absurd_claims_do_not_allocate() {
         facts
             .problems
             .iter()
-            .any(|p| p.message.contains("describe")),
+            .any(|p| p.message.en.contains("describe")),
         "{:?}",
         facts.problems
     );
@@ -228,7 +228,7 @@ fn absurd_claims_do_not_allocate() {
     let facts = probe_reader(&mut Cursor::new(huge), size, Path::new("huge.mp4"));
     assert!(facts.unreadable());
     assert!(
-        facts.problems[0].message.contains("moov box truncated"),
+        facts.problems[0].message.en.contains("moov box truncated"),
         "{:?}",
         facts.problems
     );

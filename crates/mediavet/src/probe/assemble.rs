@@ -46,19 +46,24 @@ pub fn assemble(w: Walk, file_size: u64, problems: &mut Vec<Problem>) -> Option<
         if problems.iter().any(|p| p.fatal) {
             return None;
         }
-        let message = match w.mdat_end {
-            Some(end) => format!(
-                "moov box missing: file truncated at {:.0}% of the size its mdat header declares ({file_size} of {end} bytes)",
-                100.0 * file_size as f64 / end as f64
+        let (en, zh) = match w.mdat_end {
+            Some(end) => {
+                let pct = 100.0 * file_size as f64 / end as f64;
+                (
+                    format!("moov box missing: file truncated at {pct:.0}% of the size its mdat header declares ({file_size} of {end} bytes)"),
+                    format!("缺少 moov 影片头：文件在其 mdat 头声明大小的 {pct:.0}% 处被截断（{file_size} / {end} 字节）"),
+                )
+            }
+            None if w.fragmented => (
+                "moov box missing: a media segment without its initialisation segment".to_string(),
+                "缺少 moov 影片头：这是没有初始化段的媒体分段".to_string(),
             ),
-            None if w.fragmented => "moov box missing: a media segment without its initialisation segment".into(),
-            None => "moov box missing: the file has no movie header (recording interrupted, or not a movie)".into(),
+            None => (
+                "moov box missing: the file has no movie header (recording interrupted, or not a movie)".to_string(),
+                "缺少 moov 影片头：文件没有影片头（录制中断，或并非影片）".to_string(),
+            ),
         };
-        problems.push(Problem {
-            fatal: true,
-            offset: None,
-            message,
-        });
+        problems.push(Problem::new(true, None, en, zh));
         return None;
     };
     let (format, major_brand, compatible_brands) = brands(w.ftyp.as_ref());
@@ -95,13 +100,12 @@ pub fn assemble(w: Walk, file_size: u64, problems: &mut Vec<Problem>) -> Option<
         .fold(0, u64::saturating_add);
     let truncated = tracks.iter().any(|t| t.bytes_beyond_eof > 0);
     if described > file_size && !truncated {
-        problems.push(Problem {
-            fatal: false,
-            offset: None,
-            message: format!(
-                "the sample tables describe {described} bytes of media but the file holds {file_size} bytes: sizes and bitrates are unreliable"
-            ),
-        });
+        problems.push(Problem::new(
+            false,
+            None,
+            format!("the sample tables describe {described} bytes of media but the file holds {file_size} bytes: sizes and bitrates are unreliable"),
+            format!("样本表描述了 {described} 字节媒体数据，但文件只有 {file_size} 字节：数据量和码率不可靠"),
+        ));
     }
     let creation_time = creation_time(&moov.tags, moov.creation_time);
     Some(ContainerFacts {
@@ -194,29 +198,25 @@ fn track_facts(
     )
     .unwrap_or_default();
     if beyond.bytes > 0 {
-        problems.push(Problem {
-            fatal: true,
-            offset: beyond.first_offset,
-            message: format!(
-                "file truncated: track {} has {} bytes of media past the end of the file (the file ends at byte {file_size}, its media runs to byte {}, {:.0}% present)",
-                t.id,
-                beyond.bytes,
-                beyond.data_end,
-                100.0 * file_size as f64 / beyond.data_end as f64
-            ),
-        });
+        let (id, bytes, end) = (t.id, beyond.bytes, beyond.data_end);
+        let pct = 100.0 * file_size as f64 / end as f64;
+        problems.push(Problem::new(
+            true,
+            beyond.first_offset,
+            format!("file truncated: track {id} has {bytes} bytes of media past the end of the file (the file ends at byte {file_size}, its media runs to byte {end}, {pct:.0}% present)"),
+            format!("文件被截断：轨道 {id} 有 {bytes} 字节媒体数据超出文件末尾（文件止于第 {file_size} 字节，媒体数据延续到第 {end} 字节，仅存 {pct:.0}%）"),
+        ));
     }
     let timeline = merged_timeline(t.timeline, frag);
     let stats = timeline.stats(t.timescale);
     if stats.duration_samples != stats.size_samples {
-        problems.push(Problem {
-            fatal: false,
-            offset: None,
-            message: format!(
-                "track {}: the time table counts {} samples but the size table {}; the smaller is used",
-                t.id, stats.duration_samples, stats.size_samples
-            ),
-        });
+        let (id, timed, sized) = (t.id, stats.duration_samples, stats.size_samples);
+        problems.push(Problem::new(
+            false,
+            None,
+            format!("track {id}: the time table counts {timed} samples but the size table {sized}; the smaller is used"),
+            format!("轨道 {id}：时间表有 {timed} 个样本，大小表有 {sized} 个；按较小者计算"),
+        ));
     }
     let media_duration = ticks_to_seconds(stats.ticks, t.timescale);
     let edited = t.edits.as_ref().and_then(|edits| {

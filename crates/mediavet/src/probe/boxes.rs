@@ -136,13 +136,9 @@ impl<'a> Iterator for Children<'a> {
             return None;
         }
         let offset = self.base + self.pos as u64;
-        let fail = |this: &mut Self, message: String| {
+        let fail = |this: &mut Self, en: String, zh: String| {
             this.pos = this.data.len();
-            Some(Err(Problem {
-                fatal: false,
-                offset: Some(offset),
-                message,
-            }))
+            Some(Err(Problem::new(false, Some(offset), en, zh)))
         };
         // Some writers pad a container with up to 7 zero bytes (or a 32-bit zero terminator).
         if rest.len() < 8 && rest.iter().all(|&b| b == 0) {
@@ -153,18 +149,19 @@ impl<'a> Iterator for Children<'a> {
             Ok(h) => h,
             Err(HeaderError::Short) => {
                 let n = rest.len();
+                let parent = fourcc(&self.parent);
                 return fail(
                     self,
-                    format!("{n} stray bytes at the end of '{}'", fourcc(&self.parent)),
+                    format!("{n} stray bytes at the end of '{parent}'"),
+                    format!("'{parent}' 末尾有 {n} 个多余字节"),
                 );
             }
             Err(HeaderError::BadSize(s)) => {
+                let parent = fourcc(&self.parent);
                 return fail(
                     self,
-                    format!(
-                        "box inside '{}' declares an impossible size of {s} bytes",
-                        fourcc(&self.parent)
-                    ),
+                    format!("box inside '{parent}' declares an impossible size of {s} bytes"),
+                    format!("'{parent}' 内的数据盒声明了不可能的大小 {s} 字节"),
                 );
             }
         };
@@ -172,12 +169,13 @@ impl<'a> Iterator for Children<'a> {
         if size > rest.len() as u64 {
             let kind = fourcc(&header.kind);
             let have = rest.len();
+            let parent = fourcc(&self.parent);
             return fail(
                 self,
                 format!(
-                    "box '{kind}' declares {size} bytes but only {have} remain inside '{}'",
-                    fourcc(&self.parent)
+                    "box '{kind}' declares {size} bytes but only {have} remain inside '{parent}'"
                 ),
+                format!("数据盒 '{kind}' 声明 {size} 字节，但 '{parent}' 内只剩 {have} 字节"),
             );
         }
         // size ≤ rest.len(), so it fits in usize.

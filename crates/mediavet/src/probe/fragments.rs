@@ -66,11 +66,12 @@ pub fn add_moof(
                 }
                 b"trun" => {
                     let Some((id, d)) = track else {
-                        problems.push(Problem {
-                            fatal: false,
-                            offset: Some(child.offset),
-                            message: "trun before any tfhd: its samples belong to no track".into(),
-                        });
+                        problems.push(Problem::new(
+                            false,
+                            Some(child.offset),
+                            "trun before any tfhd: its samples belong to no track",
+                            "trun 出现在 tfhd 之前：其样本不属于任何轨道",
+                        ));
                         continue;
                     };
                     if let Some(run) = decode::<mp4_atom::Trun>(&child, problems) {

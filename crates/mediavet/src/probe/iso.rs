@@ -34,13 +34,19 @@ pub fn probe_iso<R: Read + Seek>(
                 false,
                 pos,
                 format!("stopped after {MAX_TOP_LEVEL_BOXES} top-level boxes"),
+                format!("顶层数据盒超过 {MAX_TOP_LEVEL_BOXES} 个，已停止读取"),
             ));
             break;
         }
         let mut head = [0u8; 16];
         let n = (file_size - pos).min(16) as usize;
         if let Err(e) = read_at(r, pos, &mut head[..n]) {
-            problems.push(problem(true, pos, format!("read failed: {e}")));
+            problems.push(problem(
+                true,
+                pos,
+                format!("read failed: {e}"),
+                format!("读取失败：{e}"),
+            ));
             return None;
         }
         let header = match parse_header(&head[..n]) {
@@ -50,12 +56,18 @@ pub fn probe_iso<R: Read + Seek>(
                     false,
                     pos,
                     format!("{n} stray bytes at the end of the file"),
+                    format!("文件末尾有 {n} 个多余字节"),
                 ));
                 break;
             }
             Err(HeaderError::BadSize(s)) => {
-                let msg = format!("top-level box '{}' declares an impossible size of {s} bytes; the rest of the file is not read", fourcc(&header_kind(&head)));
-                problems.push(problem(false, pos, msg));
+                let kind = fourcc(&header_kind(&head));
+                problems.push(problem(
+                    false,
+                    pos,
+                    format!("top-level box '{kind}' declares an impossible size of {s} bytes; the rest of the file is not read"),
+                    format!("顶层数据盒 '{kind}' 声明了不可能的大小 {s} 字节，文件其余部分未读取"),
+                ));
                 break;
             }
         };
@@ -71,17 +83,25 @@ pub fn probe_iso<R: Read + Seek>(
                         .ok()
                         .flatten();
                     if w.ftyp.is_none() {
-                        problems.push(problem(false, pos, "ftyp box could not be read".into()));
+                        problems.push(problem(
+                            false,
+                            pos,
+                            "ftyp box could not be read".into(),
+                            "无法读取 ftyp 数据盒".into(),
+                        ));
                     }
                 }
             }
             b"moov" => {
                 if truncated {
-                    let pct = 100.0 * (file_size - pos) as f64 / size as f64;
-                    problems.push(problem(true, pos, format!(
-                        "moov box truncated: it declares {size} bytes but the file ends after {} ({pct:.0}% of it present)",
-                        file_size - pos
-                    )));
+                    let have = file_size - pos;
+                    let pct = 100.0 * have as f64 / size as f64;
+                    problems.push(problem(
+                        true,
+                        pos,
+                        format!("moov box truncated: it declares {size} bytes but the file ends after {have} ({pct:.0}% of it present)"),
+                        format!("moov 影片头被截断：声明 {size} 字节，但文件在 {have} 字节后结束（仅存 {pct:.0}%）"),
+                    ));
                     break;
                 }
                 if size > MAX_MOOV {
@@ -93,11 +113,21 @@ pub fn probe_iso<R: Read + Seek>(
                             size >> 20,
                             MAX_MOOV >> 20
                         ),
+                        format!(
+                            "moov 影片头有 {} MiB，超过 {} MiB 的上限",
+                            size >> 20,
+                            MAX_MOOV >> 20
+                        ),
                     ));
                     break;
                 }
                 if w.moov.is_some() {
-                    problems.push(problem(false, pos, "a second moov box is ignored".into()));
+                    problems.push(problem(
+                        false,
+                        pos,
+                        "a second moov box is ignored".into(),
+                        "忽略了第二个 moov 影片头".into(),
+                    ));
                 } else if let Some(buf) = read_box(r, pos, size, problems) {
                     let child = child_of(&buf, header.kind, header.header_len, pos);
                     w.moov = Some(parse_moov(&child, problems));
@@ -112,6 +142,7 @@ pub fn probe_iso<R: Read + Seek>(
                         pos,
                         "last movie fragment (moof) is cut short; its samples are not counted"
                             .into(),
+                        "最后一个影片分段（moof）不完整，其样本未计入".into(),
                     ));
                 } else if size > MAX_MOOF {
                     problems.push(problem(
@@ -119,6 +150,11 @@ pub fn probe_iso<R: Read + Seek>(
                         pos,
                         format!(
                             "movie fragment of {} MiB skipped (limit {} MiB)",
+                            size >> 20,
+                            MAX_MOOF >> 20
+                        ),
+                        format!(
+                            "跳过了 {} MiB 的影片分段（上限 {} MiB）",
                             size >> 20,
                             MAX_MOOF >> 20
                         ),
@@ -147,6 +183,11 @@ pub fn probe_iso<R: Read + Seek>(
                         fourcc(&header.kind),
                         file_size - pos
                     ),
+                    format!(
+                        "数据盒 '{}' 声明 {size} 字节，但文件在其第 {} 字节处结束",
+                        fourcc(&header.kind),
+                        file_size - pos
+                    ),
                 ));
             }
             break;
@@ -160,12 +201,8 @@ fn header_kind(head: &[u8; 16]) -> [u8; 4] {
     [head[4], head[5], head[6], head[7]]
 }
 
-fn problem(fatal: bool, offset: u64, message: String) -> Problem {
-    Problem {
-        fatal,
-        offset: Some(offset),
-        message,
-    }
+fn problem(fatal: bool, offset: u64, en: String, zh: String) -> Problem {
+    Problem::new(fatal, Some(offset), en, zh)
 }
 
 fn child_of(buf: &[u8], kind: [u8; 4], header_len: u64, offset: u64) -> Child<'_> {
@@ -193,7 +230,12 @@ fn read_box<R: Read + Seek>(
     match read_at(r, pos, &mut buf) {
         Ok(()) => Some(buf),
         Err(e) => {
-            problems.push(problem(true, pos, format!("read failed: {e}")));
+            problems.push(problem(
+                true,
+                pos,
+                format!("read failed: {e}"),
+                format!("读取失败：{e}"),
+            ));
             None
         }
     }

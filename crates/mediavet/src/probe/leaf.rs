@@ -9,11 +9,13 @@ pub fn decode<T: mp4_atom::Decode>(child: &Child, problems: &mut Vec<Problem>) -
     match T::decode(&mut buf) {
         Ok(v) => Some(v),
         Err(e) => {
-            problems.push(Problem {
-                fatal: false,
-                offset: Some(child.offset),
-                message: format!("box '{}' could not be read: {e}", fourcc(&child.kind)),
-            });
+            let kind = fourcc(&child.kind);
+            problems.push(Problem::new(
+                false,
+                Some(child.offset),
+                format!("box '{kind}' could not be read: {e}"),
+                format!("无法读取数据盒 '{kind}'：{e}"),
+            ));
             None
         }
     }

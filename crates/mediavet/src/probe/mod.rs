@@ -49,11 +49,12 @@ pub fn probe_reader<R: Read + Seek>(r: &mut R, size: u64, path: &Path) -> Facts 
     match kind::sniff_reader(r) {
         Ok(k) => facts.kind = k,
         Err(e) => {
-            facts.problems.push(Problem {
-                fatal: true,
-                offset: Some(0),
-                message: format!("read failed: {e}"),
-            });
+            facts.problems.push(Problem::new(
+                true,
+                Some(0),
+                format!("read failed: {e}"),
+                format!("读取失败：{e}"),
+            ));
             return facts;
         }
     }

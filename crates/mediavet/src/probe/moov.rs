@@ -48,11 +48,12 @@ pub fn parse_moov(moov: &Child, problems: &mut Vec<Problem>) -> MoovParse {
         }
     }
     if !saw_mvhd {
-        problems.push(Problem {
-            fatal: false,
-            offset: Some(moov.offset),
-            message: "movie header (mvhd) missing: movie duration and creation time unknown".into(),
-        });
+        problems.push(Problem::new(
+            false,
+            Some(moov.offset),
+            "movie header (mvhd) missing: movie duration and creation time unknown",
+            "缺少影片头（mvhd）：影片时长和创建时间未知",
+        ));
     }
     m
 }

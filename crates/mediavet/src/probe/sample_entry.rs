@@ -37,11 +37,12 @@ pub fn parse_stsd(
             return None;
         }
         None => {
-            problems.push(Problem {
-                fatal: false,
-                offset: Some(stsd.offset),
-                message: format!("stsd lists {count} sample entries but holds none"),
-            });
+            problems.push(Problem::new(
+                false,
+                Some(stsd.offset),
+                format!("stsd lists {count} sample entries but holds none"),
+                format!("stsd 声明有 {count} 个样本描述，实际一个也没有"),
+            ));
             return None;
         }
     };
@@ -133,11 +134,12 @@ fn audio(e: &Child, entry: &mut SampleEntry, problems: &mut Vec<Problem>) -> Aud
             64
         }
         v => {
-            problems.push(Problem {
-                fatal: false,
-                offset: Some(e.offset),
-                message: format!("sound description version {v} is not defined; channel count from the entry is unreliable"),
-            });
+            problems.push(Problem::new(
+                false,
+                Some(e.offset),
+                format!("sound description version {v} is not defined; channel count from the entry is unreliable"),
+                format!("音频描述版本 {v} 未定义，其中的声道数不可靠"),
+            ));
             28
         }
     };

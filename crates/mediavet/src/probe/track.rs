@@ -68,11 +68,12 @@ fn walk(parent: &Child, t: &mut TrakParse, problems: &mut Vec<Problem>) {
                     // A timescale of 0, or one with the sign bit set (read as negative by
                     // other demuxers), gives no usable timing.
                     if h.timescale == 0 || h.timescale > i32::MAX as u32 {
-                        problems.push(Problem {
-                            fatal: false,
-                            offset: Some(child.offset),
-                            message: format!("media header gives an invalid timescale of {}; the track's timing is unknown", h.timescale),
-                        });
+                        problems.push(Problem::new(
+                            false,
+                            Some(child.offset),
+                            format!("media header gives an invalid timescale of {}; the track's timing is unknown", h.timescale),
+                            format!("媒体头给出的时间刻度 {} 无效，该轨道的时长未知", h.timescale),
+                        ));
                     } else {
                         t.timescale = h.timescale;
                     }
@@ -117,11 +118,12 @@ fn walk(parent: &Child, t: &mut TrakParse, problems: &mut Vec<Problem>) {
                     t.stsc = s.entries.iter().map(|e| (e.first_chunk, e.samples_per_chunk)).collect();
                 }
             }
-            b"stz2" => problems.push(Problem {
-                fatal: false,
-                offset: Some(child.offset),
-                message: "compact sample sizes (stz2) are not read; stream size and bitrate are not measured".into(),
-            }),
+            b"stz2" => problems.push(Problem::new(
+                false,
+                Some(child.offset),
+                "compact sample sizes (stz2) are not read; stream size and bitrate are not measured",
+                "未读取紧凑样本大小表（stz2），未测量数据量和码率",
+            )),
             b"stss" => {
                 if let Some(s) = decode::<mp4_atom::Stss>(&child, problems) {
                     t.sync_samples = Some(s.entries.len() as u64);
@@ -134,14 +136,13 @@ fn walk(parent: &Child, t: &mut TrakParse, problems: &mut Vec<Problem>) {
     if let Some(stsd) = stsd {
         t.entry = parse_stsd(&stsd, &t.handler, problems);
         if t.entry.is_none() {
-            problems.push(Problem {
-                fatal: false,
-                offset: Some(stsd.offset),
-                message: format!(
-                    "sample description of a '{}' track could not be read",
-                    fourcc(&t.handler)
-                ),
-            });
+            let handler = fourcc(&t.handler);
+            problems.push(Problem::new(
+                false,
+                Some(stsd.offset),
+                format!("sample description of a '{handler}' track could not be read"),
+                format!("无法读取 '{handler}' 轨道的样本描述"),
+            ));
         }
     }
 }

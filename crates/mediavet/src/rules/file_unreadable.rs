@@ -28,6 +28,10 @@ pub fn applies(_: &Profile) -> bool {
 /// One error per fatal problem; one warning listing the rest.
 pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let at = |o: Option<u64>| o.map(|o| format!(" (at byte {o})")).unwrap_or_default();
+    let at_zh = |o: Option<u64>| {
+        o.map(|o| format!("（位于第 {o} 字节）"))
+            .unwrap_or_default()
+    };
     let mut out: Vec<Finding> = cx
         .facts
         .problems
@@ -38,8 +42,8 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
                 "file.unreadable",
                 sev,
                 Text::new(
-                    format!("File cannot be read: {}{}", p.message, at(p.offset)),
-                    format!("文件无法读取：{}{}", p.message, at(p.offset)),
+                    format!("File cannot be read: {}{}", p.message.en, at(p.offset)),
+                    format!("文件无法读取：{}{}", p.message.zh, at_zh(p.offset)),
                 ),
             )
             .hint(Text::new(
@@ -48,21 +52,25 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
             ))
         })
         .collect();
-    let damaged: Vec<String> = cx
-        .facts
-        .problems
-        .iter()
-        .filter(|p| !p.fatal)
-        .map(|p| format!("{}{}", p.message, at(p.offset)))
-        .collect();
+    let damaged: Vec<_> = cx.facts.problems.iter().filter(|p| !p.fatal).collect();
     if !damaged.is_empty() {
-        let list = damaged.join("; ");
+        let en: Vec<String> = damaged
+            .iter()
+            .map(|p| format!("{}{}", p.message.en, at(p.offset)))
+            .collect();
+        let zh: Vec<String> = damaged
+            .iter()
+            .map(|p| format!("{}{}", p.message.zh, at_zh(p.offset)))
+            .collect();
         out.push(Finding::new(
             "file.unreadable",
             sev.min(Severity::Warning),
             Text::new(
-                format!("Part of the file is damaged and was skipped: {list}"),
-                format!("文件部分内容损坏，已跳过：{list}"),
+                format!(
+                    "Part of the file is damaged and was skipped: {}",
+                    en.join("; ")
+                ),
+                format!("文件部分内容损坏，已跳过：{}", zh.join("；")),
             ),
         ));
     }
