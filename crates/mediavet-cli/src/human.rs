@@ -100,5 +100,21 @@ pub fn write(out: &mut impl Write, reports: &[Report], lang: Lang) -> std::io::R
             format!("共 {n} 个文件：通过 {pass}，警告 {warn}，不合格 {fail}，无法读取 {unreadable}")
         }
     };
-    writeln!(out, "{line}")
+    writeln!(out, "{line}")?;
+    let top: Vec<String> = mediavet::failing_rules(reports)
+        .into_iter()
+        .take(5)
+        .map(|(rule, n)| match lang {
+            Lang::En => format!("{rule} ({n} {})", if n == 1 { "file" } else { "files" }),
+            Lang::Zh => format!("{rule}（{n} 个文件）"),
+        })
+        .collect();
+    if !top.is_empty() {
+        let head = match lang {
+            Lang::En => "Most frequent failing rules: ",
+            Lang::Zh => "最常见的不合格项：",
+        };
+        writeln!(out, "{head}{}", top.join(", "))?;
+    }
+    Ok(())
 }

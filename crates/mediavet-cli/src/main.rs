@@ -1,7 +1,9 @@
 //! `mediavet`: probe media facts and check submissions against a delivery profile.
 
+mod csv_out;
 mod human;
 mod junit;
+mod progress;
 mod walk;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -40,6 +42,9 @@ enum Command {
         /// Message language (default from LANG).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
+        /// Files checked in parallel (default: one per core).
+        #[arg(long, short)]
+        jobs: Option<usize>,
         /// Files or directories.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -67,6 +72,7 @@ enum Format {
     Human,
     Json,
     Junit,
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -103,6 +109,7 @@ fn run(command: Command) -> Result<ExitCode, mediavet::Error> {
             profile,
             format,
             lang,
+            jobs,
             paths,
         } => {
             let profile = Profile::load(&profile)?;
@@ -112,10 +119,10 @@ fn run(command: Command) -> Result<ExitCode, mediavet::Error> {
                 None => Lang::from_env(),
             };
             let files = walk::expand(&paths)?;
-            let reports: Vec<_> = files
-                .iter()
-                .map(|f| mediavet::check_path(f, &profile))
-                .collect();
+            let bar = progress::bar(files.len());
+            let reports =
+                mediavet::check_many(&files, &profile, jobs, &|r| progress::done(&bar, r))?;
+            bar.finish_and_clear();
             match format {
                 Format::Human => human::write(&mut out, &reports, lang).map_err(io)?,
                 Format::Json => {
@@ -123,6 +130,7 @@ fn run(command: Command) -> Result<ExitCode, mediavet::Error> {
                     writeln!(out, "{}", pretty(&doc)).map_err(io)?;
                 }
                 Format::Junit => junit::write(&mut out, &reports, &profile, lang).map_err(io)?,
+                Format::Csv => csv_out::write(&mut out, &reports, lang).map_err(io)?,
             }
             let failed = reports
                 .iter()

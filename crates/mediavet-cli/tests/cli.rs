@@ -80,8 +80,9 @@ fn human_report_puts_errors_first_with_measured_and_expected() {
     assert!(text.contains("fix: "), "{text}");
     assert!(!text.contains('\u{1b}'), "no colour when not a terminal");
     assert!(
-        text.trim_end()
-            .ends_with("1 files: 0 pass, 0 warn, 1 fail, 0 unreadable"),
+        text.trim_end().ends_with(
+            "1 files: 0 pass, 0 warn, 1 fail, 0 unreadable\nMost frequent failing rules: video.bitrate (1 file)"
+        ),
         "{text}"
     );
 }
@@ -272,4 +273,77 @@ fn inputs_are_never_modified() {
         std::fs::metadata(&file).unwrap().modified().unwrap(),
     );
     assert!(before == after);
+}
+
+#[test]
+fn parallel_batches_are_deterministic() {
+    let dir = fixture("");
+    let run = |jobs: &str| {
+        stdout(&mediavet(&[
+            "check",
+            "--format",
+            "json",
+            "--jobs",
+            jobs,
+            dir.to_str().unwrap(),
+        ]))
+    };
+    let one = run("1");
+    assert_eq!(one, run("2"));
+    assert_eq!(one, run("8"));
+    let v: serde_json::Value = serde_json::from_str(&one).unwrap();
+    let top = &v["summary"]["failing_rules"][0];
+    assert_eq!(
+        (top["rule"].as_str(), top["files"].as_u64()),
+        (Some("video.bitrate"), Some(13))
+    );
+}
+
+#[test]
+fn human_summary_names_the_most_frequent_failures() {
+    let text = stdout(&mediavet(&[
+        "check",
+        "--lang",
+        "en",
+        fixture("").to_str().unwrap(),
+    ]));
+    let last = text.lines().last().unwrap();
+    assert!(
+        last.starts_with(
+            "Most frequent failing rules: video.bitrate (13 files), video.resolution (3 files)"
+        ),
+        "{last}"
+    );
+}
+
+#[test]
+fn csv_triage_sheet_opens_in_excel() {
+    let o = mediavet(&[
+        "check",
+        "--format",
+        "csv",
+        "--lang",
+        "zh",
+        fixture("").to_str().unwrap(),
+    ]);
+    let text = stdout(&o);
+    assert!(
+        text.starts_with('\u{feff}'),
+        "UTF-8 byte-order mark for Excel/WPS"
+    );
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines[0], "path,kind,profile,verdict,errors,warnings,container,resolution,video_bitrate_mbps,duration_s,audio_channels,created,first_problem");
+    assert_eq!(
+        lines.len() - 1,
+        std::fs::read_dir(fixture("")).unwrap().count()
+    );
+    let declared = lines
+        .iter()
+        .find(|l| l.contains("declared_15m.mp4"))
+        .unwrap();
+    assert!(
+        declared.contains(",fail,video.bitrate,,mp4,1920x1080,14.656,2.000,2,2019-06-01,"),
+        "{declared}"
+    );
+    assert!(declared.contains("视频实测码率 14.66 Mb/s"), "{declared}");
 }

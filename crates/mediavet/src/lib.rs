@@ -9,6 +9,7 @@
 //! println!("{:?}", report.verdict);
 //! ```
 
+pub mod batch;
 pub mod error;
 pub mod facts;
 pub mod finding;
@@ -18,10 +19,11 @@ pub mod profile;
 pub mod report;
 pub mod rules;
 
+pub use batch::check_many;
 pub use error::Error;
 pub use facts::Facts;
 pub use finding::{Finding, Lang, Quantity, Severity, Text};
 pub use kind::FileKind;
 pub use probe::probe_path;
 pub use profile::Profile;
-pub use report::{check_facts, check_path, reports_to_json, Report, Verdict};
+pub use report::{check_facts, check_path, failing_rules, reports_to_json, Report, Verdict};

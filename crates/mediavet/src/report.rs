@@ -103,6 +103,28 @@ impl Report {
     }
 }
 
+/// Rules with an error finding, with the number of files they failed, most frequent first.
+pub fn failing_rules(reports: &[Report]) -> Vec<(&'static str, usize)> {
+    let mut counts: std::collections::BTreeMap<&'static str, usize> =
+        std::collections::BTreeMap::new();
+    for r in reports {
+        let mut rules: Vec<&'static str> = r
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| f.rule)
+            .collect();
+        rules.sort_unstable();
+        rules.dedup();
+        for rule in rules {
+            *counts.entry(rule).or_default() += 1;
+        }
+    }
+    let mut list: Vec<_> = counts.into_iter().collect();
+    list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    list
+}
+
 /// The whole `check` JSON document for several reports.
 pub fn reports_to_json(reports: &[Report], profile: &str, lang: Lang) -> Value {
     let count = |v: Verdict| reports.iter().filter(|r| r.verdict == v).count();
@@ -116,6 +138,10 @@ pub fn reports_to_json(reports: &[Report], profile: &str, lang: Lang) -> Value {
             "warn": count(Verdict::Warn),
             "fail": count(Verdict::Fail),
             "unreadable": count(Verdict::Unreadable),
+            "failing_rules": failing_rules(reports)
+                .into_iter()
+                .map(|(rule, files)| json!({"rule": rule, "files": files}))
+                .collect::<Vec<_>>(),
         },
     })
 }

@@ -1,0 +1,63 @@
+//! Checking many files at once: in parallel on a bounded pool, results in input order,
+//! one bad file never stopping the batch.
+
+use crate::facts::{Facts, Problem};
+use crate::kind::{self, FileKind};
+use crate::profile::Profile;
+use crate::report::{check_facts, check_path, Report};
+use crate::Error;
+use rayon::prelude::*;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+
+/// Checks `paths` on `jobs` threads (`None` or 0: one per core); reports come back in
+/// the order of `paths`. `on_done` is called from the worker threads as each file finishes.
+pub fn check_many(
+    paths: &[PathBuf],
+    profile: &Profile,
+    jobs: Option<usize>,
+    on_done: &(dyn Fn(&Report) + Sync),
+) -> Result<Vec<Report>, Error> {
+    let threads = jobs
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start {threads} worker threads: {e}")))?;
+    Ok(pool.install(|| {
+        paths
+            .par_iter()
+            .map(|path| {
+                let report = check_isolated(path, profile);
+                on_done(&report);
+                report
+            })
+            .collect()
+    }))
+}
+
+/// [`check_path`], with a panic turned into an `unreadable` report so that it stays one file's problem.
+pub fn check_isolated(path: &Path, profile: &Profile) -> Report {
+    catch_unwind(AssertUnwindSafe(|| check_path(path, profile))).unwrap_or_else(|cause| {
+        let what = cause
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| cause.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown".into());
+        let facts = Facts {
+            path: path.display().to_string(),
+            size: std::fs::metadata(path).map_or(0, |m| m.len()),
+            kind: FileKind::Unknown,
+            extension: kind::extension(path),
+            container: None,
+            problems: vec![Problem::new(
+                true,
+                None,
+                format!("internal error while checking this file ({what}); please report it with the file"),
+                format!("检查该文件时发生内部错误（{what}），请连同文件一起报告"),
+            )],
+        };
+        check_facts(facts, profile)
+    })
+}
