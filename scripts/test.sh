@@ -22,3 +22,16 @@ fi
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo test --workspace --locked
+
+# Python: build the extension with maturin into a virtual environment made here,
+# then run its pytest suite and type-check the usage example with mypy --strict.
+if ! python3 -m venv --help >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+  apt-get install -y -qq python3-venv >/dev/null
+fi
+venv="$PWD/target/pyenv"
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+export VIRTUAL_ENV="$venv" PATH="$venv/bin:$PATH"
+pip install -q --disable-pip-version-check "maturin>=1.9,<2" pytest mypy "dask[distributed]"
+maturin develop -q --release -m bindings/python/Cargo.toml
+python -m pytest -q bindings/python/tests
+mypy --strict bindings/python/examples/usage.py

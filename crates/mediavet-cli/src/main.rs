@@ -1,6 +1,5 @@
 //! `mediavet`: probe media facts and check submissions against a delivery profile.
 
-mod csv_out;
 mod human;
 mod junit;
 mod progress;
@@ -130,7 +129,10 @@ fn run(command: Command) -> Result<ExitCode, mediavet::Error> {
                     writeln!(out, "{}", pretty(&doc)).map_err(io)?;
                 }
                 Format::Junit => junit::write(&mut out, &reports, &profile, lang).map_err(io)?,
-                Format::Csv => csv_out::write(&mut out, &reports, lang).map_err(io)?,
+                Format::Csv => {
+                    let docs: Vec<_> = reports.iter().map(|r| r.to_json(lang)).collect();
+                    mediavet::sheet::write_csv(&mut out, &docs).map_err(io)?;
+                }
             }
             let failed = reports
                 .iter()

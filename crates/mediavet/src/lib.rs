@@ -18,6 +18,7 @@ pub mod probe;
 pub mod profile;
 pub mod report;
 pub mod rules;
+pub mod sheet;
 
 pub use batch::check_many;
 pub use error::Error;

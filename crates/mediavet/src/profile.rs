@@ -71,9 +71,22 @@ impl<'de> Deserialize<'de> for Positive {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Date(pub NaiveDate);
 
+/// A date as written in TOML (`2012-11-08`) or, from other sources, as a string.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum DateInput {
+    Toml(toml::value::Datetime),
+    Text(String),
+}
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let v = toml::value::Datetime::deserialize(d)?;
+        let v = match DateInput::deserialize(d)? {
+            DateInput::Toml(v) => v,
+            DateInput::Text(s) => s.parse().map_err(|_| {
+                serde::de::Error::custom(format!("expected a date like 2012-11-08, got {s:?}"))
+            })?,
+        };
         let bad = || serde::de::Error::custom(format!("expected a date like 2012-11-08, got {v}"));
         match (v.date, v.time) {
             (Some(date), None) => NaiveDate::from_ymd_opt(
@@ -205,54 +218,68 @@ impl Profile {
 
     /// Parses TOML text; `origin` names it in errors.
     pub fn from_toml(text: &str, origin: &str) -> Result<Profile, Error> {
-        let err = |line: Option<usize>, message: String| Error::Profile {
-            origin: origin.into(),
-            line,
-            message,
-        };
-        let mut p: Profile = toml::from_str(text).map_err(|e| {
-            let line = e.span().map(|s| line_of_offset(text, s.start));
-            err(line, e.message().to_string())
-        })?;
+        let mut p = Profile::parse(text, origin)?;
         if let Some(base) = p.extends.clone() {
             let Some(src) = Profile::builtin_source(&base) else {
-                return Err(err(
+                return Err(profile_error(
+                    origin,
                     line_of_key(text, "extends"),
                     format!("extends: '{base}' is not a built-in profile"),
                 ));
             };
-            let base_profile: Profile =
-                toml::from_str(src).map_err(|e| err(None, e.to_string()))?;
-            p = p.over(base_profile);
+            p = p.over(Profile::parse(src, &base)?);
         }
         if p.name.is_empty() {
             p.name = origin.to_string();
         }
-        for key in p.severity.keys() {
+        p.validate(text, origin)
+    }
+
+    /// This profile with the values of TOML `text` laid over it (same keys as a profile file).
+    pub fn overlay(&self, text: &str, origin: &str) -> Result<Profile, Error> {
+        Profile::parse(text, origin)?
+            .over(self.clone())
+            .validate(text, origin)
+    }
+
+    /// TOML to a profile, unknown keys and malformed values rejected with their line.
+    fn parse(text: &str, origin: &str) -> Result<Profile, Error> {
+        toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|s| line_of_offset(text, s.start));
+            profile_error(origin, line, e.message().to_string())
+        })
+    }
+
+    /// Checks what single values cannot: rule ids and ranges.
+    fn validate(self, text: &str, origin: &str) -> Result<Profile, Error> {
+        let err = |key: &str, message: String| {
+            Err(profile_error(origin, line_of_key(text, key), message))
+        };
+        for key in self.severity.keys() {
             if crate::rules::find(key).is_none() {
-                return Err(err(
-                    line_of_key(text, key),
+                return err(
+                    key,
                     format!("severity: unknown rule id '{key}' (see `mediavet rules`)"),
-                ));
+                );
             }
         }
-        if let (Some(a), Some(b)) = (p.date.earliest, p.date.latest) {
+        if let (Some(a), Some(b)) = (self.date.earliest, self.date.latest) {
             if a.0 > b.0 {
-                return Err(err(
-                    line_of_key(text, "earliest"),
+                return err(
+                    "earliest",
                     format!("date: earliest {} is after latest {}", a.0, b.0),
-                ));
+                );
             }
         }
-        if let (Some(min), Some(max)) = (p.video.min_duration_s, p.video.max_duration_s) {
+        if let (Some(min), Some(max)) = (self.video.min_duration_s, self.video.max_duration_s) {
             if min.0 > max.0 {
-                return Err(err(
-                    line_of_key(text, "min_duration_s"),
+                return err(
+                    "min_duration_s",
                     "video: min_duration_s is above max_duration_s".into(),
-                ));
+                );
             }
         }
-        Ok(p)
+        Ok(self)
     }
 
     /// This profile's values, falling back to `base` where unset.
@@ -297,6 +324,14 @@ impl Profile {
             Some(level) => level.severity(),
             None => Some(rule.default),
         }
+    }
+}
+
+fn profile_error(origin: &str, line: Option<usize>, message: String) -> Error {
+    Error::Profile {
+        origin: origin.into(),
+        line,
+        message,
     }
 }
 
@@ -361,5 +396,30 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("line 2") && e.contains("video.bitrat"), "{e}");
+    }
+
+    #[test]
+    fn overlay_lays_values_over_a_profile() {
+        let base = Profile::builtin("micro-video").unwrap();
+        let p = base
+            .overlay(
+                "[video]\nmin_bitrate_mbps = 20\n[date]\nlatest = \"2021-12-31\"\n",
+                "options",
+            )
+            .unwrap();
+        assert_eq!(
+            (p.name.as_str(), p.video.min_bitrate_mbps),
+            ("micro-video", Some(Positive(20.0)))
+        );
+        assert_eq!(
+            p.date.latest.map(|d| d.0.to_string()).as_deref(),
+            Some("2021-12-31")
+        );
+        assert_eq!(p.video.width, Some(1920));
+        let e = base
+            .overlay("[severity]\n\"nope\" = \"off\"\n", "options")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("nope"), "{e}");
     }
 }

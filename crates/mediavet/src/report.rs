@@ -95,6 +95,7 @@ impl Report {
     pub fn to_json(&self, lang: Lang) -> Value {
         json!({
             "path": self.facts.path,
+            "profile": self.profile,
             "kind": self.facts.kind,
             "verdict": self.verdict,
             "facts": self.facts,

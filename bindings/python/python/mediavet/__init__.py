@@ -1,0 +1,201 @@
+"""mediavet: check media submissions against a delivery spec.
+
+>>> import mediavet
+>>> report = mediavet.check("entry.mp4", profile="micro-video", lang="en")  # doctest: +SKIP
+>>> report.verdict, [f.rule for f in report.findings]  # doctest: +SKIP
+('fail', ['video.bitrate', 'video.codec'])
+
+Checking releases the GIL, so threads run checks in parallel; ``check_many`` does that
+for you on a pool of native threads. A media file that cannot be read gives a Report
+with verdict ``"unreadable"``; exceptions are for mistakes (bad profile, bad argument).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from typing import Any, Dict, Iterable, List, Optional, Union
+
+from . import _native
+from ._native import Error, Profile, ProfileError, UsageError
+
+__all__ = [
+    "Error",
+    "Finding",
+    "Profile",
+    "ProfileError",
+    "Quantity",
+    "Report",
+    "UsageError",
+    "check",
+    "check_bytes",
+    "check_many",
+    "load_profile",
+    "probe",
+    "profiles",
+    "rules",
+    "write_csv",
+]
+
+PathLike = Union[str, "os.PathLike[str]"]
+ProfileLike = Union[str, Profile]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A measured or expected value: ``value`` in base units, ``unit``, display ``text``."""
+
+    value: Any
+    unit: Optional[str]
+    text: str
+
+    @classmethod
+    def _from(cls, d: Optional[Dict[str, Any]]) -> Optional["Quantity"]:
+        return None if d is None else cls(d["value"], d.get("unit"), d["text"])
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One rule's judgement on one file."""
+
+    rule: str
+    severity: str
+    measured: Optional[Quantity]
+    expected: Optional[Quantity]
+    message: str
+    hint: Optional[str]
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "measured": None if self.measured is None else vars(self.measured).copy(),
+            "expected": None if self.expected is None else vars(self.expected).copy(),
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+    def __repr__(self) -> str:
+        return f"Finding({self.severity} {self.rule}: {self.message})"
+
+
+@dataclass(frozen=True)
+class Report:
+    """The verdict on one file: ``pass``, ``warn``, ``fail`` or ``unreadable``."""
+
+    path: str
+    profile: str
+    kind: str
+    verdict: str
+    findings: List[Finding]
+    facts: Dict[str, Any]
+
+    @property
+    def passed(self) -> bool:
+        """True for ``pass`` and ``warn``."""
+        return self.verdict in ("pass", "warn")
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {
+            "path": self.path,
+            "profile": self.profile,
+            "kind": self.kind,
+            "verdict": self.verdict,
+            "facts": self.facts,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+    def to_json(self, indent: Optional[int] = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        errors = sum(f.severity == "error" for f in self.findings)
+        warnings = sum(f.severity == "warning" for f in self.findings)
+        return f"Report({self.verdict}: {self.path!r}, {errors} errors, {warnings} warnings)"
+
+    @classmethod
+    def _from(cls, d: Dict[str, Any]) -> "Report":
+        findings = [
+            Finding(
+                f["rule"],
+                f["severity"],
+                Quantity._from(f["measured"]),
+                Quantity._from(f["expected"]),
+                f["message"],
+                f["hint"],
+            )
+            for f in d["findings"]
+        ]
+        return cls(d["path"], d["profile"], d["kind"], d["verdict"], findings, d["facts"])
+
+
+def _options(options: Dict[str, Any]) -> Optional[str]:
+    return json.dumps(options) if options else None
+
+
+def _profile(profile: Union[ProfileLike, "os.PathLike[str]"]) -> ProfileLike:
+    return profile if isinstance(profile, (str, Profile)) else os.fspath(profile)
+
+
+def check(path: PathLike, profile: ProfileLike = "micro-video", lang: str = "zh", **options: Any) -> Report:
+    """Check one file.
+
+    ``profile`` is a built-in name, a TOML file, TOML text or a :class:`Profile`.
+    ``options`` override profile values by section, as in a profile file, e.g.
+    ``check(p, video={"min_bitrate_mbps": 20}, severity={"media.date": "error"})``.
+    """
+    return Report._from(json.loads(_native.check_json(os.fspath(path), _profile(profile), lang, _options(options))))
+
+
+def check_bytes(
+    data: bytes, filename: str, profile: ProfileLike = "micro-video", lang: str = "zh", **options: Any
+) -> Report:
+    """Check a file held in memory (a mail attachment); ``filename`` gives its name."""
+    raw = _native.check_bytes_json(bytes(data), filename, _profile(profile), lang, _options(options))
+    return Report._from(json.loads(raw))
+
+
+def check_many(
+    paths: Iterable[PathLike],
+    profile: ProfileLike = "micro-video",
+    lang: str = "zh",
+    jobs: Optional[int] = None,
+    **options: Any,
+) -> List[Report]:
+    """Check many files in parallel on ``jobs`` native threads (default: one per core).
+
+    Reports come back in the order of ``paths``; one bad file never stops the batch.
+    """
+    files = [os.fspath(p) for p in paths]
+    raw = _native.check_many_json(files, _profile(profile), lang, jobs, _options(options))
+    return [Report._from(d) for d in json.loads(raw)]
+
+
+def probe(path: PathLike) -> Dict[str, Any]:
+    """The facts of one file (no judgement), as in ``mediavet probe``."""
+    facts: Dict[str, Any] = json.loads(_native.probe_json(os.fspath(path)))
+    return facts
+
+
+def profiles() -> List[str]:
+    """Names of the built-in profiles."""
+    return _native.profiles()
+
+
+def rules() -> List[Dict[str, str]]:
+    """Every rule: ``id``, ``default_severity``, ``summary``, ``doc``."""
+    listed: List[Dict[str, str]] = json.loads(_native.rules_json())
+    return listed
+
+
+def load_profile(path_or_toml_text: Union[str, "os.PathLike[str]"]) -> Profile:
+    """A profile from a built-in name, a TOML file, or TOML text."""
+    return _native.load_profile(os.fspath(path_or_toml_text))
+
+
+def write_csv(reports: Iterable[Report], path: PathLike) -> None:
+    """Write the triage sheet of ``mediavet check --format csv`` (UTF-8 with BOM) for ``reports``."""
+    sheet = _native.csv_from_json(json.dumps([r.to_dict() for r in reports]))
+    with open(os.fspath(path), "w", encoding="utf-8", newline="") as out:
+        out.write(sheet)

@@ -1,0 +1,49 @@
+"""Triage sheets from Python, and the Dask example on a local 2-worker cluster."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import mediavet
+from conftest import ROOT
+
+
+def cli_sheet(folder: Path) -> bytes:
+    binary = ROOT / "target" / "debug" / "mediavet"
+    if not binary.exists():
+        pytest.skip("the mediavet binary is not built (cargo build)")
+    run = subprocess.run([str(binary), "check", "--format", "csv", "--lang", "zh", str(folder)], capture_output=True)
+    return run.stdout
+
+
+def test_python_sheet_is_the_cli_sheet(video: Path, tmp_path: Path) -> None:
+    reports = mediavet.check_many(sorted(video.iterdir()))
+    sheet = tmp_path / "sheet.csv"
+    mediavet.write_csv(reports, sheet)
+    data = sheet.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert data == cli_sheet(video)
+
+
+def test_dask_example_on_a_local_cluster(video: Path, tmp_path: Path) -> None:
+    pytest.importorskip("dask.distributed")
+    spec = importlib.util.spec_from_file_location("dask_triage", ROOT / "examples" / "dask_triage.py")
+    assert spec is not None and spec.loader is not None
+    example = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(example)
+    from dask.distributed import Client, LocalCluster
+
+    entries = sorted(str(p) for p in video.iterdir())
+    sheet = tmp_path / "dask.csv"
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with Client(cluster) as client:
+            reports = example.triage(client, entries, sheet)
+    assert [r.path for r in reports] == entries
+    assert sheet.read_bytes() == cli_sheet(video)
+    verdicts = {Path(r.path).name: r.verdict for r in reports}
+    assert verdicts["declared_15m.mp4"] == "fail" and verdicts["pass_1080p_18m.mp4"] == "pass"
