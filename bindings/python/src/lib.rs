@@ -94,6 +94,18 @@ fn lang(code: &str) -> PyResult<Lang> {
     }
 }
 
+/// The profile (with its overlay) and language every check function starts from.
+fn setup(
+    profile: &Bound<'_, PyAny>,
+    options_json: Option<&str>,
+    lang_code: &str,
+) -> PyResult<(Profile, Lang)> {
+    Ok((
+        resolve(profile, options_toml(options_json)?.as_deref())?,
+        lang(lang_code)?,
+    ))
+}
+
 /// Overrides as JSON (from Python keyword options) to TOML text for `Profile::overlay`.
 fn options_toml(options_json: Option<&str>) -> PyResult<Option<String>> {
     let Some(json) = options_json else {
@@ -118,8 +130,7 @@ fn check_json(
     lang_code: &str,
     options_json: Option<&str>,
 ) -> PyResult<String> {
-    let profile = resolve(profile, options_toml(options_json)?.as_deref())?;
-    let lang = lang(lang_code)?;
+    let (profile, lang) = setup(profile, options_json, lang_code)?;
     Ok(py.detach(|| {
         mediavet::batch::check_isolated(&path, &profile)
             .to_json(lang)
@@ -138,8 +149,7 @@ fn check_bytes_json(
     lang_code: &str,
     options_json: Option<&str>,
 ) -> PyResult<String> {
-    let profile = resolve(profile, options_toml(options_json)?.as_deref())?;
-    let lang = lang(lang_code)?;
+    let (profile, lang) = setup(profile, options_json, lang_code)?;
     let name = PathBuf::from(filename);
     Ok(py.detach(|| {
         let size = data.len() as u64;
@@ -161,8 +171,7 @@ fn check_many_json(
     jobs: Option<usize>,
     options_json: Option<&str>,
 ) -> PyResult<String> {
-    let profile = resolve(profile, options_toml(options_json)?.as_deref())?;
-    let lang = lang(lang_code)?;
+    let (profile, lang) = setup(profile, options_json, lang_code)?;
     let reports = py
         .detach(|| mediavet::check_many(&paths, &profile, jobs, &|_| {}))
         .map_err(py_err)?;

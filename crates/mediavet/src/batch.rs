@@ -1,10 +1,9 @@
 //! Checking many files at once: in parallel on a bounded pool, results in input order,
 //! one bad file never stopping the batch.
 
-use crate::facts::{Facts, Problem};
-use crate::kind::{self, FileKind};
+use crate::facts::Problem;
 use crate::profile::Profile;
-use crate::report::{check_facts, check_path, Report};
+use crate::report::{check_facts, check_path, unassessed, Report};
 use crate::Error;
 use rayon::prelude::*;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -45,19 +44,15 @@ pub fn check_isolated(path: &Path, profile: &Profile) -> Report {
             .map(|s| s.to_string())
             .or_else(|| cause.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown".into());
-        let facts = Facts {
-            path: path.display().to_string(),
-            size: std::fs::metadata(path).map_or(0, |m| m.len()),
-            kind: FileKind::Unknown,
-            extension: kind::extension(path),
-            container: None,
-            problems: vec![Problem::new(
-                true,
-                None,
-                format!("internal error while checking this file ({what}); please report it with the file"),
-                format!("检查该文件时发生内部错误（{what}），请连同文件一起报告"),
-            )],
-        };
+        let problem = Problem::new(
+            true,
+            None,
+            format!(
+                "internal error while checking this file ({what}); please report it with the file"
+            ),
+            format!("检查该文件时发生内部错误（{what}），请连同文件一起报告"),
+        );
+        let facts = unassessed(path, problem);
         check_facts(facts, profile)
     })
 }

@@ -51,20 +51,23 @@ pub struct Report {
 
 /// Probes and checks one file. Never fails: a file that cannot be opened is `unreadable`.
 pub fn check_path(path: &Path, profile: &Profile) -> Report {
-    let facts = probe_path(path).unwrap_or_else(|e| Facts {
+    let facts = probe_path(path).unwrap_or_else(|e| {
+        let problem = Problem::new(true, None, e.to_string(), format!("无法打开文件：{e}"));
+        unassessed(path, problem)
+    });
+    check_facts(facts, profile)
+}
+
+/// Facts of a file that could not be assessed at all, carrying the fatal `problem`.
+pub(crate) fn unassessed(path: &Path, problem: Problem) -> Facts {
+    Facts {
         path: path.display().to_string(),
-        size: 0,
+        size: std::fs::metadata(path).map_or(0, |m| m.len()),
         kind: FileKind::Unknown,
         extension: kind::extension(path),
         container: None,
-        problems: vec![Problem::new(
-            true,
-            None,
-            e.to_string(),
-            format!("无法打开文件：{e}"),
-        )],
-    });
-    check_facts(facts, profile)
+        problems: vec![problem],
+    }
 }
 
 /// Checks already-probed facts.
