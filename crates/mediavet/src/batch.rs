@@ -38,7 +38,12 @@ pub fn check_many(
 
 /// [`check_path`], with a panic turned into an `unreadable` report so that it stays one file's problem.
 pub fn check_isolated(path: &Path, profile: &Profile) -> Report {
-    catch_unwind(AssertUnwindSafe(|| check_path(path, profile))).unwrap_or_else(|cause| {
+    isolated(path, profile, || check_path(path, profile))
+}
+
+/// Runs `check`; a panic becomes an `unreadable` report for `path`.
+fn isolated(path: &Path, profile: &Profile, check: impl FnOnce() -> Report) -> Report {
+    catch_unwind(AssertUnwindSafe(check)).unwrap_or_else(|cause| {
         let what = cause
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
@@ -55,4 +60,22 @@ pub fn check_isolated(path: &Path, profile: &Profile) -> Report {
         let facts = unassessed(path, problem);
         check_facts(facts, profile)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Verdict;
+
+    #[test]
+    fn a_panic_stays_one_files_problem() {
+        let profile = Profile::builtin("micro-video").unwrap();
+        let path = Path::new("entry.mp4");
+        let r = isolated(path, &profile, || panic!("table index out of range"));
+        assert_eq!(r.verdict, Verdict::Unreadable);
+        assert!(r.findings[0]
+            .message
+            .en
+            .contains("internal error while checking this file (table index out of range)"));
+    }
 }
