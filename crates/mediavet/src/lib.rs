@@ -9,6 +9,7 @@
 //! println!("{:?}", report.verdict);
 //! ```
 
+pub mod audio;
 pub mod batch;
 pub mod error;
 pub mod facts;
