@@ -26,6 +26,9 @@ struct Cli {
 enum Command {
     /// Print the facts of each file as JSON (no judgement).
     Probe {
+        /// Also decode the audio and measure its levels (peak, loudness, VU).
+        #[arg(long)]
+        levels: bool,
         /// Files to probe.
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -95,10 +98,18 @@ fn run(command: Command) -> Result<ExitCode, mediavet::Error> {
     let mut out = std::io::stdout().lock();
     let io = |e: std::io::Error| mediavet::Error::Usage(format!("cannot write output: {e}"));
     match command {
-        Command::Probe { files } => {
+        Command::Probe { levels, files } => {
             let mut all = Vec::new();
             for file in &files {
-                all.push(mediavet::probe_path(file)?);
+                let mut facts = mediavet::probe_path(file)?;
+                if levels {
+                    mediavet::audio::measure_path(
+                        file,
+                        &mut facts,
+                        mediavet::audio::DEFAULT_VU_REFERENCE_DBFS,
+                    );
+                }
+                all.push(facts);
             }
             let doc = serde_json::json!({ "schema_version": SCHEMA_VERSION, "files": all });
             writeln!(out, "{}", pretty(&doc)).map_err(io)?;

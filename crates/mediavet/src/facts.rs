@@ -195,6 +195,12 @@ pub struct AudioFacts {
     pub channel_layout: Option<String>,
     /// Which box the channel count came from (`esds`, `chan`, `dac3`, `sample entry`, …).
     pub channels_source: Option<String>,
+    /// Levels measured from the decoded samples (only when a check or `probe --levels` asks).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub levels: Option<crate::audio::AudioLevels>,
+    /// Why the levels were not measured, when they were asked for and could not be.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_measured: Option<Text>,
 }
 
 impl ContainerFacts {

@@ -7,6 +7,8 @@ use serde::Serialize;
 pub struct AudioLevels {
     /// What decoded the audio: `symphonia (AAC)`, `ffmpeg`, …
     pub decoder: String,
+    /// Packets the decoder rejected (skipped; the rest was measured).
+    pub packets_failed: u64,
     /// Decoded duration in seconds.
     pub duration: f64,
     /// Decoded sample rate.

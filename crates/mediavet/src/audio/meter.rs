@@ -283,6 +283,7 @@ impl Meter {
         };
         AudioLevels {
             decoder,
+            packets_failed: 0,
             duration: self.frames as f64 / rate,
             sample_rate: self.rate,
             vu_reference_dbfs: self.vu_reference_dbfs,

@@ -1,9 +1,17 @@
 //! Audio: decode a track once and measure its levels.
 
+mod ffmpeg;
 mod histogram;
 pub mod levels;
+mod measure;
 mod meter;
+mod native;
+mod pcm;
 mod vu;
 
 pub use levels::AudioLevels;
+pub use measure::{measure, measure_path};
 pub use meter::Meter;
+
+/// 0 VU = a −20 dBFS sine (SMPTE RP155); −18 dBFS is EBU R68.
+pub const DEFAULT_VU_REFERENCE_DBFS: f64 = -20.0;

@@ -14,45 +14,62 @@ pub struct Beyond {
     pub data_end: u64,
 }
 
-/// Walks chunks in order; `stsc` holds (first_chunk, samples_per_chunk) runs, 1-based.
-/// Returns `None` when the tables cannot place the samples (no stsc, too many samples).
-pub fn beyond_eof(
+/// Visits every sample's (file offset, size) in decode order, walking chunks through
+/// `stsc`'s (first_chunk, samples_per_chunk) runs. Returns `false` when the tables
+/// cannot place the samples (no stsc or chunks, more than [`MAX_ITERATED_SAMPLES`]).
+pub fn for_each_sample(
     offsets: &[u64],
     stsc: &[(u32, u32)],
     mut sizes: impl Iterator<Item = u32>,
     samples: u64,
-    file_size: u64,
-) -> Option<Beyond> {
+    mut visit: impl FnMut(u64, u32),
+) -> bool {
     if stsc.is_empty() || offsets.is_empty() || samples > MAX_ITERATED_SAMPLES {
-        return None;
+        return false;
     }
-    let mut out = Beyond::default();
     let mut left = samples;
     let mut run = 0;
     for (i, &offset) in offsets.iter().enumerate() {
-        let chunk = u32::try_from(i + 1).ok()?;
+        let Ok(chunk) = u32::try_from(i + 1) else {
+            return true;
+        };
         while run + 1 < stsc.len() && stsc[run + 1].0 <= chunk {
             run += 1;
         }
         let mut pos = offset;
         for _ in 0..u64::from(stsc[run].1).min(left) {
             let Some(size) = sizes.next() else {
-                return Some(out);
+                return true;
             };
-            let end = pos.saturating_add(u64::from(size));
-            if end > file_size {
-                out.bytes += u64::from(size);
-                out.first_offset = Some(out.first_offset.map_or(pos, |f| f.min(pos)));
-            }
-            out.data_end = out.data_end.max(end);
-            pos = end;
+            visit(pos, size);
+            pos = pos.saturating_add(u64::from(size));
             left -= 1;
         }
         if left == 0 {
             break;
         }
     }
-    Some(out)
+    true
+}
+
+/// Media past the end of a `file_size`-byte file; `None` when the tables cannot place the samples.
+pub fn beyond_eof(
+    offsets: &[u64],
+    stsc: &[(u32, u32)],
+    sizes: impl Iterator<Item = u32>,
+    samples: u64,
+    file_size: u64,
+) -> Option<Beyond> {
+    let mut out = Beyond::default();
+    let placed = for_each_sample(offsets, stsc, sizes, samples, |pos, size| {
+        let end = pos.saturating_add(u64::from(size));
+        if end > file_size {
+            out.bytes += u64::from(size);
+            out.first_offset = Some(out.first_offset.map_or(pos, |f| f.min(pos)));
+        }
+        out.data_end = out.data_end.max(end);
+    });
+    placed.then_some(out)
 }
 
 #[cfg(test)]

@@ -105,6 +105,8 @@ pub struct Esds {
     pub avg_bitrate: u32,
     /// AudioSpecificConfig, when the stream is AAC.
     pub audio: Option<AudioSpecificConfig>,
+    /// The DecoderSpecificInfo bytes (the raw AudioSpecificConfig for AAC).
+    pub specific_info: Vec<u8>,
 }
 
 /// The fields of an AAC AudioSpecificConfig that matter here.
@@ -145,16 +147,21 @@ pub fn esds(body: &[u8]) -> Option<Esds> {
     let object_type = dc[0];
     let avg_bitrate = u32::from_be_bytes([dc[9], dc[10], dc[11], dc[12]]);
     let mut rest = &dc[13..];
-    let audio = match descriptor(&mut rest) {
-        Some((0x05, dsi)) if object_type == 0x40 || (0x66..=0x68).contains(&object_type) => {
-            audio_specific_config(dsi)
-        }
-        _ => None,
+    let specific_info = match descriptor(&mut rest) {
+        Some((0x05, dsi)) => dsi.to_vec(),
+        _ => Vec::new(),
+    };
+    let is_aac = object_type == 0x40 || (0x66..=0x68).contains(&object_type);
+    let audio = if is_aac {
+        audio_specific_config(&specific_info)
+    } else {
+        None
     };
     Some(Esds {
         object_type,
         avg_bitrate,
         audio,
+        specific_info,
     })
 }
 

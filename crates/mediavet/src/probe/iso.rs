@@ -24,6 +24,15 @@ pub fn probe_iso<R: Read + Seek>(
     file_size: u64,
     problems: &mut Vec<Problem>,
 ) -> Option<ContainerFacts> {
+    walk(r, file_size, problems).and_then(|w| assemble(w, file_size, problems))
+}
+
+/// Reads the top-level boxes; `None` when the file cannot be read at all.
+pub fn walk<R: Read + Seek>(
+    r: &mut R,
+    file_size: u64,
+    problems: &mut Vec<Problem>,
+) -> Option<Walk> {
     let mut w = Walk::default();
     let mut pos = 0u64;
     let mut boxes = 0u32;
@@ -194,7 +203,7 @@ pub fn probe_iso<R: Read + Seek>(
         }
         pos = end;
     }
-    assemble(w, file_size, problems)
+    Some(w)
 }
 
 fn header_kind(head: &[u8; 16]) -> [u8; 4] {

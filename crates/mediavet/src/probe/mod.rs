@@ -11,10 +11,14 @@ mod leaf;
 mod metadata;
 mod moov;
 mod sample_entry;
+mod sources;
 mod time;
 mod timeline;
 mod track;
 
+pub use codec_config::aac_name;
+pub use sample_entry::{AudioDecoding, Pcm};
+pub use sources::{audio_sources, AudioSource};
 pub use time::leading_date;
 
 use crate::facts::{Facts, Problem};

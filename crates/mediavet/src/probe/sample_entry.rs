@@ -19,6 +19,30 @@ pub struct SampleEntry {
     pub video: Option<VideoFacts>,
     /// Filled for audio entries.
     pub audio: Option<AudioFacts>,
+    /// What an audio decoder needs besides the samples.
+    pub decoding: AudioDecoding,
+}
+
+/// Decoder set-up read from an audio sample entry (not part of the facts).
+#[derive(Debug, Default, Clone)]
+pub struct AudioDecoding {
+    /// esds objectTypeIndication (0x40 AAC, 0x6B MP3, …).
+    pub object_type: Option<u8>,
+    /// AudioSpecificConfig (AAC), ALAC magic cookie, or FLAC STREAMINFO.
+    pub config: Option<Vec<u8>>,
+    /// Sample layout of uncompressed audio.
+    pub pcm: Option<Pcm>,
+}
+
+/// How uncompressed samples are stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pcm {
+    /// Bits per sample.
+    pub bits: u32,
+    /// IEEE float rather than integer.
+    pub float: bool,
+    /// Big-endian byte order.
+    pub big_endian: bool,
 }
 
 /// Reads the `stsd` body (full box) of a track with the given handler.
@@ -145,6 +169,7 @@ fn audio(e: &Child, entry: &mut SampleEntry, problems: &mut Vec<Problem>) -> Aud
     };
     a.channels_source = a.channels.map(|_| "sample entry".into());
     a.format = Some(audio_format_name(&e.kind));
+    entry.decoding.pcm = pcm_layout(&e.kind, version, b);
     match &e.kind {
         b"samr" | b"sawb" | b"sawp" => {
             a.channels = Some(1);
@@ -179,6 +204,8 @@ fn audio_children(
                 let Some(es) = cc::esds(child.body) else {
                     continue;
                 };
+                entry.decoding.object_type = Some(es.object_type);
+                entry.decoding.config = Some(es.specific_info.clone()).filter(|c| !c.is_empty());
                 entry.declared_bitrate = Some(u64::from(es.avg_bitrate)).filter(|&b| b > 0);
                 match es.object_type {
                     0x69 | 0x6B => a.format = Some("MP3".into()),
@@ -227,6 +254,17 @@ fn audio_children(
                 }
             }
             b"btrt" => entry.declared_bitrate = btrt(child.body),
+            // ALAC's magic cookie and FLAC's STREAMINFO follow a full-box header.
+            b"alac" => entry.decoding.config = child.body.get(4..).map(<[u8]>::to_vec),
+            b"dfLa" => entry.decoding.config = child.body.get(8..42).map(<[u8]>::to_vec),
+            // 'enda' = 1 marks little-endian 24/32-bit QuickTime PCM.
+            b"enda" => {
+                if let (Some(p), Some(&[_, flag])) =
+                    (entry.decoding.pcm.as_mut(), child.body.get(0..2))
+                {
+                    p.big_endian = flag == 0;
+                }
+            }
             // QuickTime wraps the decoder config of compressed audio in `wave`.
             b"wave" => audio_children(
                 child.body,
@@ -246,6 +284,37 @@ fn audio_children(
             Some(2) => Some("stereo".into()),
             _ => None,
         };
+    }
+}
+
+/// Sample layout of the uncompressed formats, from the fourcc and (for `lpcm`) the v2 flags.
+fn pcm_layout(kind: &[u8; 4], version: u16, b: &[u8]) -> Option<Pcm> {
+    let pcm = |bits, float, big_endian| {
+        Some(Pcm {
+            bits,
+            float,
+            big_endian,
+        })
+    };
+    let entry_bits = b
+        .get(18..20)
+        .map_or(16, |s| u32::from(u16::from_be_bytes([s[0], s[1]])));
+    match kind {
+        b"sowt" => pcm(16, false, false),
+        b"twos" => pcm(entry_bits.clamp(8, 16), false, true),
+        b"in24" => pcm(24, false, true),
+        b"in32" => pcm(32, false, true),
+        b"fl32" => pcm(32, true, true),
+        b"fl64" => pcm(64, true, true),
+        b"lpcm" if version == 2 => {
+            let word = |o: usize| {
+                b.get(o..o + 4)
+                    .map(|s| u32::from_be_bytes([s[0], s[1], s[2], s[3]]))
+            };
+            let (bits, flags) = (word(48)?, word(52)?);
+            pcm(bits, flags & 1 != 0, flags & 2 != 0)
+        }
+        _ => None,
     }
 }
 

@@ -1,0 +1,77 @@
+//! Fallback decoding through an `ffmpeg` binary on PATH, for codecs decoded nowhere else
+//! here (HE-AAC, multichannel AAC, AC-3/E-AC-3, Opus, AMR): raw f32 PCM on a pipe,
+//! streamed into the meter. ffmpeg is never required; without it the facts say why the
+//! level was not measured.
+
+use super::Meter;
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+
+/// Whether `ffmpeg -version` runs.
+pub fn available() -> bool {
+    static FOUND: OnceLock<bool> = OnceLock::new();
+    *FOUND.get_or_init(|| {
+        Command::new("ffmpeg")
+            .arg("-version")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    })
+}
+
+/// Decodes audio stream `audio_index` of `path` at `channels` × `rate` into a new meter.
+pub fn decode(
+    path: &Path,
+    audio_index: usize,
+    channels: u32,
+    rate: u32,
+    vu_reference: f64,
+) -> Result<Meter, String> {
+    let mut meter = Meter::new(channels as usize, rate, vu_reference)?;
+    let mut child = Command::new("ffmpeg")
+        .args(["-nostdin", "-v", "error", "-i"])
+        .arg(path)
+        .args([
+            "-map",
+            &format!("0:a:{audio_index}"),
+            "-ac",
+            &channels.to_string(),
+            "-ar",
+            &rate.to_string(),
+        ])
+        .args(["-f", "f32le", "-"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("ffmpeg: {e}"))?;
+    let mut stdout = child.stdout.take().ok_or("ffmpeg: no output pipe")?;
+    let mut buf = vec![0u8; 1 << 16];
+    let (mut pending, mut samples) = (Vec::new(), Vec::new());
+    loop {
+        let n = stdout
+            .read(&mut buf)
+            .map_err(|e| format!("ffmpeg output: {e}"))?;
+        if n == 0 {
+            break;
+        }
+        pending.extend_from_slice(&buf[..n]);
+        let whole = pending.len() - pending.len() % 4;
+        samples.clear();
+        samples.extend(
+            pending[..whole]
+                .chunks_exact(4)
+                .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])),
+        );
+        meter.push(&samples);
+        pending.drain(..whole);
+    }
+    let status = child.wait().map_err(|e| format!("ffmpeg: {e}"))?;
+    if !status.success() {
+        return Err(format!("ffmpeg exited with {status}"));
+    }
+    Ok(meter)
+}

@@ -1,0 +1,86 @@
+//! Measures the audio tracks of a file into its facts: decoded here where possible,
+//! through ffmpeg where not, and otherwise a stated reason. Never silent.
+
+use super::{ffmpeg, native};
+use crate::facts::Facts;
+use crate::finding::Text;
+use crate::probe::audio_sources;
+use std::io::{Read, Seek};
+use std::path::Path;
+
+/// Fills `levels` (or `not_measured`) of every audio track in `facts`. `path` allows the
+/// ffmpeg fallback; without it (bytes in memory) undecodable codecs are reported as such.
+pub fn measure<R: Read + Seek>(
+    r: &mut R,
+    facts: &mut Facts,
+    path: Option<&Path>,
+    vu_reference: f64,
+) {
+    let Some(container) = facts.container.as_mut() else {
+        return;
+    };
+    for src in audio_sources(r, facts.size) {
+        let Some(track) = container.tracks.iter_mut().find(|t| t.id == src.track_id) else {
+            continue;
+        };
+        let Some(audio) = track.audio.as_mut() else {
+            continue;
+        };
+        let native =
+            native::plan(&src).and_then(|plan| native::decode(r, &src, plan, vu_reference));
+        let outcome = match native {
+            Ok((meter, name, failed)) => {
+                let mut levels = meter.finish(name);
+                levels.packets_failed = failed;
+                Ok(levels)
+            }
+            Err(reason) => match path.filter(|_| ffmpeg::available()) {
+                Some(p) => {
+                    let channels = src.channels.filter(|&c| c > 0).unwrap_or(2);
+                    let rate = src
+                        .sample_rate
+                        .filter(|&r| r >= 1.0)
+                        .map_or(48_000, |r| r as u32);
+                    ffmpeg::decode(p, src.audio_index, channels, rate, vu_reference)
+                        .map(|m| m.finish(format!("ffmpeg ({reason})")))
+                        .map_err(|e| (reason, Some(e)))
+                }
+                None => Err((reason, None)),
+            },
+        };
+        match outcome {
+            Ok(levels) => audio.levels = Some(levels),
+            Err((reason, ffmpeg_error)) => {
+                audio.not_measured = Some(match ffmpeg_error {
+                    Some(e) => Text::new(format!("not measured: {reason}, and {e}"), format!("未测量：{reason}；{e}")),
+                    None => Text::new(
+                        format!("not measured: {reason} (with ffmpeg installed it would be decoded through ffmpeg)"),
+                        format!("未测量：{reason}（安装 ffmpeg 后可借助 ffmpeg 解码测量）"),
+                    ),
+                });
+            }
+        }
+    }
+}
+
+/// [`measure`] for a file on disk.
+pub fn measure_path(path: &Path, facts: &mut Facts, vu_reference: f64) {
+    match std::fs::File::open(path) {
+        Ok(f) => measure(
+            &mut std::io::BufReader::new(f),
+            facts,
+            Some(path),
+            vu_reference,
+        ),
+        Err(e) => {
+            if let Some(c) = facts.container.as_mut() {
+                for a in c.tracks.iter_mut().filter_map(|t| t.audio.as_mut()) {
+                    a.not_measured = Some(Text::new(
+                        format!("not measured: {e}"),
+                        format!("未测量：{e}"),
+                    ));
+                }
+            }
+        }
+    }
+}

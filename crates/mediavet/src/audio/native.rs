@@ -1,0 +1,184 @@
+//! Decoding inside the process: PCM directly, AAC-LC/MP3/ALAC/FLAC with symphonia's
+//! decoders fed from our own demuxer (symphonia's MP4 reader rejects files whose hvcC
+//! exceeds 1 KiB, which x265 and phones write).
+
+use super::pcm;
+use super::Meter;
+use crate::probe::AudioSource;
+use std::io::{Read, Seek, SeekFrom};
+use symphonia::core::audio::Channels;
+use symphonia::core::codecs::audio::well_known::{
+    CODEC_ID_AAC, CODEC_ID_ALAC, CODEC_ID_FLAC, CODEC_ID_MP3,
+};
+use symphonia::core::codecs::audio::{AudioCodecParameters, AudioDecoderOptions};
+use symphonia::core::packet::Packet;
+
+/// Largest packet read (an honest audio packet is a few kilobytes).
+const MAX_PACKET: u32 = 16 << 20;
+
+/// How a source can be decoded here, or why not.
+pub fn plan(src: &AudioSource) -> Result<Plan, String> {
+    let channels = src.channels.unwrap_or(0);
+    if let Some(layout) = src.decoding.pcm {
+        return Ok(Plan::Pcm(layout));
+    }
+    let mut params = AudioCodecParameters::new();
+    match (src.codec.as_str(), src.decoding.object_type) {
+        ("mp4a", Some(0x40 | 0x66..=0x68)) => {
+            match src.aac_object_type {
+                Some(2) if channels <= 2 => {}
+                Some(ot) => {
+                    return Err(format!(
+                        "{} is not decodable here",
+                        crate::probe::aac_name(ot)
+                    ))
+                }
+                None => return Err("AAC without an AudioSpecificConfig".into()),
+            }
+            params.for_codec(CODEC_ID_AAC);
+        }
+        ("mp4a", Some(0x69 | 0x6B)) | (".mp3", _) => {
+            params.for_codec(CODEC_ID_MP3);
+        }
+        ("alac", _) => {
+            params.for_codec(CODEC_ID_ALAC);
+        }
+        ("fLaC", _) => {
+            params.for_codec(CODEC_ID_FLAC);
+        }
+        (codec, _) => return Err(format!("codec {codec} is not decodable here")),
+    }
+    if let Some(config) = &src.decoding.config {
+        params.with_extra_data(config.clone().into_boxed_slice());
+    }
+    if let Some(rate) = src.sample_rate.filter(|r| *r >= 1.0) {
+        params.with_sample_rate(rate as u32);
+    }
+    if channels > 0 && src.codec != "mp4a" {
+        params.with_channels(Channels::Discrete(channels as u16));
+    }
+    Ok(Plan::Codec(params))
+}
+
+/// A decoding route.
+pub enum Plan {
+    /// Uncompressed samples.
+    Pcm(crate::probe::Pcm),
+    /// A symphonia decoder.
+    Codec(AudioCodecParameters),
+}
+
+/// Decodes `src` from `r` into a new meter; returns it with the decoder's name and the count
+/// of packets that failed to decode.
+pub fn decode<R: Read + Seek>(
+    r: &mut R,
+    src: &AudioSource,
+    plan: Plan,
+    vu_reference: f64,
+) -> Result<(Meter, String, u64), String> {
+    let packets = src
+        .packets
+        .as_deref()
+        .ok_or("the sample tables do not place the audio")?;
+    match plan {
+        Plan::Pcm(layout) => decode_pcm(r, src, packets, layout, vu_reference),
+        Plan::Codec(params) => decode_codec(r, packets, &params, vu_reference),
+    }
+}
+
+fn read_at<R: Read + Seek>(
+    r: &mut R,
+    offset: u64,
+    len: usize,
+    buf: &mut Vec<u8>,
+) -> Result<(), String> {
+    buf.resize(len, 0);
+    r.seek(SeekFrom::Start(offset)).map_err(|e| e.to_string())?;
+    r.read_exact(buf)
+        .map_err(|e| format!("audio data at byte {offset}: {e}"))
+}
+
+fn decode_pcm<R: Read + Seek>(
+    r: &mut R,
+    src: &AudioSource,
+    packets: &[(u64, u32)],
+    layout: crate::probe::Pcm,
+    vu_reference: f64,
+) -> Result<(Meter, String, u64), String> {
+    let channels = src
+        .channels
+        .filter(|&c| c > 0)
+        .ok_or("PCM without a channel count")? as usize;
+    let rate = src
+        .sample_rate
+        .filter(|&r| r >= 1.0)
+        .ok_or("PCM without a sample rate")? as u32;
+    let mut meter = Meter::new(channels, rate, vu_reference)?;
+    let (mut bytes, mut samples) = (Vec::new(), Vec::new());
+    // Runs of contiguous samples are read at once, up to 1 MiB.
+    let mut i = 0;
+    while i < packets.len() {
+        let (start, mut len) = (packets[i].0, u64::from(packets[i].1));
+        i += 1;
+        while i < packets.len() && packets[i].0 == start + len && len < 1 << 20 {
+            len += u64::from(packets[i].1);
+            i += 1;
+        }
+        read_at(r, start, len as usize, &mut bytes)?;
+        pcm::to_f32(&bytes, layout, &mut samples);
+        meter.push(&samples);
+    }
+    Ok((
+        meter,
+        format!(
+            "built-in PCM ({} bit{})",
+            layout.bits,
+            if layout.float { " float" } else { "" }
+        ),
+        0,
+    ))
+}
+
+fn decode_codec<R: Read + Seek>(
+    r: &mut R,
+    packets: &[(u64, u32)],
+    params: &AudioCodecParameters,
+    vu_reference: f64,
+) -> Result<(Meter, String, u64), String> {
+    let registry = symphonia::default::get_codecs();
+    let mut decoder = registry
+        .make_audio_decoder(params, &AudioDecoderOptions::default())
+        .map_err(|e| format!("decoder: {e}"))?;
+    let name = format!("symphonia ({})", decoder.codec_info().short_name);
+    let mut meter: Option<Meter> = None;
+    let (mut bytes, mut samples) = (Vec::new(), Vec::new());
+    let mut errors = 0u64;
+    for (n, &(offset, size)) in packets.iter().enumerate() {
+        if size > MAX_PACKET {
+            return Err(format!("an audio packet of {size} bytes at byte {offset}"));
+        }
+        read_at(r, offset, size as usize, &mut bytes)?;
+        let packet = Packet::new(0, (n as i64).into(), 0u64.into(), bytes.as_slice());
+        let decoded = match decoder.decode(&packet) {
+            Ok(d) => d,
+            Err(_) => {
+                errors += 1;
+                continue;
+            }
+        };
+        if meter.is_none() {
+            let spec = decoded.spec();
+            meter = Some(Meter::new(
+                spec.channels().count(),
+                spec.rate(),
+                vu_reference,
+            )?);
+        }
+        decoded.copy_to_vec_interleaved::<f32>(&mut samples);
+        if let Some(m) = meter.as_mut() {
+            m.push(&samples);
+        }
+    }
+    let meter = meter.ok_or_else(|| format!("no audio packet decoded ({errors} failed)"))?;
+    Ok((meter, name, errors))
+}

@@ -1,0 +1,81 @@
+//! Where a file's audio lives: each audio track's decoder set-up and sample positions,
+//! for the audio measurement (the facts themselves come from `probe_reader`).
+
+use super::chunks::for_each_sample;
+use super::iso::walk;
+use super::sample_entry::AudioDecoding;
+use super::timeline::Sizes;
+use std::io::{Read, Seek};
+
+/// One audio track, ready to demux.
+#[derive(Debug, Clone)]
+pub struct AudioSource {
+    /// tkhd track id.
+    pub track_id: u32,
+    /// Position among the file's audio tracks (0 = first), as ffmpeg's `0:a:N`.
+    pub audio_index: usize,
+    /// Sample-entry code (`mp4a`, `sowt`, …).
+    pub codec: String,
+    /// Declared sample rate.
+    pub sample_rate: Option<f64>,
+    /// Declared channel count.
+    pub channels: Option<u32>,
+    /// AAC audio object type from the AudioSpecificConfig.
+    pub aac_object_type: Option<u8>,
+    /// Decoder set-up.
+    pub decoding: AudioDecoding,
+    /// (file offset, size) of every sample in decode order; `None` when the sample
+    /// tables cannot place them (fragmented files, damaged tables).
+    pub packets: Option<Vec<(u64, u32)>>,
+}
+
+/// The audio tracks of an MP4/QuickTime file.
+pub fn audio_sources<R: Read + Seek>(r: &mut R, file_size: u64) -> Vec<AudioSource> {
+    let mut problems = Vec::new();
+    let Some(w) = walk(r, file_size, &mut problems) else {
+        return Vec::new();
+    };
+    let Some(moov) = w.moov else {
+        return Vec::new();
+    };
+    moov.traks
+        .into_iter()
+        .filter(|t| &t.handler == b"soun")
+        .enumerate()
+        .map(|(audio_index, t)| {
+            let entry = t.entry.unwrap_or_default();
+            let facts = entry.audio.unwrap_or_default();
+            let samples = match &t.timeline.sizes {
+                Sizes::Same { count, .. } => *count,
+                Sizes::Each(v) => v.len() as u64,
+                Sizes::Runs(r) => r.iter().map(|r| r.0).sum(),
+            };
+            let mut packets = Vec::new();
+            let placed = !w.fragments.contains_key(&t.id)
+                && for_each_sample(
+                    &t.chunk_offsets,
+                    &t.stsc,
+                    t.timeline.sizes.iter(),
+                    samples,
+                    |offset, size| packets.push((offset, size)),
+                );
+            let aac_object_type = entry
+                .decoding
+                .config
+                .as_deref()
+                .filter(|_| entry.decoding.object_type == Some(0x40))
+                .and_then(super::codec_config::audio_specific_config)
+                .map(|asc| asc.object_type);
+            AudioSource {
+                track_id: t.id,
+                audio_index,
+                codec: entry.codec,
+                sample_rate: facts.sample_rate,
+                channels: facts.channels,
+                aac_object_type,
+                decoding: entry.decoding,
+                packets: placed.then_some(packets),
+            }
+        })
+        .collect()
+}
