@@ -11,7 +11,11 @@ ff() { ffmpeg -nostdin -v error -y "$@"; }
 # Sources: a moving test pattern with grain (hard to compress, so bitrates are real),
 # and a stereo tone. Every encode is single-threaded so reruns give the same bytes.
 grain="testsrc2=size=1920x1080:rate=25,noise=alls=30:allf=t"
-tone="sine=frequency=440:sample_rate=48000,aformat=channel_layouts=stereo"
+# Stereo in the micro-video band, channels apart: channel 1 speech-like bursts (220 Hz,
+# with smooth on/off envelopes: abrupt onsets make AAC overshoot by 3 dB), channel 2 a
+# music-like chord; both fade in over 250 ms and peak near -10 dBFS.
+split() { echo "aevalsrc=exprs='min(1\\,4*t)*$1*sin(2*PI*220*t)*(0.5+0.5*tanh(6*sin(2*PI*0.7*t)))|min(1\\,4*t)*$2*(0.5*sin(2*PI*440*t)+0.5*sin(2*PI*554.37*t))':s=48000"; }
+tone=$(split 0.316 0.316)
 x264=(-c:v libx264 -preset veryfast -pix_fmt yuv420p -threads 1)
 aac=(-c:a aac -b:a 128k)
 date=(-metadata creation_time=2019-06-01T10:00:00Z)
@@ -40,6 +44,18 @@ ff -f lavfi -i "$plain" -f lavfi -i "sine=frequency=440:sample_rate=48000" -t 1 
 ff -f lavfi -i "$plain" -f lavfi -i "$tone" -t 2 "${x264[@]}" "${cheap[@]}" -g 25 "${aac[@]}" "${date[@]}" -movflags frag_keyframe+empty_moov+default_base_moof "$out/fragmented.mp4"
 ff -f lavfi -i "$plain" -f lavfi -i "$tone" -t 1 "${x264[@]}" "${cheap[@]}" "${aac[@]}" -metadata creation_time=2021-03-01T08:00:00Z "$out/dated_2021.mp4"
 ff -f lavfi -i "$plain" -f lavfi -i "$tone" -t 1 "${x264[@]}" "${cheap[@]}" "${aac[@]}" "$out/undated.mp4"
+
+# Audio levels and layouts (small pictures: these fixtures are about the sound).
+small="testsrc2=size=160x90:rate=25"
+audio_case() { local name=$1; shift; ff -f lavfi -i "$small" "$@" -t 3 "${x264[@]}" "${cheap[@]}" "${date[@]}" "$out/$name"; }
+audio_case audio_loud.mp4 -f lavfi -i "$(split 0.708 0.708)" "${aac[@]}"
+audio_case audio_quiet.mp4 -f lavfi -i "$(split 0.1 0.1)" "${aac[@]}"
+audio_case audio_dual_mono.mp4 -f lavfi -i "aevalsrc=exprs='min(1\,4*t)*0.316*sin(2*PI*220*t)|min(1\,4*t)*0.316*sin(2*PI*220*t)':s=48000" "${aac[@]}"
+audio_case audio_silent_channel.mp4 -f lavfi -i "$(split 0.316 0)" "${aac[@]}"
+audio_case audio_mono.mp4 -f lavfi -i "aevalsrc=exprs='min(1\,4*t)*0.316*sin(2*PI*220*t)':s=48000" "${aac[@]}"
+audio_case audio_51.mp4 -f lavfi -i "aevalsrc=exprs='min(1\,4*t)*0.316*sin(2*PI*220*t)|min(1\,4*t)*0.316*sin(2*PI*330*t)|min(1\,4*t)*0.2*sin(2*PI*440*t)|min(1\,4*t)*0.1*sin(2*PI*55*t)|min(1\,4*t)*0.2*sin(2*PI*660*t)|min(1\,4*t)*0.2*sin(2*PI*880*t)':s=48000:c=5.1" "${aac[@]}"
+audio_case audio_pcm_split.mov -f lavfi -i "$(split 0.316 0.316)" -c:a pcm_s16le
+audio_case audio_mp3.mp4 -f lavfi -i "$(split 0.316 0.316)" -c:a libmp3lame -b:a 192k
 
 # Damaged and disguised files.
 size=$(stat -c %s "$out/moov_at_end.mp4")

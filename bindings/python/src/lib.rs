@@ -152,9 +152,7 @@ fn check_bytes_json(
     let (profile, lang) = setup(profile, options_json, lang_code)?;
     let name = PathBuf::from(filename);
     Ok(py.detach(|| {
-        let size = data.len() as u64;
-        let facts = mediavet::probe::probe_reader(&mut std::io::Cursor::new(data), size, &name);
-        mediavet::check_facts(facts, &profile)
+        mediavet::check_bytes(data, &name, &profile)
             .to_json(lang)
             .to_string()
     }))

@@ -106,7 +106,7 @@ fn run(command: Command) -> Result<ExitCode, mediavet::Error> {
                     mediavet::audio::measure_path(
                         file,
                         &mut facts,
-                        mediavet::audio::DEFAULT_VU_REFERENCE_DBFS,
+                        mediavet::audio::MeterSettings::default(),
                     );
                 }
                 all.push(facts);

@@ -160,8 +160,8 @@ fn junit_has_a_case_per_file_and_rule() {
     ]);
     let xml = stdout(&o);
     assert_eq!(o.status.code(), Some(1));
-    // 9 rules apply under micro-video, for each of 2 files.
-    assert_eq!(xml.matches("<testcase ").count(), 18, "{xml}");
+    // 15 rules apply under micro-video, for each of 2 files.
+    assert_eq!(xml.matches("<testcase ").count(), 30, "{xml}");
     assert_eq!(xml.matches("<failure").count(), 1, "{xml}");
     assert!(xml.contains("name=\"video.bitrate\""));
 }
@@ -295,7 +295,7 @@ fn parallel_batches_are_deterministic() {
     let top = &v["summary"]["failing_rules"][0];
     assert_eq!(
         (top["rule"].as_str(), top["files"].as_u64()),
-        (Some("video.bitrate"), Some(13))
+        (Some("video.bitrate"), Some(20))
     );
 }
 
@@ -310,7 +310,7 @@ fn human_summary_names_the_most_frequent_failures() {
     let last = text.lines().last().unwrap();
     assert!(
         last.starts_with(
-            "Most frequent failing rules: video.bitrate (13 files), video.resolution (3 files)"
+            "Most frequent failing rules: video.bitrate (20 files), video.resolution (11 files), audio.level.min (5 files)"
         ),
         "{last}"
     );

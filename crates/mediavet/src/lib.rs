@@ -28,4 +28,6 @@ pub use finding::{Finding, Lang, Quantity, Severity, Text};
 pub use kind::FileKind;
 pub use probe::probe_path;
 pub use profile::Profile;
-pub use report::{check_facts, check_path, failing_rules, reports_to_json, Report, Verdict};
+pub use report::{
+    check_bytes, check_facts, check_path, failing_rules, reports_to_json, Report, Verdict,
+};

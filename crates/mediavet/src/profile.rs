@@ -129,12 +129,44 @@ pub struct VideoRules {
     pub min_duration_s: Option<Positive>,
 }
 
+/// Which reading the level band is judged on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LevelMeter {
+    /// Sample peak, dBFS.
+    Peak,
+    /// True peak (4× oversampled), dBTP.
+    TruePeak,
+    /// VU with IEC 60268-17 ballistics, relative to `vu_reference_dbfs`.
+    Vu,
+}
+
 /// `[audio]` settings.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AudioRules {
     /// An audio track is required.
     pub required: Option<bool>,
+    /// Channels required over all audio tracks together.
+    pub channels: Option<u32>,
+    /// Channel 1 and channel 2 must carry different material (narration vs music).
+    pub expect_split: Option<bool>,
+    /// The reading the level band is judged on.
+    pub meter: Option<LevelMeter>,
+    /// The sine level (dBFS, peak) that reads 0 VU: −20 (SMPTE RP155) or −18 (EBU R68).
+    pub vu_reference_dbfs: Option<f64>,
+    /// The highest level may not exceed this (dB on the chosen meter).
+    pub max_level_db: Option<f64>,
+    /// The programme must reach this level (dB on the chosen meter) …
+    pub min_level_db: Option<f64>,
+    /// … at this percentile of its 300 ms windows above −50 dBFS.
+    pub min_level_percentile: Option<f64>,
+    /// Target integrated loudness (GY/T 282-2014: −24 LKFS).
+    pub loudness_target_lufs: Option<f64>,
+    /// Allowed deviation from the target, LU.
+    pub loudness_tolerance_lu: Option<f64>,
+    /// Highest true peak the loudness standard allows, dBTP.
+    pub max_true_peak_dbtp: Option<f64>,
 }
 
 /// `[date]` settings.
@@ -271,6 +303,16 @@ impl Profile {
                 );
             }
         }
+        if let Some(p) = self
+            .audio
+            .min_level_percentile
+            .filter(|p| !(p > &0.0 && p <= &100.0))
+        {
+            return err(
+                "min_level_percentile",
+                format!("audio: min_level_percentile must be in (0, 100], got {p}"),
+            );
+        }
         if let (Some(min), Some(max)) = (self.video.min_duration_s, self.video.max_duration_s) {
             if min.0 > max.0 {
                 return err(
@@ -309,12 +351,57 @@ impl Profile {
             },
             audio: AudioRules {
                 required: self.audio.required.or(base.audio.required),
+                channels: self.audio.channels.or(base.audio.channels),
+                expect_split: self.audio.expect_split.or(base.audio.expect_split),
+                meter: self.audio.meter.or(base.audio.meter),
+                vu_reference_dbfs: self
+                    .audio
+                    .vu_reference_dbfs
+                    .or(base.audio.vu_reference_dbfs),
+                max_level_db: self.audio.max_level_db.or(base.audio.max_level_db),
+                min_level_db: self.audio.min_level_db.or(base.audio.min_level_db),
+                min_level_percentile: self
+                    .audio
+                    .min_level_percentile
+                    .or(base.audio.min_level_percentile),
+                loudness_target_lufs: self
+                    .audio
+                    .loudness_target_lufs
+                    .or(base.audio.loudness_target_lufs),
+                loudness_tolerance_lu: self
+                    .audio
+                    .loudness_tolerance_lu
+                    .or(base.audio.loudness_tolerance_lu),
+                max_true_peak_dbtp: self
+                    .audio
+                    .max_true_peak_dbtp
+                    .or(base.audio.max_true_peak_dbtp),
             },
             date: DateRules {
                 earliest: self.date.earliest.or(base.date.earliest),
                 latest: self.date.latest.or(base.date.latest),
             },
             severity,
+        }
+    }
+
+    /// Whether any active rule needs decoded audio levels.
+    pub fn measures_audio(&self) -> bool {
+        crate::rules::active(self).any(|(r, _)| r.needs_levels)
+    }
+
+    /// How audio is metered under this profile (VU reference, level percentile).
+    pub fn meter_settings(&self) -> crate::audio::MeterSettings {
+        let default = crate::audio::MeterSettings::default();
+        crate::audio::MeterSettings {
+            vu_reference_dbfs: self
+                .audio
+                .vu_reference_dbfs
+                .unwrap_or(default.vu_reference_dbfs),
+            level_percentile: self
+                .audio
+                .min_level_percentile
+                .unwrap_or(default.level_percentile),
         }
     }
 

@@ -49,12 +49,28 @@ pub struct Report {
     pub findings: Vec<Finding>,
 }
 
-/// Probes and checks one file. Never fails: a file that cannot be opened is `unreadable`.
+/// Probes and checks one file (decoding its audio when the profile's rules need levels).
+/// Never fails: a file that cannot be opened is `unreadable`.
 pub fn check_path(path: &Path, profile: &Profile) -> Report {
-    let facts = probe_path(path).unwrap_or_else(|e| {
+    let mut facts = probe_path(path).unwrap_or_else(|e| {
         let problem = Problem::new(true, None, e.to_string(), format!("无法打开文件：{e}"));
         unassessed(path, problem)
     });
+    if profile.measures_audio() && !facts.unreadable() {
+        crate::audio::measure_path(path, &mut facts, profile.meter_settings());
+    }
+    check_facts(facts, profile)
+}
+
+/// Checks a file held in memory; `name` supplies its name and extension. Codecs that only
+/// ffmpeg decodes are reported as not measured (ffmpeg needs a file).
+pub fn check_bytes(data: &[u8], name: &Path, profile: &Profile) -> Report {
+    let size = data.len() as u64;
+    let mut reader = std::io::Cursor::new(data);
+    let mut facts = crate::probe::probe_reader(&mut reader, size, name);
+    if profile.measures_audio() && !facts.unreadable() {
+        crate::audio::measure(&mut reader, &mut facts, None, profile.meter_settings());
+    }
     check_facts(facts, profile)
 }
 

@@ -64,7 +64,7 @@ fn passing_entry_measures_its_bitrate() {
         c.creation_time.as_ref().and_then(|d| d.date.as_deref()),
         Some("2019-06-01")
     );
-    assert_eq!(rules(&r, Severity::Info), ["video.codec"]);
+    assert_eq!(rules(&r, Severity::Info), ["audio.loudness", "video.codec"]);
 }
 
 #[test]

@@ -28,9 +28,9 @@ pub fn decode(
     audio_index: usize,
     channels: u32,
     rate: u32,
-    vu_reference: f64,
+    settings: super::MeterSettings,
 ) -> Result<Meter, String> {
-    let mut meter = Meter::new(channels as usize, rate, vu_reference)?;
+    let mut meter = Meter::new(channels as usize, rate, settings)?;
     let mut child = Command::new("ffmpeg")
         .args(["-nostdin", "-v", "error", "-i"])
         .arg(path)
@@ -50,6 +50,8 @@ pub fn decode(
         .map_err(|e| format!("ffmpeg: {e}"))?;
     let mut stdout = child.stdout.take().ok_or("ffmpeg: no output pipe")?;
     let mut buf = vec![0u8; 1 << 16];
+    // Only whole frames go to the meter; a pipe read may end in the middle of one.
+    let frame_bytes = 4 * channels.max(1) as usize;
     let (mut pending, mut samples) = (Vec::new(), Vec::new());
     loop {
         let n = stdout
@@ -59,7 +61,7 @@ pub fn decode(
             break;
         }
         pending.extend_from_slice(&buf[..n]);
-        let whole = pending.len() - pending.len() % 4;
+        let whole = pending.len() - pending.len() % frame_bytes;
         samples.clear();
         samples.extend(
             pending[..whole]

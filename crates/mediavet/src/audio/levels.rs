@@ -15,6 +15,8 @@ pub struct AudioLevels {
     pub sample_rate: u32,
     /// Reference of the VU readings: the sine level (dBFS, peak) that reads 0 VU.
     pub vu_reference_dbfs: f64,
+    /// Percentile of the 300 ms windows at which `reached_*` levels are read.
+    pub level_percentile: f64,
     /// Integrated loudness of the programme (EBU R 128 / ITU-R BS.1770), LUFS.
     pub integrated_lufs: Option<f64>,
     /// Loudness range, LU.
@@ -48,10 +50,11 @@ pub struct ChannelLevels {
     pub integrated_lufs: Option<f64>,
     /// Highest VU reading.
     pub max_vu: f64,
-    /// 90th percentile of the 300 ms window peaks over windows above −50 dBFS, dBFS.
-    pub window_peak_p90_dbfs: Option<f64>,
-    /// 90th percentile of the VU readings (every 100 ms) above −50 dBFS, VU.
-    pub vu_p90: Option<f64>,
+    /// The level the programme reaches: the `level_percentile` of its 300 ms window
+    /// peaks, over windows above −50 dBFS, dBFS.
+    pub reached_peak_dbfs: Option<f64>,
+    /// The same percentile of its VU readings (every 100 ms, blocks above −50 dBFS), VU.
+    pub reached_vu: Option<f64>,
     /// Share of 100 ms blocks whose peak is below −60 dBFS.
     pub silent_share: f64,
 }

@@ -14,7 +14,7 @@ pub fn measure<R: Read + Seek>(
     r: &mut R,
     facts: &mut Facts,
     path: Option<&Path>,
-    vu_reference: f64,
+    settings: super::MeterSettings,
 ) {
     let Some(container) = facts.container.as_mut() else {
         return;
@@ -26,8 +26,7 @@ pub fn measure<R: Read + Seek>(
         let Some(audio) = track.audio.as_mut() else {
             continue;
         };
-        let native =
-            native::plan(&src).and_then(|plan| native::decode(r, &src, plan, vu_reference));
+        let native = native::plan(&src).and_then(|plan| native::decode(r, &src, plan, settings));
         let outcome = match native {
             Ok((meter, name, failed)) => {
                 let mut levels = meter.finish(name);
@@ -41,7 +40,7 @@ pub fn measure<R: Read + Seek>(
                         .sample_rate
                         .filter(|&r| r >= 1.0)
                         .map_or(48_000, |r| r as u32);
-                    ffmpeg::decode(p, src.audio_index, channels, rate, vu_reference)
+                    ffmpeg::decode(p, src.audio_index, channels, rate, settings)
                         .map(|m| m.finish(format!("ffmpeg ({reason})")))
                         .map_err(|e| (reason, Some(e)))
                 }
@@ -64,14 +63,9 @@ pub fn measure<R: Read + Seek>(
 }
 
 /// [`measure`] for a file on disk.
-pub fn measure_path(path: &Path, facts: &mut Facts, vu_reference: f64) {
+pub fn measure_path(path: &Path, facts: &mut Facts, settings: super::MeterSettings) {
     match std::fs::File::open(path) {
-        Ok(f) => measure(
-            &mut std::io::BufReader::new(f),
-            facts,
-            Some(path),
-            vu_reference,
-        ),
+        Ok(f) => measure(&mut std::io::BufReader::new(f), facts, Some(path), settings),
         Err(e) => {
             if let Some(c) = facts.container.as_mut() {
                 for a in c.tracks.iter_mut().filter_map(|t| t.audio.as_mut()) {

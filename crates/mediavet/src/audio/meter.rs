@@ -23,11 +23,29 @@ fn finite(x: Result<f64, ebur128::Error>) -> Option<f64> {
     x.ok().filter(|v| v.is_finite())
 }
 
+/// What the meter reads against.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MeterSettings {
+    /// The sine level (dBFS, peak) that reads 0 VU.
+    pub vu_reference_dbfs: f64,
+    /// Percentile at which the reached level is read.
+    pub level_percentile: f64,
+}
+
+impl Default for MeterSettings {
+    fn default() -> Self {
+        MeterSettings {
+            vu_reference_dbfs: super::DEFAULT_VU_REFERENCE_DBFS,
+            level_percentile: 90.0,
+        }
+    }
+}
+
 /// Accumulates levels over interleaved `f32` frames.
 pub struct Meter {
     channels: usize,
     rate: u32,
-    vu_reference_dbfs: f64,
+    settings: MeterSettings,
     loudness: EbuR128,
     channel_loudness: Vec<EbuR128>,
     vu: Vec<VuMeter>,
@@ -58,8 +76,8 @@ pub struct Meter {
 }
 
 impl Meter {
-    /// A meter for `channels` × `rate` audio; VU readings relative to `vu_reference_dbfs`.
-    pub fn new(channels: usize, rate: u32, vu_reference_dbfs: f64) -> Result<Meter, String> {
+    /// A meter for `channels` × `rate` audio.
+    pub fn new(channels: usize, rate: u32, settings: MeterSettings) -> Result<Meter, String> {
         let n = u32::try_from(channels).map_err(|_| format!("{channels} channels"))?;
         let mode = Mode::I | Mode::LRA | Mode::S | Mode::TRUE_PEAK | Mode::HISTOGRAM;
         let loudness = EbuR128::new(n, rate, mode).map_err(|e| format!("loudness meter: {e}"))?;
@@ -72,7 +90,7 @@ impl Meter {
         Ok(Meter {
             channels,
             rate,
-            vu_reference_dbfs,
+            settings,
             loudness,
             channel_loudness,
             vu: vec![VuMeter::new(rate); channels],
@@ -107,7 +125,8 @@ impl Meter {
         })
     }
 
-    /// Adds interleaved frames (any count; a trailing partial frame is ignored).
+    /// Adds whole interleaved frames (a trailing partial frame would be dropped, so callers
+    /// keep it for their next call).
     pub fn push(&mut self, interleaved: &[f32]) {
         let mut rest = &interleaved[..interleaved.len() - interleaved.len() % self.channels];
         while !rest.is_empty() {
@@ -170,7 +189,7 @@ impl Meter {
             if self.blocks >= 2 && db(window_peak) >= GATE_DBFS {
                 self.window_hist[c].add(db(window_peak));
             }
-            let vu = to_vu(self.block_vu[c], self.vu_reference_dbfs);
+            let vu = to_vu(self.block_vu[c], self.settings.vu_reference_dbfs);
             if db(peak) >= GATE_DBFS {
                 self.vu_hist[c].add(vu);
             }
@@ -258,8 +277,8 @@ impl Meter {
                 true_peak_dbtp: self.loudness.true_peak(c as u32).ok().map(db),
                 integrated_lufs: channel_lufs[c],
                 max_vu: self.max_vu[c],
-                window_peak_p90_dbfs: self.window_hist[c].percentile(90.0),
-                vu_p90: self.vu_hist[c].percentile(90.0),
+                reached_peak_dbfs: self.window_hist[c].percentile(self.settings.level_percentile),
+                reached_vu: self.vu_hist[c].percentile(self.settings.level_percentile),
                 silent_share: self.silent_blocks[c] as f64 / blocks,
             })
             .collect();
@@ -286,7 +305,8 @@ impl Meter {
             packets_failed: 0,
             duration: self.frames as f64 / rate,
             sample_rate: self.rate,
-            vu_reference_dbfs: self.vu_reference_dbfs,
+            vu_reference_dbfs: self.settings.vu_reference_dbfs,
+            level_percentile: self.settings.level_percentile,
             integrated_lufs: finite(self.loudness.loudness_global()),
             loudness_range_lu: finite(self.loudness.loudness_range()),
             max_momentary_lufs: self.max_momentary,
@@ -328,7 +348,7 @@ mod tests {
     }
 
     fn measure(samples: &[f32]) -> AudioLevels {
-        let mut m = Meter::new(2, RATE, -20.0).unwrap();
+        let mut m = Meter::new(2, RATE, MeterSettings::default()).unwrap();
         for chunk in samples.chunks(2048 * 2) {
             m.push(chunk);
         }
@@ -417,17 +437,17 @@ mod tests {
         let l = measure(&signal(&[(5.0, Some(-20.0), Some(-12.0), 1000.0)]));
         let (a, b) = (&l.channels[0], &l.channels[1]);
         assert!(
-            (a.window_peak_p90_dbfs.unwrap() + 20.0).abs() <= 0.05,
+            (a.reached_peak_dbfs.unwrap() + 20.0).abs() <= 0.05,
             "{:?}",
-            a.window_peak_p90_dbfs
+            a.reached_peak_dbfs
         );
-        assert!((b.window_peak_p90_dbfs.unwrap() + 12.0).abs() <= 0.05);
+        assert!((b.reached_peak_dbfs.unwrap() + 12.0).abs() <= 0.05);
         assert!(
-            (a.vu_p90.unwrap()).abs() <= 0.1,
+            (a.reached_vu.unwrap()).abs() <= 0.1,
             "a -20 dBFS tone reads 0 VU: {:?}",
-            a.vu_p90
+            a.reached_vu
         );
-        assert!((b.vu_p90.unwrap() - 8.0).abs() <= 0.1);
+        assert!((b.reached_vu.unwrap() - 8.0).abs() <= 0.1);
         assert_eq!(l.trace.peak_dbfs[0].len(), 50);
     }
 }

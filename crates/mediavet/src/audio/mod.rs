@@ -11,7 +11,7 @@ mod vu;
 
 pub use levels::AudioLevels;
 pub use measure::{measure, measure_path};
-pub use meter::Meter;
+pub use meter::{Meter, MeterSettings};
 
 /// 0 VU = a −20 dBFS sine (SMPTE RP155); −18 dBFS is EBU R68.
 pub const DEFAULT_VU_REFERENCE_DBFS: f64 = -20.0;

@@ -74,15 +74,15 @@ pub fn decode<R: Read + Seek>(
     r: &mut R,
     src: &AudioSource,
     plan: Plan,
-    vu_reference: f64,
+    settings: super::MeterSettings,
 ) -> Result<(Meter, String, u64), String> {
     let packets = src
         .packets
         .as_deref()
         .ok_or("the sample tables do not place the audio")?;
     match plan {
-        Plan::Pcm(layout) => decode_pcm(r, src, packets, layout, vu_reference),
-        Plan::Codec(params) => decode_codec(r, packets, &params, vu_reference),
+        Plan::Pcm(layout) => decode_pcm(r, src, packets, layout, settings),
+        Plan::Codec(params) => decode_codec(r, packets, &params, settings),
     }
 }
 
@@ -103,7 +103,7 @@ fn decode_pcm<R: Read + Seek>(
     src: &AudioSource,
     packets: &[(u64, u32)],
     layout: crate::probe::Pcm,
-    vu_reference: f64,
+    settings: super::MeterSettings,
 ) -> Result<(Meter, String, u64), String> {
     let channels = src
         .channels
@@ -113,7 +113,7 @@ fn decode_pcm<R: Read + Seek>(
         .sample_rate
         .filter(|&r| r >= 1.0)
         .ok_or("PCM without a sample rate")? as u32;
-    let mut meter = Meter::new(channels, rate, vu_reference)?;
+    let mut meter = Meter::new(channels, rate, settings)?;
     let (mut bytes, mut samples) = (Vec::new(), Vec::new());
     // Runs of contiguous samples are read at once, up to 1 MiB.
     let mut i = 0;
@@ -143,7 +143,7 @@ fn decode_codec<R: Read + Seek>(
     r: &mut R,
     packets: &[(u64, u32)],
     params: &AudioCodecParameters,
-    vu_reference: f64,
+    settings: super::MeterSettings,
 ) -> Result<(Meter, String, u64), String> {
     let registry = symphonia::default::get_codecs();
     let mut decoder = registry
@@ -168,11 +168,7 @@ fn decode_codec<R: Read + Seek>(
         };
         if meter.is_none() {
             let spec = decoded.spec();
-            meter = Some(Meter::new(
-                spec.channels().count(),
-                spec.rate(),
-                vu_reference,
-            )?);
+            meter = Some(Meter::new(spec.channels().count(), spec.rate(), settings)?);
         }
         decoded.copy_to_vec_interleaved::<f32>(&mut samples);
         if let Some(m) = meter.as_mut() {

@@ -3,6 +3,12 @@
 //! Each rule has a stable dotted id, a default severity and a documentation
 //! comment at the top of its file, which is what `mediavet explain` prints.
 
+mod audio_channel_split;
+mod audio_channels;
+mod audio_level_max;
+mod audio_level_min;
+mod audio_loudness;
+mod audio_silence;
 mod container_format;
 mod file_kind;
 mod file_unreadable;
@@ -39,6 +45,8 @@ pub struct Rule {
     pub doc: &'static str,
     /// Whether the profile gives this rule something to check.
     pub applies: fn(&Profile) -> bool,
+    /// The rule reads levels measured from decoded audio.
+    pub needs_levels: bool,
     /// The check; findings carry the severity passed in (or a lesser one the rule documents).
     pub check: fn(&Ctx, Severity) -> Vec<Finding>,
 }
@@ -52,12 +60,13 @@ impl Rule {
 }
 
 /// Every rule, in report order.
-pub static RULES: [Rule; 9] = [
+pub static RULES: [Rule; 15] = [
     Rule {
         id: "file.unreadable",
         default: Severity::Error,
         doc: docs::FILE_UNREADABLE,
         applies: file_unreadable::applies,
+        needs_levels: false,
         check: file_unreadable::check,
     },
     Rule {
@@ -65,6 +74,7 @@ pub static RULES: [Rule; 9] = [
         default: Severity::Error,
         doc: docs::FILE_KIND,
         applies: file_kind::applies,
+        needs_levels: false,
         check: file_kind::check,
     },
     Rule {
@@ -72,6 +82,7 @@ pub static RULES: [Rule; 9] = [
         default: Severity::Error,
         doc: docs::CONTAINER_FORMAT,
         applies: container_format::applies,
+        needs_levels: false,
         check: container_format::check,
     },
     Rule {
@@ -79,6 +90,7 @@ pub static RULES: [Rule; 9] = [
         default: Severity::Error,
         doc: docs::TRACK_MISSING,
         applies: track_missing::applies,
+        needs_levels: false,
         check: track_missing::check,
     },
     Rule {
@@ -86,6 +98,7 @@ pub static RULES: [Rule; 9] = [
         default: Severity::Error,
         doc: docs::VIDEO_RESOLUTION,
         applies: video_resolution::applies,
+        needs_levels: false,
         check: video_resolution::check,
     },
     Rule {
@@ -93,6 +106,7 @@ pub static RULES: [Rule; 9] = [
         default: Severity::Error,
         doc: docs::VIDEO_BITRATE,
         applies: video_bitrate::applies,
+        needs_levels: false,
         check: video_bitrate::check,
     },
     Rule {
@@ -100,13 +114,63 @@ pub static RULES: [Rule; 9] = [
         default: Severity::Error,
         doc: docs::VIDEO_DURATION,
         applies: video_duration::applies,
+        needs_levels: false,
         check: video_duration::check,
+    },
+    Rule {
+        id: "audio.channels",
+        default: Severity::Error,
+        doc: docs::AUDIO_CHANNELS,
+        applies: audio_channels::applies,
+        needs_levels: false,
+        check: audio_channels::check,
+    },
+    Rule {
+        id: "audio.channel_split",
+        default: Severity::Warning,
+        doc: docs::AUDIO_CHANNEL_SPLIT,
+        applies: audio_channel_split::applies,
+        needs_levels: true,
+        check: audio_channel_split::check,
+    },
+    Rule {
+        id: "audio.level.max",
+        default: Severity::Error,
+        doc: docs::AUDIO_LEVEL_MAX,
+        applies: audio_level_max::applies,
+        needs_levels: true,
+        check: audio_level_max::check,
+    },
+    Rule {
+        id: "audio.level.min",
+        default: Severity::Error,
+        doc: docs::AUDIO_LEVEL_MIN,
+        applies: audio_level_min::applies,
+        needs_levels: true,
+        check: audio_level_min::check,
+    },
+    Rule {
+        id: "audio.silence",
+        default: Severity::Warning,
+        doc: docs::AUDIO_SILENCE,
+        applies: audio_silence::applies,
+        needs_levels: true,
+        check: audio_silence::check,
+    },
+    Rule {
+        id: "audio.loudness",
+        default: Severity::Info,
+        doc: docs::AUDIO_LOUDNESS,
+        applies: audio_loudness::applies,
+        needs_levels: true,
+        check: audio_loudness::check,
     },
     Rule {
         id: "media.date",
         default: Severity::Warning,
         doc: docs::MEDIA_DATE,
         applies: media_date::applies,
+        needs_levels: false,
         check: media_date::check,
     },
     Rule {
@@ -114,6 +178,7 @@ pub static RULES: [Rule; 9] = [
         default: Severity::Info,
         doc: docs::VIDEO_CODEC,
         applies: video_codec::applies,
+        needs_levels: false,
         check: video_codec::check,
     },
 ];
@@ -129,6 +194,54 @@ pub fn active(profile: &Profile) -> impl Iterator<Item = (&'static Rule, Severit
         .iter()
         .filter(|r| (r.applies)(profile))
         .filter_map(|r| profile.severity_of(r).map(|s| (r, s)))
+}
+
+/// Channels of all audio tracks in order (track 1's, then track 2's …), with a label
+/// ("channel 1"), and the tracks whose levels could not be measured.
+pub(crate) fn audio_channels(
+    facts: &Facts,
+) -> (
+    Vec<(usize, &crate::audio::levels::ChannelLevels)>,
+    Vec<&crate::finding::Text>,
+) {
+    let mut channels = Vec::new();
+    let mut not_measured = Vec::new();
+    let audio = facts
+        .container
+        .iter()
+        .flat_map(|c| c.tracks_of(crate::facts::TrackKind::Audio))
+        .filter_map(|t| t.audio.as_ref());
+    for a in audio {
+        match (&a.levels, &a.not_measured) {
+            (Some(levels), _) => channels.extend(levels.channels.iter()),
+            (None, Some(why)) => not_measured.push(why),
+            (None, None) => {}
+        }
+    }
+    (
+        channels
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| (i + 1, c))
+            .collect(),
+        not_measured,
+    )
+}
+
+/// The warning a level rule gives for audio it could not decode.
+pub(crate) fn not_measured_finding(
+    rule: &'static str,
+    sev: Severity,
+    why: &crate::finding::Text,
+) -> Finding {
+    Finding::new(
+        rule,
+        sev.min(Severity::Warning),
+        crate::finding::Text::new(
+            format!("Audio level {}", why.en),
+            format!("音频电平{}", why.zh),
+        ),
+    )
 }
 
 /// Runs every active rule on `facts`; findings sorted by severity (errors first), then rule order.

@@ -1,0 +1,89 @@
+//! audio.channels — the audio does not have the required number of channels.
+//!
+//! What: counts the channels of all audio tracks together, as the container and codec
+//! configuration declare them (esds AudioSpecificConfig, `chan`, `dac3`/`dec3`, the
+//! sound description). The micro-video profile needs exactly two: one stereo track
+//! or two mono tracks, channel 1 carrying narration or live sound and channel 2 music
+//! and effects. Mono, 5.1 and three-track files fail and the message says what was found.
+//!
+//! Why: the contest mixes channel 1 and channel 2 separately at broadcast.
+//!
+//! Fix: export a two-channel mix: narration/live sound on the left (channel 1),
+//! music/effects on the right (channel 2). From separate stems:
+//! `ffmpeg -i video.mp4 -i voice.wav -i music.wav -filter_complex "[1:a][2:a]amerge=inputs=2[a]" -map 0:v -map "[a]" -c:v copy -c:a aac -b:a 320k out.mp4`.
+
+use super::Ctx;
+use crate::facts::TrackKind;
+use crate::finding::{Finding, Quantity, Severity, Text};
+use crate::profile::Profile;
+
+/// Applies when the profile sets a channel count.
+pub fn applies(p: &Profile) -> bool {
+    p.audio.channels.is_some()
+}
+
+/// Declared channels of all audio tracks against the required count.
+pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+    let (Some(want), Some(c)) = (cx.profile.audio.channels, &cx.facts.container) else {
+        return Vec::new();
+    };
+    let tracks: Vec<_> = c
+        .tracks_of(TrackKind::Audio)
+        .filter(|t| t.sample_count > 0)
+        .collect();
+    if tracks.is_empty() {
+        return Vec::new(); // track.missing reports it
+    }
+    let counts: Vec<Option<u32>> = tracks
+        .iter()
+        .map(|t| t.audio.as_ref().and_then(|a| a.channels))
+        .collect();
+    if counts.iter().any(Option::is_none) {
+        return vec![Finding::new(
+            "audio.channels",
+            sev.min(Severity::Warning),
+            Text::new(
+                "The channel count of an audio track is not declared.",
+                "有音轨未声明声道数。",
+            ),
+        )];
+    }
+    let total: u32 = counts.iter().flatten().sum();
+    if total == want {
+        return Vec::new();
+    }
+    let layouts: Vec<String> = tracks
+        .iter()
+        .map(|t| {
+            let a = t.audio.as_ref();
+            let n = a.and_then(|a| a.channels).unwrap_or(0);
+            match a.and_then(|a| a.channel_layout.as_deref()) {
+                Some(l) => format!("{l} ({n} ch)"),
+                None => format!("{n} ch"),
+            }
+        })
+        .collect();
+    let found = format!(
+        "{} audio track{}: {}",
+        tracks.len(),
+        if tracks.len() == 1 { "" } else { "s" },
+        layouts.join(" + ")
+    );
+    let found_zh = format!("{} 条音轨：{}", tracks.len(), layouts.join(" + "));
+    vec![Finding::new(
+        "audio.channels",
+        sev,
+        Text::new(
+            format!(
+                "The audio has {total} channel{} ({found}); {want} are required: channel 1 narration/live sound, channel 2 music/effects.",
+                if total == 1 { "" } else { "s" }
+            ),
+            format!("音频共 {total} 个声道（{found_zh}）；要求 {want} 个：第 1 声道为解说/现场声，第 2 声道为音乐/音效。"),
+        ),
+    )
+    .values(Some(Quantity::num(f64::from(total), "channels", found)), Some(Quantity::num(f64::from(want), "channels", want.to_string())))
+    .hint(Text::new(
+        "Export a two-channel mix: narration/live sound on channel 1 (left), music/effects on channel 2 (right).",
+        "请导出双声道：第 1 声道（左）为解说/现场声，第 2 声道（右）为音乐/音效。",
+    ))]
+}

@@ -1,0 +1,66 @@
+//! audio.loudness — programme loudness against GY/T 282-2014 (information).
+//!
+//! What: integrated loudness (ITU-R BS.1770 / EBU R 128, via the `ebur128` crate),
+//! loudness range and true peak, compared with China's broadcast loudness standard
+//! GY/T 282-2014: −24 ± 2 LKFS, true peak at most −2 dBTP. Reported, not failed,
+//! unless a profile raises the severity.
+//!
+//! Why: broadcasters normalise to −24 LKFS; a programme far from it will be turned up
+//! or down, and its true peaks clipped.
+//!
+//! Fix: normalise in the edit, or `ffmpeg -i in.mp4 -c:v copy -af loudnorm=I=-24:TP=-2:LRA=11 -c:a aac -b:a 320k out.mp4`.
+
+use super::Ctx;
+use crate::facts::TrackKind;
+use crate::finding::{Finding, Quantity, Severity, Text};
+use crate::profile::Profile;
+
+/// Applies when the profile sets a loudness target.
+pub fn applies(p: &Profile) -> bool {
+    p.audio.loudness_target_lufs.is_some()
+}
+
+/// One finding per measured audio track.
+pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+    let Some(target) = cx.profile.audio.loudness_target_lufs else {
+        return Vec::new();
+    };
+    let tolerance = cx.profile.audio.loudness_tolerance_lu.unwrap_or(2.0);
+    let max_tp = cx.profile.audio.max_true_peak_dbtp;
+    let levels = cx
+        .facts
+        .container
+        .iter()
+        .flat_map(|c| c.tracks_of(TrackKind::Audio))
+        .filter_map(|t| t.audio.as_ref()?.levels.as_ref());
+    let mut out = Vec::new();
+    for l in levels {
+        let Some(i) = l.integrated_lufs else { continue };
+        let lra = l
+            .loudness_range_lu
+            .map_or("-".into(), |v| format!("{v:.1} LU"));
+        let tp = l
+            .true_peak_dbtp
+            .map_or("-".into(), |v| format!("{v:.1} dBTP"));
+        let off = i - target;
+        let within =
+            off.abs() <= tolerance && max_tp.zip(l.true_peak_dbtp).is_none_or(|(m, t)| t <= m);
+        let severity = if within { Severity::Info } else { sev };
+        let tp_limit = max_tp.map_or(String::new(), |m| format!(", true peak ≤ {m:.1} dBTP"));
+        out.push(
+            Finding::new(
+                "audio.loudness",
+                severity,
+                Text::new(
+                    format!("Loudness {i:.1} LUFS ({off:+.1} LU from the {target:.0} LKFS target of GY/T 282), range {lra}, true peak {tp}."),
+                    format!("响度 {i:.1} LUFS（距 GY/T 282 目标 {target:.0} LKFS {off:+.1} LU），响度范围 {lra}，真峰值 {tp}。"),
+                ),
+            )
+            .values(
+                Some(Quantity::num(i, "LUFS", format!("{i:.1} LUFS"))),
+                Some(Quantity::num(target, "LUFS", format!("{target:.0} ± {tolerance:.0} LKFS{tp_limit}"))),
+            ),
+        );
+    }
+    out
+}
