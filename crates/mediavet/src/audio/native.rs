@@ -82,7 +82,33 @@ pub fn decode<R: Read + Seek>(
         .ok_or("the sample tables do not place the audio")?;
     match plan {
         Plan::Pcm(layout) => decode_pcm(r, src, packets, layout, settings),
-        Plan::Codec(params) => decode_codec(r, packets, &params, settings),
+        Plan::Codec(params) => decode_codec(r, src, packets, &params, settings),
+    }
+}
+
+/// Pushes the frames of `samples` (interleaved, `channels` wide, the first at `first_tick`,
+/// `ticks_per_frame` apart) that fall inside the presented windows.
+fn push_presented(
+    meter: &mut Meter,
+    samples: &[f32],
+    channels: usize,
+    first_tick: u64,
+    ticks_per_frame: f64,
+    windows: &[(u64, u64)],
+) {
+    let frames = samples.len() / channels.max(1);
+    let index = |tick: u64| -> usize {
+        if tick <= first_tick {
+            0
+        } else {
+            (((tick - first_tick) as f64 / ticks_per_frame).ceil() as usize).min(frames)
+        }
+    };
+    for &(start, end) in windows {
+        let (k0, k1) = (index(start), index(end));
+        if k0 < k1 {
+            meter.push(&samples[k0 * channels..k1 * channels]);
+        }
     }
 }
 
@@ -101,7 +127,7 @@ fn read_at<R: Read + Seek>(
 fn decode_pcm<R: Read + Seek>(
     r: &mut R,
     src: &AudioSource,
-    packets: &[(u64, u32)],
+    packets: &[(u64, u32, u64)],
     layout: crate::probe::Pcm,
     settings: super::MeterSettings,
 ) -> Result<(Meter, String, u64), String> {
@@ -116,9 +142,10 @@ fn decode_pcm<R: Read + Seek>(
     let mut meter = Meter::new(channels, rate, settings)?;
     let (mut bytes, mut samples) = (Vec::new(), Vec::new());
     // Runs of contiguous samples are read at once, up to 1 MiB.
+    let ticks_per_frame = f64::from(src.timescale.max(1)) / f64::from(rate);
     let mut i = 0;
     while i < packets.len() {
-        let (start, mut len) = (packets[i].0, u64::from(packets[i].1));
+        let (start, mut len, first_tick) = (packets[i].0, u64::from(packets[i].1), packets[i].2);
         i += 1;
         while i < packets.len() && packets[i].0 == start + len && len < 1 << 20 {
             len += u64::from(packets[i].1);
@@ -126,7 +153,14 @@ fn decode_pcm<R: Read + Seek>(
         }
         read_at(r, start, len as usize, &mut bytes)?;
         pcm::to_f32(&bytes, layout, &mut samples);
-        meter.push(&samples);
+        push_presented(
+            &mut meter,
+            &samples,
+            channels,
+            first_tick,
+            ticks_per_frame,
+            &src.presented,
+        );
     }
     Ok((
         meter,
@@ -141,19 +175,23 @@ fn decode_pcm<R: Read + Seek>(
 
 fn decode_codec<R: Read + Seek>(
     r: &mut R,
-    packets: &[(u64, u32)],
+    src: &AudioSource,
+    packets: &[(u64, u32, u64)],
     params: &AudioCodecParameters,
     settings: super::MeterSettings,
 ) -> Result<(Meter, String, u64), String> {
     let registry = symphonia::default::get_codecs();
+    // The container's edit list decides what is presented, so the decoder trims nothing itself.
+    let mut options = AudioDecoderOptions::default();
+    options.gapless = false;
     let mut decoder = registry
-        .make_audio_decoder(params, &AudioDecoderOptions::default())
+        .make_audio_decoder(params, &options)
         .map_err(|e| format!("decoder: {e}"))?;
     let name = format!("symphonia ({})", decoder.codec_info().short_name);
     let mut meter: Option<Meter> = None;
     let (mut bytes, mut samples) = (Vec::new(), Vec::new());
     let mut errors = 0u64;
-    for (n, &(offset, size)) in packets.iter().enumerate() {
+    for (n, &(offset, size, tick)) in packets.iter().enumerate() {
         if size > MAX_PACKET {
             return Err(format!("an audio packet of {size} bytes at byte {offset}"));
         }
@@ -166,13 +204,14 @@ fn decode_codec<R: Read + Seek>(
                 continue;
             }
         };
+        let (channels, rate) = (decoded.spec().channels().count(), decoded.spec().rate());
         if meter.is_none() {
-            let spec = decoded.spec();
-            meter = Some(Meter::new(spec.channels().count(), spec.rate(), settings)?);
+            meter = Some(Meter::new(channels, rate, settings)?);
         }
         decoded.copy_to_vec_interleaved::<f32>(&mut samples);
         if let Some(m) = meter.as_mut() {
-            m.push(&samples);
+            let ticks_per_frame = f64::from(src.timescale.max(1)) / f64::from(rate.max(1));
+            push_presented(m, &samples, channels, tick, ticks_per_frame, &src.presented);
         }
     }
     let meter = meter.ok_or_else(|| format!("no audio packet decoded ({errors} failed)"))?;

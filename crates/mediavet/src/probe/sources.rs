@@ -24,9 +24,13 @@ pub struct AudioSource {
     pub aac_object_type: Option<u8>,
     /// Decoder set-up.
     pub decoding: AudioDecoding,
-    /// (file offset, size) of every sample in decode order; `None` when the sample
-    /// tables cannot place them (fragmented files, damaged tables).
-    pub packets: Option<Vec<(u64, u32)>>,
+    /// (file offset, size, decode time in media ticks) of every sample in decode order;
+    /// `None` when the sample tables cannot place them (fragmented files, damaged tables).
+    pub packets: Option<Vec<(u64, u32, u64)>>,
+    /// Media timescale (ticks per second).
+    pub timescale: u32,
+    /// What is presented, in media ticks: the edit list's windows (all of it when no edit list).
+    pub presented: Vec<(u64, u64)>,
 }
 
 /// The audio tracks of an MP4/QuickTime file.
@@ -51,14 +55,16 @@ pub fn audio_sources<R: Read + Seek>(r: &mut R, file_size: u64) -> Vec<AudioSour
                 Sizes::Runs(r) => r.iter().map(|r| r.0).sum(),
             };
             let mut packets = Vec::new();
+            let mut times = t.timeline.decode_times();
             let placed = !w.fragments.contains_key(&t.id)
                 && for_each_sample(
                     &t.chunk_offsets,
                     &t.stsc,
                     t.timeline.sizes.iter(),
                     samples,
-                    |offset, size| packets.push((offset, size)),
+                    |offset, size| packets.push((offset, size, times.next().unwrap_or(u64::MAX))),
                 );
+            let presented = presented_windows(t.edits.as_deref(), moov.timescale, t.timescale);
             let aac_object_type = entry
                 .decoding
                 .config
@@ -75,7 +81,41 @@ pub fn audio_sources<R: Read + Seek>(r: &mut R, file_size: u64) -> Vec<AudioSour
                 aac_object_type,
                 decoding: entry.decoding,
                 packets: placed.then_some(packets),
+                timescale: t.timescale,
+                presented,
             }
         })
         .collect()
+}
+
+/// The edit list's non-empty edits as [start, end) windows in media ticks; one window
+/// covering everything when there is no edit list.
+fn presented_windows(
+    edits: Option<&[(u64, Option<u64>)]>,
+    movie_scale: u32,
+    media_scale: u32,
+) -> Vec<(u64, u64)> {
+    let windows: Vec<(u64, u64)> = edits
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|&(duration, start)| {
+            let start = start?;
+            let length = (u128::from(duration) * u128::from(media_scale)
+                / u128::from(movie_scale.max(1))) as u64;
+            // A zero-length edit (fragmented files) means "to the end".
+            Some((
+                start,
+                if length == 0 {
+                    u64::MAX
+                } else {
+                    start.saturating_add(length)
+                },
+            ))
+        })
+        .collect();
+    if windows.is_empty() {
+        vec![(0, u64::MAX)]
+    } else {
+        windows
+    }
 }

@@ -99,7 +99,8 @@ impl Sizes {
 }
 
 impl Timeline {
-    fn decode_times(&self) -> impl Iterator<Item = u64> + '_ {
+    /// Decode time of every sample in media ticks.
+    pub fn decode_times(&self) -> impl Iterator<Item = u64> + '_ {
         self.durations
             .iter()
             .flat_map(|&(c, d)| std::iter::repeat_n(u64::from(d), c as usize))
