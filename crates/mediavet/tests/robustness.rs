@@ -29,7 +29,10 @@ fn probe_bytes(bytes: Vec<u8>, label: String) {
     let name = label.clone();
     std::thread::spawn(move || {
         let size = bytes.len() as u64;
-        let facts = probe_reader(&mut Cursor::new(bytes), size, Path::new("input.mp4"));
+        let mut reader = Cursor::new(bytes);
+        let mut facts = probe_reader(&mut reader, size, Path::new("input.mp4"));
+        // The audio decoders see the damaged data too.
+        mediavet::audio::measure(&mut reader, &mut facts, None, mediavet::audio::MeterSettings::default());
         let _ = tx.send(facts.problems.len());
     });
     match rx.recv_timeout(Duration::from_secs(20)) {

@@ -26,7 +26,11 @@ pub fn measure<R: Read + Seek>(
         let Some(audio) = track.audio.as_mut() else {
             continue;
         };
-        let native = native::plan(&src).and_then(|plan| native::decode(r, &src, plan, settings));
+        // A decoder panicking on a hostile packet stays this track's problem.
+        let native = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            native::plan(&src).and_then(|plan| native::decode(r, &src, plan, settings))
+        }))
+        .unwrap_or_else(|_| Err("the decoder failed on damaged audio data".to_string()));
         let outcome = match native {
             Ok((meter, name, failed)) => {
                 let mut levels = meter.finish(name);

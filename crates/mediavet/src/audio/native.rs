@@ -27,6 +27,11 @@ pub fn plan(src: &AudioSource) -> Result<Plan, String> {
         ("mp4a", Some(0x40 | 0x66..=0x68)) => {
             match src.aac_object_type {
                 Some(2) if channels <= 2 => {}
+                Some(2) => {
+                    return Err(format!(
+                        "AAC with {channels} channels is not decodable here"
+                    ))
+                }
                 Some(ot) => {
                     return Err(format!(
                         "{} is not decodable here",
