@@ -32,15 +32,25 @@ hyperfine -N --warmup 3 --runs "$runs" --export-json "$out/compare.json" \
   -n "ffprobe -show_format -show_streams" "ffprobe -v quiet -of json -show_format -show_streams $file" \
   -n "mediainfo --Output=JSON" "mediainfo --Output=JSON $file" >&2
 
+# Audio: one decode pass computing every level figure, on one core, against ffmpeg's
+# EBU R 128 meter on the same audio track.
+hyperfine -N --warmup 2 --runs "$runs" --export-json "$out/compare_audio.json" \
+  -n "mediavet probe --levels (1 core)" "taskset -c 0 $bin probe --levels $file" \
+  -n "ffmpeg -af ebur128=peak=true" "ffmpeg -nostdin -v error -i $file -vn -af ebur128=peak=true -f null -" >&2
+
 rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; }
 rss_mediavet=$(rss "$bin" probe "$file")
 rss_ffprobe=$(rss ffprobe -v quiet -of json -show_format -show_streams "$file")
 rss_mediainfo=$(rss mediainfo --Output=JSON "$file")
+rss_levels=$(rss "$bin" probe --levels "$file")
+rss_ebur128=$(rss ffmpeg -nostdin -v error -i "$file" -vn -af ebur128=peak=true -f null -)
 
-python3 - "$out/compare.json" "$rss_mediavet" "$rss_ffprobe" "$rss_mediainfo" "$file" <<'PY'
+python3 - "$out/compare.json" "$rss_mediavet" "$rss_ffprobe" "$rss_mediainfo" "$file" "$out/compare_audio.json" "$rss_levels" "$rss_ebur128" <<'PY'
 import json, os, platform, subprocess, sys
 results = json.load(open(sys.argv[1]))["results"]
 rss = [int(x) for x in sys.argv[2:5]]
+audio = json.load(open(sys.argv[6]))["results"]
+audio_rss = [int(x) for x in sys.argv[7:9]]
 size = os.path.getsize(sys.argv[5])
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
 print(f"File: {os.path.basename(sys.argv[5])}, {size/1e6:.1f} MB; machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}")
@@ -51,4 +61,11 @@ base = results[0]["median"]
 for r, m in zip(results, rss):
     ratio = "—" if r is results[0] else f"{r['median']/base:.0f}× faster"
     print(f"| {r['command']} | {r['median']*1000:.1f} ms | {r['min']*1000:.1f} ms | {m/1024:.1f} MB | {ratio} |")
+print()
+print("| audio analysis | median | min | peak RSS | mediavet is |")
+print("|---|---:|---:|---:|---:|")
+base = audio[0]["median"]
+for r, m in zip(audio, audio_rss):
+    ratio = "—" if r is audio[0] else f"{r['median']/base:.1f}× faster"
+    print(f"| {r['command']} | {r['median']*1000:.0f} ms | {r['min']*1000:.0f} ms | {m/1024:.1f} MB | {ratio} |")
 PY

@@ -32,7 +32,12 @@ fn probe_bytes(bytes: Vec<u8>, label: String) {
         let mut reader = Cursor::new(bytes);
         let mut facts = probe_reader(&mut reader, size, Path::new("input.mp4"));
         // The audio decoders see the damaged data too.
-        mediavet::audio::measure(&mut reader, &mut facts, None, mediavet::audio::MeterSettings::default());
+        mediavet::audio::measure(
+            &mut reader,
+            &mut facts,
+            None,
+            mediavet::audio::MeterSettings::default(),
+        );
         let _ = tx.send(facts.problems.len());
     });
     match rx.recv_timeout(Duration::from_secs(20)) {

@@ -2,6 +2,7 @@
 //! loudness (the `ebur128` crate), VU, window-peak percentiles, silence, channel relation.
 
 use super::histogram::DbHistogram;
+use super::kweight::{gated_loudness, lufs, KWeighting};
 use super::levels::{AudioLevels, ChannelLevels, ChannelRelation, Silence, Trace};
 use super::vu::{to_vu, VuMeter};
 use ebur128::{EbuR128, Mode};
@@ -12,6 +13,20 @@ const BLOCK_S: f64 = 0.1;
 const SILENCE_DBFS: f64 = -60.0;
 /// Below this a window does not count towards the level percentiles.
 const GATE_DBFS: f64 = -50.0;
+/// 100 ms blocks in a momentary (400 ms) and a short-term (3 s) window.
+const MOMENTARY_BLOCKS: usize = 4;
+const SHORT_TERM_BLOCKS: usize = 30;
+
+/// BS.1770 channel weight: 1.0 for front channels, 1.41 for surrounds, 0 for LFE
+/// (the ebur128 crate's default map: L R C LFE Ls Rs; five channels: L R C Ls Rs).
+fn channel_weight(c: usize, channels: usize) -> f64 {
+    match (channels, c) {
+        (6, 3) => 0.0,
+        (6, 4 | 5) | (5, 3 | 4) => 1.41,
+        _ => 1.0,
+    }
+}
+
 /// Most trace points kept; beyond, neighbours merge and the interval doubles.
 const MAX_TRACE_POINTS: usize = 36_000;
 
@@ -47,7 +62,10 @@ pub struct Meter {
     rate: u32,
     settings: MeterSettings,
     loudness: EbuR128,
-    channel_loudness: Vec<EbuR128>,
+    kweighting: Vec<KWeighting>,
+    block_energy: Vec<f64>,
+    channel_blocks: Vec<Vec<f64>>,
+    programme_blocks: std::collections::VecDeque<f64>,
     vu: Vec<VuMeter>,
     frames: u64,
     peak: Vec<(f32, u64)>,
@@ -79,20 +97,17 @@ impl Meter {
     /// A meter for `channels` × `rate` audio.
     pub fn new(channels: usize, rate: u32, settings: MeterSettings) -> Result<Meter, String> {
         let n = u32::try_from(channels).map_err(|_| format!("{channels} channels"))?;
-        let mode = Mode::I | Mode::LRA | Mode::S | Mode::TRUE_PEAK | Mode::HISTOGRAM;
+        let mode = Mode::I | Mode::LRA | Mode::TRUE_PEAK | Mode::HISTOGRAM;
         let loudness = EbuR128::new(n, rate, mode).map_err(|e| format!("loudness meter: {e}"))?;
-        let channel_loudness = (0..channels)
-            .map(|_| {
-                EbuR128::new(1, rate, Mode::I | Mode::HISTOGRAM)
-                    .map_err(|e| format!("loudness meter: {e}"))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
         Ok(Meter {
             channels,
             rate,
             settings,
             loudness,
-            channel_loudness,
+            kweighting: vec![KWeighting::new(rate); channels],
+            block_energy: vec![0.0; channels],
+            channel_blocks: vec![Vec::new(); channels],
+            programme_blocks: std::collections::VecDeque::with_capacity(SHORT_TERM_BLOCKS),
             vu: vec![VuMeter::new(rate); channels],
             frames: 0,
             peak: vec![(0.0, 0); channels],
@@ -143,17 +158,10 @@ impl Meter {
     fn push_within_block(&mut self, frames: &[f32]) {
         // Errors here mean a channel-count mismatch, which `new` rules out.
         let _ = self.loudness.add_frames_f32(frames);
-        for (c, meter) in self.channel_loudness.iter_mut().enumerate() {
-            let mono: Vec<f32> = frames
-                .iter()
-                .skip(c)
-                .step_by(self.channels)
-                .copied()
-                .collect();
-            let _ = meter.add_frames_f32(&mono);
-        }
         for frame in frames.chunks_exact(self.channels) {
             for (c, &s) in frame.iter().enumerate() {
+                let k = self.kweighting[c].process(s);
+                self.block_energy[c] += k * k;
                 let a = s.abs();
                 if a > self.peak[c].0 {
                     self.peak[c] = (a, self.frames);
@@ -214,14 +222,35 @@ impl Meter {
             self.first_sound.get_or_insert(self.blocks);
             self.last_sound = Some(self.blocks);
         }
-        if let Some(m) = finite(self.loudness.loudness_momentary()) {
-            self.max_momentary = Some(self.max_momentary.map_or(m, |x| x.max(m)));
-        }
-        if let Some(s) = finite(self.loudness.loudness_shortterm()) {
-            self.max_short_term = Some(self.max_short_term.map_or(s, |x| x.max(s)));
-        }
+        self.loudness_block();
         self.blocks += 1;
         self.block_pos = 0;
+    }
+
+    /// Closes the block's K-weighted energies: per channel for gated channel loudness,
+    /// weighted together for momentary (4 blocks) and short-term (30 blocks) loudness.
+    fn loudness_block(&mut self) {
+        let frames = self.block_pos.max(1) as f64;
+        let mut programme = 0.0;
+        for c in 0..self.channels {
+            let mean_square = self.block_energy[c] / frames;
+            self.channel_blocks[c].push(mean_square);
+            programme += channel_weight(c, self.channels) * mean_square;
+            self.block_energy[c] = 0.0;
+        }
+        if self.programme_blocks.len() == SHORT_TERM_BLOCKS {
+            self.programme_blocks.pop_front();
+        }
+        self.programme_blocks.push_back(programme);
+        let window = |n: usize, blocks: &std::collections::VecDeque<f64>| {
+            (blocks.len() >= n).then(|| lufs(blocks.iter().rev().take(n).sum::<f64>() / n as f64))
+        };
+        if let Some(m) = window(MOMENTARY_BLOCKS, &self.programme_blocks) {
+            self.max_momentary = Some(self.max_momentary.map_or(m, |x| x.max(m)));
+        }
+        if let Some(s) = window(SHORT_TERM_BLOCKS, &self.programme_blocks) {
+            self.max_short_term = Some(self.max_short_term.map_or(s, |x| x.max(s)));
+        }
     }
 
     /// Adds to the open trace point of channel `c` (a new one at the start of a group).
@@ -266,9 +295,9 @@ impl Meter {
         let rate = f64::from(self.rate);
         let blocks = self.blocks.max(1) as f64;
         let channel_lufs: Vec<Option<f64>> = self
-            .channel_loudness
+            .channel_blocks
             .iter()
-            .map(|m| finite(m.loudness_global()))
+            .map(|b| gated_loudness(b))
             .collect();
         let channels: Vec<ChannelLevels> = (0..self.channels)
             .map(|c| ChannelLevels {
@@ -449,5 +478,44 @@ mod tests {
         );
         assert!((b.reached_vu.unwrap() - 8.0).abs() <= 0.1);
         assert_eq!(l.trace.peak_dbfs[0].len(), 50);
+    }
+
+    #[test]
+    fn momentary_short_term_and_channel_loudness() {
+        let l = measure(&signal(&[(10.0, Some(-23.0), Some(-23.0), 1000.0)]));
+        assert!(
+            (l.max_momentary_lufs.unwrap() + 23.0).abs() <= 0.1,
+            "{:?}",
+            l.max_momentary_lufs
+        );
+        assert!(
+            (l.max_short_term_lufs.unwrap() + 23.0).abs() <= 0.1,
+            "{:?}",
+            l.max_short_term_lufs
+        );
+        // One channel alone carries half the power: 3 dB less.
+        let c = l.channels[0].integrated_lufs.unwrap();
+        assert!((c + 26.01).abs() <= 0.1, "{c}");
+    }
+
+    #[test]
+    fn channel_loudness_matches_the_ebur128_crate() {
+        let samples = signal(&[
+            (10.0, Some(-36.0), Some(-20.0), 1000.0),
+            (20.0, Some(-23.0), Some(-30.0), 440.0),
+            (5.0, Some(-40.0), None, 100.0),
+        ]);
+        let l = measure(&samples);
+        for c in 0..2 {
+            let mono: Vec<f32> = samples.iter().skip(c).step_by(2).copied().collect();
+            let mut reference = EbuR128::new(1, RATE, Mode::I).unwrap();
+            reference.add_frames_f32(&mono).unwrap();
+            let expected = reference.loudness_global().unwrap();
+            let got = l.channels[c].integrated_lufs.unwrap();
+            assert!(
+                (got - expected).abs() <= 0.05,
+                "channel {c}: {got} vs ebur128 {expected}"
+            );
+        }
     }
 }

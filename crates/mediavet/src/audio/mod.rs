@@ -2,6 +2,7 @@
 
 mod ffmpeg;
 mod histogram;
+mod kweight;
 pub mod levels;
 mod measure;
 mod meter;
