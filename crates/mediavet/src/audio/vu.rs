@@ -31,6 +31,10 @@ fn rise_time_99(zeta: f64) -> f64 {
     hi
 }
 
+/// Samples rectified and averaged per needle update. The movement is slow (300 ms), so
+/// updating it at a few kHz is exact to well under 0.01 dB and costs an eighth.
+const DECIMATION: u32 = 8;
+
 /// One channel's VU needle.
 #[derive(Debug, Clone)]
 pub struct VuMeter {
@@ -39,6 +43,8 @@ pub struct VuMeter {
     position: f64,
     velocity: f64,
     dt: f64,
+    sum: f64,
+    count: u32,
 }
 
 impl VuMeter {
@@ -51,17 +57,25 @@ impl VuMeter {
             b: 2.0 * zeta * wn,
             position: 0.0,
             velocity: 0.0,
-            dt: 1.0 / f64::from(sample_rate.max(1)),
+            dt: f64::from(DECIMATION) / f64::from(sample_rate.max(1)),
+            sum: 0.0,
+            count: 0,
         }
     }
 
-    /// Feeds one sample; returns the needle position (rectified-average units).
+    /// Feeds one sample; returns the needle position (rectified-average units), which
+    /// moves every few samples.
     pub fn push(&mut self, sample: f32) -> f64 {
-        let input = f64::from(sample).abs();
-        // Semi-implicit Euler: stable and accurate at audio rates (dt ≪ 1/ωn).
-        let acceleration = self.a * (input - self.position) - self.b * self.velocity;
-        self.velocity += acceleration * self.dt;
-        self.position += self.velocity * self.dt;
+        self.sum += f64::from(sample.abs());
+        self.count += 1;
+        if self.count == DECIMATION {
+            let input = self.sum / f64::from(DECIMATION);
+            (self.sum, self.count) = (0.0, 0);
+            // Semi-implicit Euler: stable and accurate while dt ≪ 1/ωn (here ≈ 0.2 ms vs 60 ms).
+            let acceleration = self.a * (input - self.position) - self.b * self.velocity;
+            self.velocity += acceleration * self.dt;
+            self.position += self.velocity * self.dt;
+        }
         self.position
     }
 }
