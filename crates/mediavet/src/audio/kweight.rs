@@ -1,10 +1,12 @@
 //! Per-100 ms K-weighted energies (ITU-R BS.1770 pre-filter), from which momentary and
 //! short-term loudness and each channel's gated loudness follow by sliding sums.
 //!
-//! Written here, beside the `ebur128` crate that still measures programme loudness,
-//! loudness range and true peak: that crate recomputes a whole window every time momentary
-//! or short-term loudness is queried (a third of the analysis time at one query per
-//! 100 ms) and measures one channel only through an instance of its own.
+//! Written here, beside the `ebur128` crate that still measures true peak: that crate
+//! recomputes a whole window every time momentary or short-term loudness is queried (a
+//! third of the analysis time at one query per 100 ms), measures one channel only through
+//! an instance of its own, and re-sums each 400 ms block four times. The gating and the
+//! loudness range follow the crate's (libebur128's) definitions, and the tests compare
+//! the two on the same signals.
 
 use std::f64::consts::PI;
 
@@ -80,4 +82,28 @@ pub fn gated_loudness(blocks_100ms: &[f64]) -> Option<f64> {
         .filter(|&e| lufs(e) > relative_gate)
         .collect();
     (!gated.is_empty()).then(|| lufs(gated.iter().sum::<f64>() / gated.len() as f64))
+}
+
+/// Loudness range (EBU Tech 3342) from 3 s short-term energies taken every second:
+/// absolute gate −70 LUFS, relative gate −20 LU, 95th minus 10th percentile.
+pub fn loudness_range(short_term: &[f64]) -> Option<f64> {
+    if short_term.is_empty() {
+        return None;
+    }
+    let mut q: Vec<f64> = short_term
+        .iter()
+        .copied()
+        .filter(|&e| lufs(e) >= -70.0)
+        .collect();
+    if q.is_empty() {
+        return Some(0.0);
+    }
+    q.sort_by(f64::total_cmp);
+    let gate = q.iter().sum::<f64>() / q.len() as f64 * 0.01;
+    let below = q.iter().take_while(|&&v| v < gate).count();
+    let Some(last) = (q.len() - below).checked_sub(1) else {
+        return Some(0.0);
+    };
+    let at = |p: f64| q[below + (last as f64 * p + 0.5) as usize];
+    Some(lufs(at(0.95)) - lufs(at(0.10)))
 }

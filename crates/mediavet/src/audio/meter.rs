@@ -2,7 +2,7 @@
 //! loudness (the `ebur128` crate), VU, window-peak percentiles, silence, channel relation.
 
 use super::histogram::DbHistogram;
-use super::kweight::{gated_loudness, lufs, KWeighting};
+use super::kweight::{gated_loudness, loudness_range, lufs, KWeighting};
 use super::levels::{AudioLevels, ChannelLevels, ChannelRelation, Silence, Trace};
 use super::vu::{to_vu, VuMeter};
 use ebur128::{EbuR128, Mode};
@@ -34,10 +34,6 @@ fn db(x: f64) -> f64 {
     20.0 * x.max(1e-12).log10()
 }
 
-fn finite(x: Result<f64, ebur128::Error>) -> Option<f64> {
-    x.ok().filter(|v| v.is_finite())
-}
-
 /// What the meter reads against.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MeterSettings {
@@ -65,7 +61,8 @@ pub struct Meter {
     kweighting: Vec<KWeighting>,
     block_energy: Vec<f64>,
     channel_blocks: Vec<Vec<f64>>,
-    programme_blocks: std::collections::VecDeque<f64>,
+    programme_blocks: Vec<f64>,
+    short_term: Vec<f64>,
     vu: Vec<VuMeter>,
     frames: u64,
     peak: Vec<(f32, u64)>,
@@ -97,7 +94,7 @@ impl Meter {
     /// A meter for `channels` × `rate` audio.
     pub fn new(channels: usize, rate: u32, settings: MeterSettings) -> Result<Meter, String> {
         let n = u32::try_from(channels).map_err(|_| format!("{channels} channels"))?;
-        let mode = Mode::I | Mode::LRA | Mode::TRUE_PEAK | Mode::HISTOGRAM;
+        let mode = Mode::TRUE_PEAK;
         let loudness = EbuR128::new(n, rate, mode).map_err(|e| format!("loudness meter: {e}"))?;
         Ok(Meter {
             channels,
@@ -107,7 +104,8 @@ impl Meter {
             kweighting: vec![KWeighting::new(rate); channels],
             block_energy: vec![0.0; channels],
             channel_blocks: vec![Vec::new(); channels],
-            programme_blocks: std::collections::VecDeque::with_capacity(SHORT_TERM_BLOCKS),
+            programme_blocks: Vec::new(),
+            short_term: Vec::new(),
             vu: vec![VuMeter::new(rate); channels],
             frames: 0,
             peak: vec![(0.0, 0); channels],
@@ -222,7 +220,11 @@ impl Meter {
             self.first_sound.get_or_insert(self.blocks);
             self.last_sound = Some(self.blocks);
         }
-        self.loudness_block();
+        // Loudness counts whole 100 ms blocks only, as BS.1770 meters do; a final partial
+        // block still counts for peaks, VU and silence.
+        if self.block_pos == self.block_len {
+            self.loudness_block();
+        }
         self.blocks += 1;
         self.block_pos = 0;
     }
@@ -230,7 +232,7 @@ impl Meter {
     /// Closes the block's K-weighted energies: per channel for gated channel loudness,
     /// weighted together for momentary (4 blocks) and short-term (30 blocks) loudness.
     fn loudness_block(&mut self) {
-        let frames = self.block_pos.max(1) as f64;
+        let frames = self.block_len as f64;
         let mut programme = 0.0;
         for c in 0..self.channels {
             let mean_square = self.block_energy[c] / frames;
@@ -238,13 +240,17 @@ impl Meter {
             programme += channel_weight(c, self.channels) * mean_square;
             self.block_energy[c] = 0.0;
         }
-        if self.programme_blocks.len() == SHORT_TERM_BLOCKS {
-            self.programme_blocks.pop_front();
-        }
-        self.programme_blocks.push_back(programme);
-        let window = |n: usize, blocks: &std::collections::VecDeque<f64>| {
+        self.programme_blocks.push(programme);
+        let window = |n: usize, blocks: &[f64]| {
             (blocks.len() >= n).then(|| lufs(blocks.iter().rev().take(n).sum::<f64>() / n as f64))
         };
+        // Short-term values for the loudness range: the first at 3 s, then every second.
+        let n = self.programme_blocks.len();
+        if n >= SHORT_TERM_BLOCKS && (n - SHORT_TERM_BLOCKS).is_multiple_of(10) {
+            let tail = &self.programme_blocks[n - SHORT_TERM_BLOCKS..];
+            self.short_term
+                .push(tail.iter().sum::<f64>() / SHORT_TERM_BLOCKS as f64);
+        }
         if let Some(m) = window(MOMENTARY_BLOCKS, &self.programme_blocks) {
             self.max_momentary = Some(self.max_momentary.map_or(m, |x| x.max(m)));
         }
@@ -336,8 +342,8 @@ impl Meter {
             sample_rate: self.rate,
             vu_reference_dbfs: self.settings.vu_reference_dbfs,
             level_percentile: self.settings.level_percentile,
-            integrated_lufs: finite(self.loudness.loudness_global()),
-            loudness_range_lu: finite(self.loudness.loudness_range()),
+            integrated_lufs: gated_loudness(&self.programme_blocks),
+            loudness_range_lu: loudness_range(&self.short_term),
             max_momentary_lufs: self.max_momentary,
             max_short_term_lufs: self.max_short_term,
             true_peak_dbtp: channels
@@ -496,6 +502,33 @@ mod tests {
         // One channel alone carries half the power: 3 dB less.
         let c = l.channels[0].integrated_lufs.unwrap();
         assert!((c + 26.01).abs() <= 0.1, "{c}");
+    }
+
+    #[test]
+    fn programme_loudness_and_range_match_the_ebur128_crate() {
+        let samples = signal(&[
+            (8.0, Some(-30.0), Some(-30.0), 1000.0),
+            (12.0, Some(-18.0), Some(-24.0), 440.0),
+            (6.0, Some(-40.0), Some(-26.0), 100.0),
+            (9.0, Some(-22.0), None, 2000.0),
+        ]);
+        let l = measure(&samples);
+        let mut reference = EbuR128::new(2, RATE, Mode::I | Mode::LRA).unwrap();
+        reference.add_frames_f32(&samples).unwrap();
+        let (i, lra) = (
+            reference.loudness_global().unwrap(),
+            reference.loudness_range().unwrap(),
+        );
+        assert!(
+            (l.integrated_lufs.unwrap() - i).abs() <= 0.02,
+            "{:?} vs ebur128 {i}",
+            l.integrated_lufs
+        );
+        assert!(
+            (l.loudness_range_lu.unwrap() - lra).abs() <= 0.05,
+            "{:?} vs ebur128 {lra}",
+            l.loudness_range_lu
+        );
     }
 
     #[test]
