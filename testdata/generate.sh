@@ -56,6 +56,8 @@ audio_case audio_mono.mp4 -f lavfi -i "aevalsrc=exprs='min(1\,4*t)*0.316*sin(2*P
 audio_case audio_51.mp4 -f lavfi -i "aevalsrc=exprs='min(1\,4*t)*0.316*sin(2*PI*220*t)|min(1\,4*t)*0.316*sin(2*PI*330*t)|min(1\,4*t)*0.2*sin(2*PI*440*t)|min(1\,4*t)*0.1*sin(2*PI*55*t)|min(1\,4*t)*0.2*sin(2*PI*660*t)|min(1\,4*t)*0.2*sin(2*PI*880*t)':s=48000:c=5.1" "${aac[@]}"
 audio_case audio_pcm_split.mov -f lavfi -i "$(split 0.316 0.316)" -c:a pcm_s16le
 audio_case audio_mp3.mp4 -f lavfi -i "$(split 0.316 0.316)" -c:a libmp3lame -b:a 192k
+audio_case audio_alac.mov -f lavfi -i "$(split 0.316 0.316)" -c:a alac
+audio_case audio_flac.mp4 -f lavfi -i "$(split 0.316 0.316)" -c:a flac -strict -2
 
 # Damaged and disguised files.
 size=$(stat -c %s "$out/moov_at_end.mp4")

@@ -229,3 +229,23 @@ fn edit_lists_decide_what_is_measured() {
     let l = levels(&r);
     assert!((l.duration - 1.0).abs() < 0.001, "{}", l.duration);
 }
+
+#[test]
+fn lossless_codecs_are_decoded_here() {
+    // The PCM source peaks at -10.006 dBFS on both channels; lossless decoding keeps it.
+    for (name, decoder) in [
+        ("audio_alac.mov", "symphonia (alac)"),
+        ("audio_flac.mp4", "symphonia (flac)"),
+    ] {
+        let r = check(name);
+        let l = levels(&r);
+        assert_eq!(l.decoder, decoder);
+        for c in &l.channels {
+            assert!(
+                (c.sample_peak_dbfs + 10.006).abs() < 0.001,
+                "{name}: {}",
+                c.sample_peak_dbfs
+            );
+        }
+    }
+}
