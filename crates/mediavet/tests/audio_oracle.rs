@@ -16,7 +16,9 @@ const STARTUP: &str = "ffmpeg's ebur128 filter counts short-term values from bef
 
 /// (file, audio index, field) → why ffmpeg and mediavet differ.
 const EXPLAINED: &[(&str, usize, &str, &str)] = &[
+    ("audio_alac.mov", 0, "range", STARTUP),
     ("audio_dual_mono.mp4", 0, "range", STARTUP),
+    ("audio_flac.mp4", 0, "range", STARTUP),
     ("audio_loud.mp4", 0, "range", STARTUP),
     ("audio_mono.mp4", 0, "range", STARTUP),
     ("audio_mp3.mp4", 0, "range", STARTUP),

@@ -108,6 +108,8 @@ fn ffprobe_codec(t: &Track) -> String {
         ("tx3g", _) => "mov_text",
         ("c608", _) => "eia_608",
         ("wvtt", _) => "webvtt",
+        ("fLaC", _) => "flac",
+        ("alac", _) => "alac",
         (other, _) => other,
     }
     .to_string()
