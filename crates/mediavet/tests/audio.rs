@@ -25,6 +25,14 @@ fn levels(r: &Report) -> &AudioLevels {
         .unwrap_or_else(|| panic!("not measured: {:?}", a.not_measured))
 }
 
+/// The first finding of `rule`.
+fn finding<'a>(r: &'a Report, rule: &str) -> &'a mediavet::Finding {
+    r.findings
+        .iter()
+        .find(|f| f.rule == rule)
+        .unwrap_or_else(|| panic!("no {rule} finding: {:#?}", r.findings))
+}
+
 fn audio_findings(r: &Report) -> Vec<(&str, Severity)> {
     r.findings
         .iter()
@@ -81,11 +89,7 @@ fn too_quiet_says_how_much_to_raise() {
 #[test]
 fn dual_mono_and_silent_channel_are_not_a_split() {
     let r = check("audio_dual_mono.mp4");
-    let split = r
-        .findings
-        .iter()
-        .find(|f| f.rule == "audio.channel_split")
-        .unwrap();
+    let split = finding(&r, "audio.channel_split");
     assert_eq!(split.severity, Severity::Warning);
     assert!(
         split
@@ -110,11 +114,7 @@ fn dual_mono_and_silent_channel_are_not_a_split() {
 #[test]
 fn mono_and_surround_fail_the_channel_rule() {
     let r = check("audio_mono.mp4");
-    let f = r
-        .findings
-        .iter()
-        .find(|f| f.rule == "audio.channels")
-        .unwrap();
+    let f = finding(&r, "audio.channels");
     assert!(
         f.message
             .en
@@ -123,11 +123,7 @@ fn mono_and_surround_fail_the_channel_rule() {
         f.message.en
     );
     let r = check("audio_51.mp4");
-    let f = r
-        .findings
-        .iter()
-        .find(|f| f.rule == "audio.channels")
-        .unwrap();
+    let f = finding(&r, "audio.channels");
     assert!(
         f.message
             .en
@@ -165,11 +161,7 @@ fn surround_from_memory_is_not_measured_and_says_why() {
         "audio_51.mp4".as_ref(),
         &Profile::builtin("micro-video").unwrap(),
     );
-    let warning = r
-        .findings
-        .iter()
-        .find(|f| f.rule == "audio.level.max")
-        .unwrap();
+    let warning = finding(&r, "audio.level.max");
     assert_eq!(warning.severity, Severity::Warning);
     assert!(
         warning
@@ -203,11 +195,7 @@ fn pcm_in_mov_and_mp3_in_mp4_are_decoded_here() {
 fn vu_and_true_peak_meters_are_selectable() {
     let vu = Profile::from_toml("extends = \"micro-video\"\n[audio]\nmeter = \"vu\"\nmax_level_db = 3.0\nmin_level_db = -3.0\n", "vu.toml").unwrap();
     let r = check_path(&fixture("audio_loud.mp4"), &vu);
-    let f = r
-        .findings
-        .iter()
-        .find(|f| f.rule == "audio.level.max")
-        .unwrap();
+    let f = finding(&r, "audio.level.max");
     assert!(f.message.en.contains("VU (VU meter)"), "{}", f.message.en);
     let tp = Profile::from_toml(
         "extends = \"micro-video\"\n[audio]\nmeter = \"true-peak\"\n",

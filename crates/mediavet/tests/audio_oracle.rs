@@ -62,38 +62,30 @@ fn last_value(text: &str, key: &str) -> Option<f64> {
         .find_map(|l| l.strip_prefix(key)?.strip_prefix('=')?.trim().parse().ok())
 }
 
+/// Runs one ffmpeg audio filter over audio stream `map` of `path`.
+fn ffmpeg_filter(path: &Path, map: &str, filter: &str) -> Option<std::process::Output> {
+    Command::new("ffmpeg")
+        .args(["-nostdin", "-v", "info", "-i"])
+        .arg(path)
+        .args(["-map", map, "-af", filter, "-f", "null", "-"])
+        .output()
+        .ok()
+}
+
 fn ffmpeg_reference(path: &Path, audio_index: usize) -> Option<Reference> {
     let map = format!("0:a:{audio_index}");
-    let r128 = Command::new("ffmpeg")
-        .args(["-nostdin", "-v", "info", "-i"])
-        .arg(path)
-        .args([
-            "-map",
-            &map,
-            "-af",
-            "ebur128=metadata=1:peak=true+sample,ametadata=mode=print:file=-",
-            "-f",
-            "null",
-            "-",
-        ])
-        .output()
-        .ok()?;
+    let r128 = ffmpeg_filter(
+        path,
+        &map,
+        "ebur128=metadata=1:peak=true+sample,ametadata=mode=print:file=-",
+    )?;
     let text = String::from_utf8_lossy(&r128.stdout);
     let summary = String::from_utf8_lossy(&r128.stderr);
-    let stats = Command::new("ffmpeg")
-        .args(["-nostdin", "-v", "info", "-i"])
-        .arg(path)
-        .args([
-            "-map",
-            &map,
-            "-af",
-            "astats=measure_overall=none:measure_perchannel=Peak_level",
-            "-f",
-            "null",
-            "-",
-        ])
-        .output()
-        .ok()?;
+    let stats = ffmpeg_filter(
+        path,
+        &map,
+        "astats=measure_overall=none:measure_perchannel=Peak_level",
+    )?;
     let sample_peaks = String::from_utf8_lossy(&stats.stderr)
         .lines()
         .filter_map(|l| l.split("Peak level dB: ").nth(1)?.trim().parse().ok())
