@@ -20,6 +20,7 @@ pub mod profile;
 pub mod report;
 pub mod rules;
 pub mod sheet;
+pub mod video;
 
 pub use batch::check_many;
 pub use error::Error;

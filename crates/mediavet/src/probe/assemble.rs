@@ -230,8 +230,12 @@ fn track_facts(
     let duration = edited.or(media_duration);
     let bitrate = media_duration.map(|d| stats.bytes as f64 * 8.0 / d);
     let entry = t.entry.unwrap_or_default();
-    let keyframes =
-        t.sync_samples.unwrap_or(table_samples).min(table_samples) + frag.map_or(0, |f| f.sync);
+    let keyframes = t
+        .sync_samples
+        .as_ref()
+        .map_or(table_samples, |s| s.len() as u64)
+        .min(table_samples)
+        + frag.map_or(0, |f| f.sync);
     let video = (kind == TrackKind::Video).then(|| {
         let mut v = entry.video.unwrap_or_default();
         geometry(&mut v, t.rotation);

@@ -18,7 +18,7 @@ mod track;
 
 pub use codec_config::aac_name;
 pub use sample_entry::{AudioDecoding, Pcm};
-pub use sources::{audio_sources, AudioSource};
+pub use sources::{audio_sources, video_sources, AudioSource, Keyframe, VideoSource};
 pub use time::leading_date;
 
 use crate::facts::{Facts, Problem};

@@ -21,6 +21,8 @@ pub struct SampleEntry {
     pub audio: Option<AudioFacts>,
     /// What an audio decoder needs besides the samples.
     pub decoding: AudioDecoding,
+    /// The avcC record (H.264 decoder configuration: SPS, PPS, NAL length size).
+    pub video_config: Option<Vec<u8>>,
 }
 
 /// Decoder set-up read from an audio sample entry (not part of the facts).
@@ -101,6 +103,9 @@ fn visual(e: &Child, entry: &mut SampleEntry, problems: &mut Vec<Problem>) -> Op
                 } else {
                     cc::hvcc(child.body)
                 };
+                if &child.kind == b"avcC" {
+                    entry.video_config = Some(child.body.to_vec());
+                }
                 if let Some(c) = config {
                     v.profile = Some(c.profile);
                     v.level = Some(c.level);

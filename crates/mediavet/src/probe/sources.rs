@@ -119,3 +119,90 @@ fn presented_windows(
         windows
     }
 }
+
+/// One keyframe (sync sample) of a video track.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Keyframe {
+    /// File offset of the sample.
+    pub offset: u64,
+    /// Sample size in bytes.
+    pub size: u32,
+    /// Decode time in seconds.
+    pub time_s: f64,
+}
+
+/// One video track, ready to pick keyframes from.
+#[derive(Debug, Clone)]
+pub struct VideoSource {
+    /// tkhd track id.
+    pub track_id: u32,
+    /// Sample-entry code (`avc1`, `hvc1`, …).
+    pub codec: String,
+    /// Position among the file's video tracks (0 = first), as ffmpeg's `0:v:N`.
+    pub video_index: usize,
+    /// The avcC record, for H.264.
+    pub avcc: Option<Vec<u8>>,
+    /// Stored picture size.
+    pub width: u32,
+    /// Stored picture height.
+    pub height: u32,
+    /// Every keyframe in decode order; `None` when the tables cannot place them.
+    pub keyframes: Option<Vec<Keyframe>>,
+}
+
+/// The video tracks of an MP4/QuickTime file with their keyframes.
+pub fn video_sources<R: Read + Seek>(r: &mut R, file_size: u64) -> Vec<VideoSource> {
+    let mut problems = Vec::new();
+    let Some(w) = walk(r, file_size, &mut problems) else {
+        return Vec::new();
+    };
+    let Some(moov) = w.moov else {
+        return Vec::new();
+    };
+    moov.traks
+        .into_iter()
+        .filter(|t| &t.handler == b"vide")
+        .enumerate()
+        .map(|(video_index, t)| {
+            let entry = t.entry.unwrap_or_default();
+            let samples = match &t.timeline.sizes {
+                Sizes::Same { count, .. } => *count,
+                Sizes::Each(v) => v.len() as u64,
+                Sizes::Runs(r) => r.iter().map(|r| r.0).sum(),
+            };
+            let scale = f64::from(t.timescale.max(1));
+            let sync = t.sync_samples.as_deref();
+            let mut keyframes = Vec::new();
+            let mut times = t.timeline.decode_times();
+            let mut number = 0u32;
+            let placed = !w.fragments.contains_key(&t.id)
+                && for_each_sample(
+                    &t.chunk_offsets,
+                    &t.stsc,
+                    t.timeline.sizes.iter(),
+                    samples,
+                    |offset, size| {
+                        number += 1;
+                        let time = times.next().unwrap_or(0);
+                        if sync.is_none_or(|s| s.binary_search(&number).is_ok()) {
+                            keyframes.push(Keyframe {
+                                offset,
+                                size,
+                                time_s: time as f64 / scale,
+                            });
+                        }
+                    },
+                );
+            let (width, height) = entry.video.as_ref().map_or((0, 0), |v| (v.width, v.height));
+            VideoSource {
+                track_id: t.id,
+                codec: entry.codec,
+                video_index,
+                avcc: entry.video_config,
+                width,
+                height,
+                keyframes: placed.then_some(keyframes),
+            }
+        })
+        .collect()
+}

@@ -28,8 +28,8 @@ pub struct TrakParse {
     pub entry: Option<SampleEntry>,
     /// Sample durations (stts) and sizes (stsz).
     pub timeline: Timeline,
-    /// Number of sync samples from stss; `None` when every sample is a sync sample.
-    pub sync_samples: Option<u64>,
+    /// Sync sample numbers (1-based) from stss; `None` when every sample is a sync sample.
+    pub sync_samples: Option<Vec<u32>>,
     /// Chunk offsets (stco/co64).
     pub chunk_offsets: Vec<u64>,
     /// Sample-to-chunk runs (first chunk, samples per chunk).
@@ -126,7 +126,7 @@ fn walk(parent: &Child, t: &mut TrakParse, problems: &mut Vec<Problem>) {
             )),
             b"stss" => {
                 if let Some(s) = decode::<mp4_atom::Stss>(&child, problems) {
-                    t.sync_samples = Some(s.entries.len() as u64);
+                    t.sync_samples = Some(s.entries);
                 }
             }
             _ => {}
