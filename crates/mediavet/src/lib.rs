@@ -13,6 +13,7 @@ pub mod audio;
 pub mod batch;
 pub mod error;
 pub mod facts;
+pub mod ffmpeg;
 pub mod finding;
 pub mod kind;
 pub mod probe;

@@ -7,20 +7,6 @@ use super::Meter;
 use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::sync::OnceLock;
-
-/// Whether `ffmpeg -version` runs.
-pub fn available() -> bool {
-    static FOUND: OnceLock<bool> = OnceLock::new();
-    *FOUND.get_or_init(|| {
-        Command::new("ffmpeg")
-            .arg("-version")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
-    })
-}
 
 /// Decodes audio stream `audio_index` of `path` at `channels` × `rate` into a new meter.
 pub fn decode(

@@ -37,7 +37,7 @@ pub fn measure<R: Read + Seek>(
                 levels.packets_failed = failed;
                 Ok(levels)
             }
-            Err(reason) => match path.filter(|_| ffmpeg::available()) {
+            Err(reason) => match path.filter(|_| crate::ffmpeg::available()) {
                 Some(p) => {
                     let channels = src.channels.filter(|&c| c > 0).unwrap_or(2);
                     let rate = src

@@ -184,11 +184,7 @@ fn track_facts(
     problems: &mut Vec<Problem>,
 ) -> Track {
     let kind = track_kind(&t.handler);
-    let table_samples = match &t.timeline.sizes {
-        Sizes::Same { count, .. } => *count,
-        Sizes::Each(v) => v.len() as u64,
-        Sizes::Runs(r) => r.iter().map(|r| r.0).sum(),
-    };
+    let table_samples = t.timeline.sizes.count();
     let beyond = chunks::beyond_eof(
         &t.chunk_offsets,
         &t.stsc,

@@ -4,7 +4,6 @@
 use super::chunks::for_each_sample;
 use super::iso::walk;
 use super::sample_entry::AudioDecoding;
-use super::timeline::Sizes;
 use std::io::{Read, Seek};
 
 /// One audio track, ready to demux.
@@ -33,30 +32,50 @@ pub struct AudioSource {
     pub presented: Vec<(u64, u64)>,
 }
 
+/// The tracks of one handler type, the movie timescale, and which tracks have movie fragments.
+#[derive(Default)]
+struct Tracks {
+    traks: Vec<super::track::TrakParse>,
+    movie_scale: u32,
+    fragmented: Vec<u32>,
+}
+
+/// The `handler` tracks of a file (none when it has no readable movie header).
+fn tracks<R: Read + Seek>(r: &mut R, file_size: u64, handler: &[u8; 4]) -> Tracks {
+    let mut problems = Vec::new();
+    let Some((w, moov)) =
+        walk(r, file_size, &mut problems).and_then(|mut w| w.moov.take().map(|m| (w, m)))
+    else {
+        return Tracks::default();
+    };
+    Tracks {
+        traks: moov
+            .traks
+            .into_iter()
+            .filter(|t| &t.handler == handler)
+            .collect(),
+        movie_scale: moov.timescale,
+        fragmented: w.fragments.keys().copied().collect(),
+    }
+}
+
 /// The audio tracks of an MP4/QuickTime file.
 pub fn audio_sources<R: Read + Seek>(r: &mut R, file_size: u64) -> Vec<AudioSource> {
-    let mut problems = Vec::new();
-    let Some(w) = walk(r, file_size, &mut problems) else {
-        return Vec::new();
-    };
-    let Some(moov) = w.moov else {
-        return Vec::new();
-    };
-    moov.traks
+    let Tracks {
+        traks,
+        movie_scale,
+        fragmented,
+    } = tracks(r, file_size, b"soun");
+    traks
         .into_iter()
-        .filter(|t| &t.handler == b"soun")
         .enumerate()
         .map(|(audio_index, t)| {
             let entry = t.entry.unwrap_or_default();
             let facts = entry.audio.unwrap_or_default();
-            let samples = match &t.timeline.sizes {
-                Sizes::Same { count, .. } => *count,
-                Sizes::Each(v) => v.len() as u64,
-                Sizes::Runs(r) => r.iter().map(|r| r.0).sum(),
-            };
+            let samples = t.timeline.sizes.count();
             let mut packets = Vec::new();
             let mut times = t.timeline.decode_times();
-            let placed = !w.fragments.contains_key(&t.id)
+            let placed = !fragmented.contains(&t.id)
                 && for_each_sample(
                     &t.chunk_offsets,
                     &t.stsc,
@@ -64,7 +83,7 @@ pub fn audio_sources<R: Read + Seek>(r: &mut R, file_size: u64) -> Vec<AudioSour
                     samples,
                     |offset, size| packets.push((offset, size, times.next().unwrap_or(u64::MAX))),
                 );
-            let presented = presented_windows(t.edits.as_deref(), moov.timescale, t.timescale);
+            let presented = presented_windows(t.edits.as_deref(), movie_scale, t.timescale);
             let aac_object_type = entry
                 .decoding
                 .config
@@ -152,30 +171,21 @@ pub struct VideoSource {
 
 /// The video tracks of an MP4/QuickTime file with their keyframes.
 pub fn video_sources<R: Read + Seek>(r: &mut R, file_size: u64) -> Vec<VideoSource> {
-    let mut problems = Vec::new();
-    let Some(w) = walk(r, file_size, &mut problems) else {
-        return Vec::new();
-    };
-    let Some(moov) = w.moov else {
-        return Vec::new();
-    };
-    moov.traks
+    let Tracks {
+        traks, fragmented, ..
+    } = tracks(r, file_size, b"vide");
+    traks
         .into_iter()
-        .filter(|t| &t.handler == b"vide")
         .enumerate()
         .map(|(video_index, t)| {
             let entry = t.entry.unwrap_or_default();
-            let samples = match &t.timeline.sizes {
-                Sizes::Same { count, .. } => *count,
-                Sizes::Each(v) => v.len() as u64,
-                Sizes::Runs(r) => r.iter().map(|r| r.0).sum(),
-            };
+            let samples = t.timeline.sizes.count();
             let scale = f64::from(t.timescale.max(1));
             let sync = t.sync_samples.as_deref();
             let mut keyframes = Vec::new();
             let mut times = t.timeline.decode_times();
             let mut number = 0u32;
-            let placed = !w.fragments.contains_key(&t.id)
+            let placed = !fragmented.contains(&t.id)
                 && for_each_sample(
                     &t.chunk_offsets,
                     &t.stsc,

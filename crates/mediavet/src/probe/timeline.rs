@@ -56,7 +56,8 @@ pub struct Stats {
 }
 
 impl Sizes {
-    fn count(&self) -> u64 {
+    /// Number of samples the table lists.
+    pub fn count(&self) -> u64 {
         match self {
             Sizes::Same { count, .. } => *count,
             Sizes::Each(v) => v.len() as u64,

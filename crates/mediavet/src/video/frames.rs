@@ -108,16 +108,6 @@ fn decode_h264<R: Read + Seek>(
         .collect()
 }
 
-/// Whether `ffmpeg -version` runs.
-fn ffmpeg_available() -> bool {
-    Command::new("ffmpeg")
-        .arg("-version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
 /// One grey frame per keyframe time, scaled by ffmpeg to the same size the native path gives.
 fn extract_with_ffmpeg(
     path: &Path,
@@ -125,7 +115,7 @@ fn extract_with_ffmpeg(
     chosen: &[Keyframe],
     max_width: usize,
 ) -> Result<Vec<Frame>, String> {
-    if !ffmpeg_available() {
+    if !crate::ffmpeg::available() {
         return Err("no ffmpeg on PATH to decode it".into());
     }
     let (w, h) = (src.width as usize, src.height as usize);
