@@ -55,17 +55,15 @@ size = os.path.getsize(sys.argv[5])
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
 print(f"File: {os.path.basename(sys.argv[5])}, {size/1e6:.1f} MB; machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}")
 print()
-print("| tool | median | min | peak RSS | mediavet is |")
-print("|---|---:|---:|---:|---:|")
-base = results[0]["median"]
-for r, m in zip(results, rss):
-    ratio = "—" if r is results[0] else f"{r['median']/base:.0f}× faster"
-    print(f"| {r['command']} | {r['median']*1000:.1f} ms | {r['min']*1000:.1f} ms | {m/1024:.1f} MB | {ratio} |")
+def table(title, results, rss, ms_digits, ratio_digits):
+    print(f"| {title} | median | min | peak RSS | mediavet is |")
+    print("|---|---:|---:|---:|---:|")
+    base = results[0]["median"]
+    for r, m in zip(results, rss):
+        ratio = "—" if r is results[0] else f"{r['median']/base:.{ratio_digits}f}× faster"
+        print(f"| {r['command']} | {r['median']*1000:.{ms_digits}f} ms | {r['min']*1000:.{ms_digits}f} ms | {m/1024:.1f} MB | {ratio} |")
+
+table("tool", results, rss, 1, 0)
 print()
-print("| audio analysis | median | min | peak RSS | mediavet is |")
-print("|---|---:|---:|---:|---:|")
-base = audio[0]["median"]
-for r, m in zip(audio, audio_rss):
-    ratio = "—" if r is audio[0] else f"{r['median']/base:.1f}× faster"
-    print(f"| {r['command']} | {r['median']*1000:.0f} ms | {r['min']*1000:.0f} ms | {m/1024:.1f} MB | {ratio} |")
+table("audio analysis", audio, audio_rss, 0, 1)
 PY

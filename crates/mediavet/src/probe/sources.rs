@@ -4,6 +4,7 @@
 use super::chunks::for_each_sample;
 use super::iso::walk;
 use super::sample_entry::AudioDecoding;
+use super::track::TrakParse;
 use std::io::{Read, Seek};
 
 /// One audio track, ready to demux.
@@ -35,7 +36,7 @@ pub struct AudioSource {
 /// The tracks of one handler type, the movie timescale, and which tracks have movie fragments.
 #[derive(Default)]
 struct Tracks {
-    traks: Vec<super::track::TrakParse>,
+    traks: Vec<TrakParse>,
     movie_scale: u32,
     fragmented: Vec<u32>,
 }
@@ -59,6 +60,27 @@ fn tracks<R: Read + Seek>(r: &mut R, file_size: u64, handler: &[u8; 4]) -> Track
     }
 }
 
+/// Visits every sample of `t` as (file offset, size, decode time in media ticks; `u64::MAX`
+/// past the time table's end) in decode order. `false` for tracks in movie fragments or
+/// whose tables cannot place the samples.
+fn for_each_placed(
+    t: &TrakParse,
+    fragmented: &[u32],
+    mut visit: impl FnMut(u64, u32, u64),
+) -> bool {
+    if fragmented.contains(&t.id) {
+        return false;
+    }
+    let mut times = t.timeline.decode_times();
+    for_each_sample(
+        &t.chunk_offsets,
+        &t.stsc,
+        t.timeline.sizes.iter(),
+        t.timeline.sizes.count(),
+        |offset, size| visit(offset, size, times.next().unwrap_or(u64::MAX)),
+    )
+}
+
 /// The audio tracks of an MP4/QuickTime file.
 pub fn audio_sources<R: Read + Seek>(r: &mut R, file_size: u64) -> Vec<AudioSource> {
     let Tracks {
@@ -69,20 +91,13 @@ pub fn audio_sources<R: Read + Seek>(r: &mut R, file_size: u64) -> Vec<AudioSour
     traks
         .into_iter()
         .enumerate()
-        .map(|(audio_index, t)| {
-            let entry = t.entry.unwrap_or_default();
+        .map(|(audio_index, mut t)| {
+            let entry = t.entry.take().unwrap_or_default();
             let facts = entry.audio.unwrap_or_default();
-            let samples = t.timeline.sizes.count();
             let mut packets = Vec::new();
-            let mut times = t.timeline.decode_times();
-            let placed = !fragmented.contains(&t.id)
-                && for_each_sample(
-                    &t.chunk_offsets,
-                    &t.stsc,
-                    t.timeline.sizes.iter(),
-                    samples,
-                    |offset, size| packets.push((offset, size, times.next().unwrap_or(u64::MAX))),
-                );
+            let placed = for_each_placed(&t, &fragmented, |offset, size, tick| {
+                packets.push((offset, size, tick))
+            });
             let presented = presented_windows(t.edits.as_deref(), movie_scale, t.timescale);
             let aac_object_type = entry
                 .decoding
@@ -177,32 +192,27 @@ pub fn video_sources<R: Read + Seek>(r: &mut R, file_size: u64) -> Vec<VideoSour
     traks
         .into_iter()
         .enumerate()
-        .map(|(video_index, t)| {
-            let entry = t.entry.unwrap_or_default();
-            let samples = t.timeline.sizes.count();
+        .map(|(video_index, mut t)| {
+            let entry = t.entry.take().unwrap_or_default();
             let scale = f64::from(t.timescale.max(1));
             let sync = t.sync_samples.as_deref();
             let mut keyframes = Vec::new();
-            let mut times = t.timeline.decode_times();
             let mut number = 0u32;
-            let placed = !fragmented.contains(&t.id)
-                && for_each_sample(
-                    &t.chunk_offsets,
-                    &t.stsc,
-                    t.timeline.sizes.iter(),
-                    samples,
-                    |offset, size| {
-                        number += 1;
-                        let time = times.next().unwrap_or(0);
-                        if sync.is_none_or(|s| s.binary_search(&number).is_ok()) {
-                            keyframes.push(Keyframe {
-                                offset,
-                                size,
-                                time_s: time as f64 / scale,
-                            });
-                        }
-                    },
-                );
+            let placed = for_each_placed(&t, &fragmented, |offset, size, tick| {
+                number += 1;
+                if sync.is_none_or(|s| s.binary_search(&number).is_ok()) {
+                    let time_s = if tick == u64::MAX {
+                        0.0
+                    } else {
+                        tick as f64 / scale
+                    };
+                    keyframes.push(Keyframe {
+                        offset,
+                        size,
+                        time_s,
+                    });
+                }
+            });
             let (width, height) = entry.video.as_ref().map_or((0, 0), |v| (v.width, v.height));
             VideoSource {
                 track_id: t.id,
