@@ -3,7 +3,8 @@
 mod common;
 
 use common::{fixture, have};
-use mediavet::video::sample_keyframes;
+use mediavet::video::{sample_keyframes, Input};
+use mediavet::{check_bytes, Profile, Severity};
 use std::process::Command;
 
 /// The Y planes of the first `n` keyframes as ffmpeg decodes them (raw yuv420p, so no
@@ -41,7 +42,7 @@ fn h264_keyframes_decode_in_process_like_ffmpeg() {
         ("hd720.mp4", 1),
         ("long_181s.mp4", 2),
     ] {
-        let s = sample_keyframes(&fixture(name), 24, 0).unwrap();
+        let s = sample_keyframes(Input::File(&fixture(name)), 24, 0, None).unwrap();
         assert_eq!(s.decoder, "openh264", "{name}");
         assert_eq!(s.frames.len(), keyframes, "{name}");
         if have("ffmpeg") {
@@ -57,14 +58,14 @@ fn h264_keyframes_decode_in_process_like_ffmpeg() {
             );
         }
     }
-    let s = sample_keyframes(&fixture("pass_1080p_18m.mp4"), 24, 320).unwrap();
+    let s = sample_keyframes(Input::File(&fixture("pass_1080p_18m.mp4")), 24, 320, None).unwrap();
     let f = &s.frames[0];
     assert_eq!((f.luma.width, f.luma.height, f.time_s), (320, 180, 0.0));
 }
 
 #[test]
 fn other_codecs_go_through_ffmpeg_or_say_why() {
-    match sample_keyframes(&fixture("hevc_hvc1.mp4"), 24, 320) {
+    match sample_keyframes(Input::File(&fixture("hevc_hvc1.mp4")), 24, 320, None) {
         Ok(s) => {
             assert_eq!(s.decoder, "ffmpeg (codec hvc1 needs ffmpeg)");
             assert_eq!(
@@ -77,7 +78,81 @@ fn other_codecs_go_through_ffmpeg_or_say_why() {
             "{e}"
         ),
     }
-    let e = sample_keyframes(&fixture("no_audio.mp4"), 0, 0).map(|s| s.frames.len());
+    let e =
+        sample_keyframes(Input::File(&fixture("no_audio.mp4")), 0, 0, None).map(|s| s.frames.len());
     assert_eq!(e, Ok(1));
-    assert!(sample_keyframes(&fixture("truncated_half.mp4"), 24, 320).is_err());
+    assert!(sample_keyframes(Input::File(&fixture("truncated_half.mp4")), 24, 320, None).is_err());
+}
+
+/// The watermark rule's findings for `bytes` checked in memory under the contest profile.
+fn watermark_findings(bytes: &[u8]) -> Vec<(Severity, String)> {
+    let profile = Profile::builtin("micro-video").unwrap();
+    check_bytes(bytes, "entry.mp4".as_ref(), &profile)
+        .findings
+        .into_iter()
+        .filter(|f| f.rule == "video.watermark")
+        .map(|f| (f.severity, f.message.en))
+        .collect()
+}
+
+/// Replaces the first `from` box type with `to`.
+fn rename_box(bytes: &mut [u8], from: &[u8; 4], to: &[u8; 4]) {
+    let at = bytes.windows(4).position(|w| w == from).unwrap();
+    bytes[at..at + 4].copy_from_slice(to);
+}
+
+#[test]
+fn missing_avcc_is_a_warning_not_a_panic() {
+    let mut bytes = std::fs::read(fixture("long_181s.mp4")).unwrap();
+    rename_box(&mut bytes, b"avcC", b"xxxx");
+    let found = watermark_findings(&bytes);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, Severity::Warning);
+    assert!(found[0].1.contains("no avcC record"), "{}", found[0].1);
+}
+
+#[test]
+fn corrupt_and_empty_keyframes_are_findings_not_panics() {
+    let clean = std::fs::read(fixture("long_181s.mp4")).unwrap();
+    let keyframes =
+        mediavet::probe::video_sources(&mut std::io::Cursor::new(&clean), clean.len() as u64)[0]
+            .keyframes
+            .clone()
+            .unwrap();
+    assert_eq!(keyframes.len(), 2);
+    // Garbage over every keyframe: openh264 rejects them one by one.
+    let mut garbage = clean.clone();
+    for k in &keyframes {
+        let start = k.offset as usize + 4;
+        for (i, b) in garbage[start..start + k.size as usize - 4]
+            .iter_mut()
+            .enumerate()
+        {
+            *b = (i as u8).wrapping_mul(151) ^ 0x5a;
+        }
+    }
+    let found = watermark_findings(&garbage);
+    assert!(
+        found.iter().all(|(s, _)| *s != Severity::Error),
+        "{found:?}"
+    );
+    // Only the first keyframe damaged: the second still decodes, and the failure is listed.
+    let mut one = clean.clone();
+    let k = keyframes[0];
+    for b in &mut one[k.offset as usize + 4..(k.offset + u64::from(k.size)) as usize] {
+        *b = 0xff;
+    }
+    let s = sample_keyframes(Input::Bytes(&one), 24, 320, None).unwrap();
+    assert_eq!((s.frames.len(), s.failed.len()), (1, 1), "{:?}", s.failed);
+    // Zero-size samples (stsz entries all 0): nothing to decode, said so.
+    let mut empty = clean.clone();
+    let stsz = empty.windows(4).position(|w| w == b"stsz").unwrap();
+    let count = u32::from_be_bytes(empty[stsz + 12..stsz + 16].try_into().unwrap()) as usize;
+    empty[stsz + 8..stsz + 16 + 4 * count].fill(0);
+    empty[stsz + 12..stsz + 16].copy_from_slice(&(count as u32).to_be_bytes());
+    let e = sample_keyframes(Input::Bytes(&empty), 24, 320, None).unwrap_err();
+    assert!(e.contains("empty (size 0)"), "{e}");
+    let found = watermark_findings(&empty);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, Severity::Warning);
 }

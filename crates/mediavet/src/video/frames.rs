@@ -1,11 +1,14 @@
 //! Sampling keyframes spread over a video and decoding only those: H.264 in-process with
-//! openh264, anything else (HEVC, interlaced or 10-bit H.264, MPEG-4 Part 2, …) through an
-//! `ffmpeg` binary when one is on PATH. Never silent: the result names the decoder, or
-//! the error says why no frame could be had.
+//! openh264 (one decoder per worker thread: every keyframe is an IDR picture that decodes
+//! on its own), anything else (HEVC, interlaced or 10-bit H.264, MPEG-4 Part 2, …) and
+//! keyframes the sample tables cannot place (movie fragments) through an `ffmpeg` binary
+//! when one is on PATH. Never silent: the result names the decoder, or the error says why
+//! no frame could be had.
 
 use super::h264::KeyframeDecoder;
 use super::luma::Luma;
 use crate::probe::{video_sources, Keyframe, VideoSource};
+use rayon::prelude::*;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -19,14 +22,49 @@ pub struct Frame {
     pub luma: Luma,
 }
 
-/// The sampled pictures of a video track and what decoded them.
+/// Where the video is read from.
+#[derive(Debug, Clone, Copy)]
+pub enum Input<'a> {
+    /// A file on disk (ffmpeg can be used for what openh264 cannot decode).
+    File(&'a Path),
+    /// A file held in memory (H.264 only).
+    Bytes(&'a [u8]),
+}
+
+trait ReadSeek: Read + Seek {}
+impl<T: Read + Seek> ReadSeek for T {}
+
+impl<'a> Input<'a> {
+    fn open(&self) -> Result<(Box<dyn ReadSeek + 'a>, u64), String> {
+        match *self {
+            Input::File(p) => {
+                let f = std::fs::File::open(p).map_err(|e| e.to_string())?;
+                let size = f.metadata().map_err(|e| e.to_string())?.len();
+                Ok((Box::new(f), size))
+            }
+            Input::Bytes(b) => Ok((Box::new(std::io::Cursor::new(b)), b.len() as u64)),
+        }
+    }
+}
+
+/// The sampled pictures of a video track (each passed through the caller's `prepare`) and
+/// what decoded them.
 #[derive(Debug, Clone)]
-pub struct SampledFrames {
+pub struct Sampled<T> {
     /// `openh264`, or `ffmpeg (why)`.
     pub decoder: String,
+    /// Stored picture size of the track (what the frames were downscaled from).
+    pub stored_size: (u32, u32),
+    /// Keyframes the track has (0 when the tables do not place them).
+    pub keyframes_available: usize,
     /// Keyframes in time order.
-    pub frames: Vec<Frame>,
+    pub frames: Vec<T>,
+    /// Keyframes that did not decode: (time in seconds, why).
+    pub failed: Vec<(f64, String)>,
 }
+
+/// Sampled frames as decoded.
+pub type SampledFrames = Sampled<Frame>;
 
 /// Indices of `count` items spread evenly over `n` (all of them when `n ≤ count` or `count` is 0).
 pub fn spread(n: usize, count: usize) -> Vec<usize> {
@@ -39,82 +77,187 @@ pub fn spread(n: usize, count: usize) -> Vec<usize> {
     (0..count).map(|i| i * (n - 1) / (count - 1)).collect()
 }
 
-/// Samples up to `count` keyframes of the first video track of `path`, downscaled to at
-/// most `max_width` pixels wide.
+/// Samples up to `count` keyframes of the first video track, downscaled to at most
+/// `max_width` pixels wide (0: full size). `duration_s` lets ffmpeg seek by time when the
+/// sample tables cannot place the keyframes (movie fragments).
 pub fn sample_keyframes(
-    path: &Path,
+    input: Input,
     count: usize,
     max_width: usize,
+    duration_s: Option<f64>,
 ) -> Result<SampledFrames, String> {
-    let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    let size = file.metadata().map_err(|e| e.to_string())?.len();
+    sample_keyframes_with(input, count, max_width, duration_s, &|f| f)
+}
+
+/// [`sample_keyframes`], each frame handed to `prepare` on the worker that decoded it
+/// (so only what `prepare` keeps stays in memory).
+pub fn sample_keyframes_with<T: Send>(
+    input: Input,
+    count: usize,
+    max_width: usize,
+    duration_s: Option<f64>,
+    prepare: &(dyn Fn(Frame) -> T + Sync),
+) -> Result<Sampled<T>, String> {
+    let (mut file, size) = input.open()?;
     let src = video_sources(&mut file, size)
         .into_iter()
         .next()
         .ok_or("no video track")?;
-    let keyframes = src
-        .keyframes
-        .clone()
-        .ok_or("the sample tables do not place the keyframes")?;
+    drop(file);
+    let stored_size = (src.width, src.height);
+    let Some(keyframes) = src.keyframes.as_deref() else {
+        let reason = "the sample tables do not place the keyframes (movie fragments)";
+        let times = spread_times(duration_s, count);
+        let (frames, failed) = extract_with_ffmpeg(input, &src, &times, max_width, prepare)
+            .map_err(|e| format!("frames not decoded: {reason}; {e}"))?;
+        return Ok(Sampled {
+            decoder: format!("ffmpeg ({reason})"),
+            stored_size,
+            keyframes_available: 0,
+            frames,
+            failed,
+        });
+    };
     let chosen: Vec<Keyframe> = spread(keyframes.len(), count)
         .into_iter()
-        .map(|i| keyframes[i])
+        .filter_map(|i| keyframes.get(i).copied())
         .collect();
     if chosen.is_empty() {
         return Err("the video track has no keyframe".into());
     }
     let native = match (src.codec.as_str(), src.avcc.as_deref()) {
-        ("avc1" | "avc3", Some(avcc)) => decode_h264(&mut file, avcc, &chosen, max_width),
+        ("avc1" | "avc3", Some(avcc)) => decode_h264(input, avcc, &chosen, max_width, prepare),
+        ("avc1" | "avc3", None) => Err("the H.264 track has no avcC record".into()),
         (codec, _) => Err(format!("codec {codec} needs ffmpeg")),
     };
-    match native {
-        Ok(frames) => Ok(SampledFrames {
-            decoder: "openh264".into(),
-            frames,
-        }),
+    let (decoder, (frames, failed)) = match native {
+        Ok(done) => ("openh264".to_string(), done),
         Err(reason) => {
-            let frames = extract_with_ffmpeg(path, &src, &chosen, max_width)
+            let times: Vec<f64> = chosen.iter().map(|k| k.time_s).collect();
+            let done = extract_with_ffmpeg(input, &src, &times, max_width, prepare)
                 .map_err(|e| format!("frames not decoded: {reason}; {e}"))?;
-            Ok(SampledFrames {
-                decoder: format!("ffmpeg ({reason})"),
-                frames,
-            })
+            (format!("ffmpeg ({reason})"), done)
         }
-    }
+    };
+    Ok(Sampled {
+        decoder,
+        stored_size,
+        keyframes_available: keyframes.len(),
+        frames,
+        failed,
+    })
 }
 
-fn decode_h264<R: Read + Seek>(
-    r: &mut R,
+/// `count` times spread over `duration_s` (the start only when the duration is unknown).
+fn spread_times(duration_s: Option<f64>, count: usize) -> Vec<f64> {
+    let d = duration_s
+        .filter(|d| d.is_finite() && *d > 0.0)
+        .unwrap_or(0.0);
+    let n = count.max(1);
+    (0..n).map(|i| d * i as f64 / n as f64).collect()
+}
+
+type Decoded<T> = (Vec<T>, Vec<(f64, String)>);
+
+/// Decodes the chosen keyframes on the rayon pool, one openh264 decoder and file handle per
+/// contiguous run. `Err` only when the stream cannot be set up or no keyframe decodes.
+fn decode_h264<T: Send>(
+    input: Input,
     avcc: &[u8],
     chosen: &[Keyframe],
     max_width: usize,
-) -> Result<Vec<Frame>, String> {
-    let mut decoder = KeyframeDecoder::new(avcc)?;
+    prepare: &(dyn Fn(Frame) -> T + Sync),
+) -> Result<Decoded<T>, String> {
+    KeyframeDecoder::new(avcc)?;
+    let runs = chosen.len().div_ceil(rayon::current_num_threads().max(1));
+    let results: Vec<Result<T, (f64, String)>> = chosen
+        .par_chunks(runs.max(1))
+        .flat_map_iter(|run| decode_run(input, avcc, run, max_width, prepare))
+        .collect();
+    let (frames, failed) = split(results);
+    if frames.is_empty() {
+        let why = failed.first().map_or("no keyframe", |(_, e)| e.as_str());
+        return Err(format!("no keyframe decoded in-process ({why})"));
+    }
+    Ok((frames, failed))
+}
+
+/// One worker's keyframes, each decoded on its own (a damaged one fails alone).
+fn decode_run<T>(
+    input: Input,
+    avcc: &[u8],
+    run: &[Keyframe],
+    max_width: usize,
+    prepare: &(dyn Fn(Frame) -> T + Sync),
+) -> Vec<Result<T, (f64, String)>> {
+    let setup = input
+        .open()
+        .and_then(|(f, _)| Ok((f, KeyframeDecoder::new(avcc)?)));
+    let (mut file, mut decoder) = match setup {
+        Ok(s) => s,
+        Err(e) => return run.iter().map(|k| Err((k.time_s, e.clone()))).collect(),
+    };
     let mut buf = Vec::new();
-    chosen
-        .iter()
+    run.iter()
         .map(|k| {
-            buf.resize(k.size as usize, 0);
-            r.seek(SeekFrom::Start(k.offset))
-                .map_err(|e| e.to_string())?;
-            r.read_exact(&mut buf)
-                .map_err(|e| format!("keyframe at byte {}: {e}", k.offset))?;
-            let luma = decoder.decode(&buf)?;
-            Ok(Frame {
-                time_s: k.time_s,
-                luma: luma.downscaled(max_width),
-            })
+            read_sample(&mut file, k, &mut buf)
+                .and_then(|()| decode_guarded(&mut decoder, &buf))
+                .map(|luma| {
+                    prepare(Frame {
+                        time_s: k.time_s,
+                        luma: luma.downscaled(max_width),
+                    })
+                })
+                .map_err(|e| (k.time_s, e))
         })
         .collect()
 }
 
-/// One grey frame per keyframe time, scaled by ffmpeg to the same size the native path gives.
-fn extract_with_ffmpeg(
-    path: &Path,
+/// A decoder panic on hostile data stays this keyframe's failure.
+fn decode_guarded(decoder: &mut KeyframeDecoder, sample: &[u8]) -> Result<Luma, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| decoder.decode(sample)))
+        .unwrap_or_else(|_| Err("the decoder failed on damaged picture data".into()))
+}
+
+fn read_sample<R: Read + Seek + ?Sized>(
+    r: &mut R,
+    k: &Keyframe,
+    buf: &mut Vec<u8>,
+) -> Result<(), String> {
+    if k.size == 0 {
+        return Err(format!("keyframe at byte {} is empty (size 0)", k.offset));
+    }
+    buf.resize(k.size as usize, 0);
+    r.seek(SeekFrom::Start(k.offset))
+        .map_err(|e| e.to_string())?;
+    r.read_exact(buf)
+        .map_err(|e| format!("keyframe at byte {}: {e}", k.offset))
+}
+
+fn split<T>(results: Vec<Result<T, (f64, String)>>) -> Decoded<T> {
+    let mut frames = Vec::new();
+    let mut failed = Vec::new();
+    for r in results {
+        match r {
+            Ok(f) => frames.push(f),
+            Err(e) => failed.push(e),
+        }
+    }
+    (frames, failed)
+}
+
+/// One grey frame per time (the keyframe at or before it), scaled by ffmpeg to the size the
+/// native path gives.
+fn extract_with_ffmpeg<T: Send>(
+    input: Input,
     src: &VideoSource,
-    chosen: &[Keyframe],
+    times: &[f64],
     max_width: usize,
-) -> Result<Vec<Frame>, String> {
+    prepare: &(dyn Fn(Frame) -> T + Sync),
+) -> Result<Decoded<T>, String> {
+    let Input::File(path) = input else {
+        return Err("ffmpeg decodes files on disk, not bytes in memory".into());
+    };
     if !crate::ffmpeg::available() {
         return Err("no ffmpeg on PATH to decode it".into());
     }
@@ -128,54 +271,48 @@ fn extract_with_ffmpeg(
         w.div_ceil(max_width)
     };
     let (ow, oh) = (w / factor, h / factor);
-    chosen
-        .iter()
-        .map(|k| {
-            let out = Command::new("ffmpeg")
-                .args([
-                    "-nostdin",
-                    "-v",
-                    "error",
-                    "-skip_frame",
-                    "nokey",
-                    "-ss",
-                    &format!("{:.6}", k.time_s),
-                    "-i",
-                ])
-                .arg(path)
-                .args([
-                    "-map",
-                    &format!("0:v:{}", src.video_index),
-                    "-frames:v",
-                    "1",
-                ])
-                .args([
-                    "-vf",
-                    &format!("scale={ow}:{oh}:flags=area,format=gray"),
-                    "-f",
-                    "rawvideo",
-                    "-",
-                ])
-                .stdin(Stdio::null())
-                .output()
-                .map_err(|e| format!("ffmpeg: {e}"))?;
-            if out.stdout.len() != ow * oh {
-                return Err(format!(
-                    "ffmpeg gave {} bytes for a {ow}×{oh} frame at {:.3} s",
-                    out.stdout.len(),
-                    k.time_s
-                ));
-            }
-            Ok(Frame {
-                time_s: k.time_s,
-                luma: Luma {
-                    width: ow,
-                    height: oh,
-                    data: out.stdout,
-                },
-            })
+    let results: Vec<Result<T, (f64, String)>> = times
+        .par_iter()
+        .map(|&t| {
+            ffmpeg_frame(path, src.video_index, t, ow, oh)
+                .map(prepare)
+                .map_err(|e| (t, e))
         })
-        .collect()
+        .collect();
+    let (frames, failed) = split(results);
+    if frames.is_empty() {
+        let why = failed.first().map_or("no keyframe", |(_, e)| e.as_str());
+        return Err(format!("ffmpeg decoded no keyframe ({why})"));
+    }
+    Ok((frames, failed))
+}
+
+fn ffmpeg_frame(path: &Path, index: usize, t: f64, ow: usize, oh: usize) -> Result<Frame, String> {
+    let out = Command::new("ffmpeg")
+        .args(["-nostdin", "-v", "error", "-skip_frame", "nokey"])
+        .args(["-ss", &format!("{t:.6}"), "-i"])
+        .arg(path)
+        .args(["-map", &format!("0:v:{index}"), "-frames:v", "1"])
+        .args(["-vf", &format!("scale={ow}:{oh}:flags=area,format=gray")])
+        .args(["-f", "rawvideo", "-"])
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .map_err(|e| format!("ffmpeg: {e}"))?;
+    if out.stdout.len() != ow * oh {
+        return Err(format!(
+            "ffmpeg gave {} bytes for a {ow}×{oh} frame at {t:.3} s",
+            out.stdout.len()
+        ));
+    }
+    Ok(Frame {
+        time_s: t,
+        luma: Luma {
+            width: ow,
+            height: oh,
+            data: out.stdout,
+        },
+    })
 }
 
 #[cfg(test)]
@@ -188,5 +325,7 @@ mod tests {
         assert_eq!(spread(100, 5), [0, 24, 49, 74, 99]);
         assert_eq!(spread(10, 1), [0]);
         assert!(spread(0, 24).is_empty());
+        assert_eq!(spread_times(Some(10.0), 4), [0.0, 2.5, 5.0, 7.5]);
+        assert_eq!(spread_times(None, 2), [0.0, 0.0]);
     }
 }

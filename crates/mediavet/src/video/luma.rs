@@ -30,7 +30,14 @@ impl Luma {
         if self.width <= max_width || max_width == 0 {
             return self.clone();
         }
-        let factor = self.width.div_ceil(max_width);
+        self.shrunk(self.width.div_ceil(max_width))
+    }
+
+    /// Box-filtered copy `factor` times smaller in each direction (a copy for 0 or 1).
+    pub fn shrunk(&self, factor: usize) -> Luma {
+        if factor <= 1 {
+            return self.clone();
+        }
         let (w, h) = (self.width / factor, self.height / factor);
         let mut data = Vec::with_capacity(w * h);
         for y in 0..h {
@@ -61,6 +68,8 @@ mod tests {
         let l = Luma::from_plane(&plane, 2, 2, 3).unwrap();
         assert_eq!(l.data, [10, 20, 30, 40]);
         assert_eq!(l.downscaled(1).data, [25]);
+        assert_eq!(l.shrunk(2).data, [25]);
+        assert_eq!(l.shrunk(1), l);
         assert!(Luma::from_plane(&plane, 2, 3, 3).is_none());
     }
 }
