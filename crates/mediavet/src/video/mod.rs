@@ -1,8 +1,21 @@
-//! Video pictures: keyframes sampled over the duration and decoded to grey.
+//! Video pictures: keyframes sampled over the duration, decoded to grey, and searched for
+//! watermarks, logos and QR codes.
 
+mod analysis;
+mod bars;
+mod debug;
+mod display;
 mod frames;
 mod h264;
 mod luma;
+mod persistence;
+mod qr;
+mod regions;
+mod watermark;
 
-pub use frames::{sample_keyframes, spread, Frame, SampledFrames};
+pub use analysis::{analyse, FrameFacts, FrameSettings, QrFact, WatermarkFact};
+pub use bars::Rect;
+pub use frames::{
+    sample_keyframes, sample_keyframes_with, spread, Frame, Input, Sampled, SampledFrames,
+};
 pub use luma::Luma;

@@ -1,0 +1,215 @@
+//! Frame facts for a video: keyframes sampled and decoded, the watermark search and the QR
+//! search run over them, everything reported in displayed pixels. Facts only; the rules
+//! `video.watermark` and `video.qr_code` judge them.
+
+use super::bars::Rect;
+use super::display::Geometry;
+use super::frames::{sample_keyframes_with, Frame, Input};
+use super::qr::{self, Qr};
+use super::watermark;
+use crate::facts::{Facts, Problem, TrackKind};
+use crate::finding::Text;
+use serde::Serialize;
+use std::path::Path;
+
+/// Width the QR search sees (codes are small; modules need a few pixels each).
+const QR_WIDTH: usize = 960;
+/// The watermark search works at the QR picture shrunk to about this width.
+const WORK_WIDTH: usize = 400;
+
+/// How frames are sampled and searched.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FrameSettings {
+    /// Keyframes sampled over the duration.
+    pub keyframes: usize,
+    /// Share of a window's frames a mark's edges must be present in.
+    pub persistence: f64,
+}
+
+impl Default for FrameSettings {
+    fn default() -> Self {
+        FrameSettings {
+            keyframes: 24,
+            persistence: 0.8,
+        }
+    }
+}
+
+/// A persistent mark (watermark, logo, channel bug, user ID) in the displayed picture.
+#[derive(Debug, Clone, Serialize)]
+pub struct WatermarkFact {
+    /// Bounding box in displayed pixels.
+    #[serde(rename = "box")]
+    pub rect: Rect,
+    /// Share of the sampled frames showing it.
+    pub share: f64,
+    /// Time of the first sampled frame showing it, seconds.
+    pub first_s: f64,
+    /// Time of the last sampled frame showing it, seconds.
+    pub last_s: f64,
+    /// 0–1: √(share of its edge pixels present in 95% of frames and pointing the same way
+    /// × share of the picture around it that changes).
+    pub confidence: f64,
+}
+
+/// A QR code seen in a sampled frame.
+#[derive(Debug, Clone, Serialize)]
+pub struct QrFact {
+    /// Time of the frame, seconds.
+    pub time_s: f64,
+    /// Decoded text; `None` when the code was found but could not be read.
+    pub content: Option<String>,
+    /// Bounding box in displayed pixels.
+    #[serde(rename = "box")]
+    pub rect: Rect,
+}
+
+/// A sampled keyframe that did not decode.
+#[derive(Debug, Clone, Serialize)]
+pub struct FailedFrame {
+    /// Decode time, seconds.
+    pub time_s: f64,
+    /// Why.
+    pub why: String,
+}
+
+/// What the sampled frames of a video show.
+#[derive(Debug, Clone, Serialize)]
+pub struct FrameFacts {
+    /// `openh264`, or `ffmpeg (why)`.
+    pub decoder: String,
+    /// Keyframes in the track (0 when the tables do not place them).
+    pub keyframes_available: usize,
+    /// Times of the frames analysed, seconds.
+    pub times_s: Vec<f64>,
+    /// Sampled keyframes that did not decode.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub failed: Vec<FailedFrame>,
+    /// Size of the grey pictures the watermark search ran on.
+    pub analysis_size: [usize; 2],
+    /// The picture inside letterbox/pillarbox bars, displayed pixels.
+    pub active_area: Rect,
+    /// Share of the active picture that changes between samples (0–1).
+    pub change_share: f64,
+    /// The picture barely changes: a mark cannot be told from the scene.
+    pub static_picture: bool,
+    /// Persistent marks found, strongest first.
+    pub watermarks: Vec<WatermarkFact>,
+    /// QR codes seen.
+    pub qr_codes: Vec<QrFact>,
+}
+
+/// One decoded keyframe as kept: its grey picture at analysis size and its QR codes.
+struct Prepared {
+    frame: Frame,
+    qr: Vec<Qr>,
+    qr_size: (usize, usize),
+}
+
+/// Samples and searches the frames of the first video track into that track's facts
+/// (`video.frames`, or `video.frames_not_checked` saying why not). With `debug`, the
+/// analysed frames and the persistence map are written there as PNG.
+pub fn analyse(input: Input, facts: &mut Facts, settings: FrameSettings, debug: Option<&Path>) {
+    let file_name = Path::new(&facts.path)
+        .file_name()
+        .map_or_else(|| "video".into(), |n| n.to_string_lossy().into_owned());
+    let Some(track) = facts
+        .container
+        .as_mut()
+        .and_then(|c| c.tracks.iter_mut().find(|t| t.kind == TrackKind::Video))
+    else {
+        return;
+    };
+    let duration = track.duration.or(track.media_duration);
+    let Some(video) = track.video.as_mut() else {
+        return;
+    };
+    let prepare = |f: Frame| {
+        let qr = qr::find(&f.luma);
+        let qr_size = (f.luma.width, f.luma.height);
+        let factor = (f.luma.width / WORK_WIDTH).max(1);
+        Prepared {
+            frame: Frame {
+                time_s: f.time_s,
+                luma: f.luma.shrunk(factor),
+            },
+            qr,
+            qr_size,
+        }
+    };
+    let sampled =
+        match sample_keyframes_with(input, settings.keyframes, QR_WIDTH, duration, &prepare) {
+            Ok(s) => s,
+            Err(why) => {
+                video.frames_not_checked = Some(Text::new(
+                    format!("frames not checked: {why}"),
+                    format!("未检查画面：{why}"),
+                ));
+                return;
+            }
+        };
+    let mut prepared = sampled.frames;
+    prepared.sort_by(|a, b| a.frame.time_s.total_cmp(&b.frame.time_s));
+    let frames: Vec<Frame> = prepared.iter().map(|p| p.frame.clone()).collect();
+    let scan = watermark::scan(&frames, settings.persistence);
+    let analysis = frames
+        .first()
+        .map_or((0, 0), |f| (f.luma.width, f.luma.height));
+    let geometry = |from| Geometry {
+        from,
+        stored: sampled.stored_size,
+        rotation: video.rotation,
+        display: (video.display_width, video.display_height),
+    };
+    let to_display = |r| geometry(analysis).to_display(r);
+    let qr_codes = prepared
+        .iter()
+        .flat_map(|p| {
+            p.qr.iter().map(|q| QrFact {
+                time_s: p.frame.time_s,
+                content: q.content.clone(),
+                rect: geometry(p.qr_size).to_display(q.rect),
+            })
+        })
+        .collect();
+    let debug_error = debug.and_then(|dir| {
+        let dir = dir.join(&file_name);
+        super::debug::write(&dir, &frames, &scan)
+            .err()
+            .map(|e| (dir, e))
+    });
+    video.frames = Some(FrameFacts {
+        decoder: sampled.decoder,
+        keyframes_available: sampled.keyframes_available,
+        times_s: frames.iter().map(|f| f.time_s).collect(),
+        failed: sampled
+            .failed
+            .into_iter()
+            .map(|(time_s, why)| FailedFrame { time_s, why })
+            .collect(),
+        analysis_size: [analysis.0, analysis.1],
+        active_area: to_display(scan.active),
+        change_share: scan.change_share,
+        static_picture: frames.len() < 2 || scan.change_share < watermark::STATIC_SHARE,
+        watermarks: scan
+            .found
+            .iter()
+            .map(|f| WatermarkFact {
+                rect: to_display(f.rect),
+                share: f.share,
+                first_s: f.first_s,
+                last_s: f.last_s,
+                confidence: f.confidence,
+            })
+            .collect(),
+        qr_codes,
+    });
+    if let Some((dir, e)) = debug_error {
+        facts.problems.push(Problem::new(
+            false,
+            None,
+            format!("debug frames not written to {}: {e}", dir.display()),
+            format!("调试画面未能写入 {}：{e}", dir.display()),
+        ));
+    }
+}
