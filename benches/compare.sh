@@ -38,19 +38,31 @@ hyperfine -N --warmup 2 --runs "$runs" --export-json "$out/compare_audio.json" \
   -n "mediavet probe --levels (1 core)" "taskset -c 0 $bin probe --levels $file" \
   -n "ffmpeg -af ebur128=peak=true" "ffmpeg -nostdin -v error -i $file -vn -af ebur128=peak=true -f null -" >&2
 
+# Frames: sampling 24 keyframes (the file has 18: all of them), decoding them, the
+# watermark and QR searches, against ffmpeg decoding the same keyframes to grey.
+frames_ffmpeg="ffmpeg -nostdin -v error -skip_frame nokey -i $file -vf scale=480:270,format=gray -fps_mode passthrough -f rawvideo -y /dev/null"
+hyperfine -N --warmup 2 --runs "$runs" --export-json "$out/compare_frames.json" \
+  -n "mediavet probe --frames" "$bin probe --frames $file" \
+  -n "ffmpeg -skip_frame nokey … format=gray" "$frames_ffmpeg" >&2
+
 rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; }
 rss_mediavet=$(rss "$bin" probe "$file")
 rss_ffprobe=$(rss ffprobe -v quiet -of json -show_format -show_streams "$file")
 rss_mediainfo=$(rss mediainfo --Output=JSON "$file")
 rss_levels=$(rss "$bin" probe --levels "$file")
 rss_ebur128=$(rss ffmpeg -nostdin -v error -i "$file" -vn -af ebur128=peak=true -f null -)
+rss_frames=$(rss "$bin" probe --frames "$file")
+# shellcheck disable=SC2086
+rss_frames_ffmpeg=$(rss $frames_ffmpeg)
 
-python3 - "$out/compare.json" "$rss_mediavet" "$rss_ffprobe" "$rss_mediainfo" "$file" "$out/compare_audio.json" "$rss_levels" "$rss_ebur128" <<'PY'
+python3 - "$out/compare.json" "$rss_mediavet" "$rss_ffprobe" "$rss_mediainfo" "$file" "$out/compare_audio.json" "$rss_levels" "$rss_ebur128" "$out/compare_frames.json" "$rss_frames" "$rss_frames_ffmpeg" <<'PY'
 import json, os, platform, subprocess, sys
 results = json.load(open(sys.argv[1]))["results"]
 rss = [int(x) for x in sys.argv[2:5]]
 audio = json.load(open(sys.argv[6]))["results"]
 audio_rss = [int(x) for x in sys.argv[7:9]]
+frames = json.load(open(sys.argv[9]))["results"]
+frames_rss = [int(x) for x in sys.argv[10:12]]
 size = os.path.getsize(sys.argv[5])
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
 print(f"File: {os.path.basename(sys.argv[5])}, {size/1e6:.1f} MB; machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}")
@@ -66,4 +78,6 @@ def table(title, results, rss, ms_digits, ratio_digits):
 table("tool", results, rss, 1, 0)
 print()
 table("audio analysis", audio, audio_rss, 0, 1)
+print()
+table("keyframes + watermark + QR", frames, frames_rss, 0, 1)
 PY

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the project on a fresh Debian machine (as root) or a developer's.
-# Installs the test oracles it needs (ffmpeg/ffprobe, MediaInfo) and nasm when they are missing;
+# Installs the test oracles it needs (ffmpeg/ffprobe, MediaInfo), nasm, and what the
+# watermark evaluation set is drawn with (qrencode, DejaVu fonts) when they are missing;
 # they are never runtime dependencies of mediavet itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +11,9 @@ command -v ffprobe >/dev/null || need+=(ffmpeg)
 command -v mediainfo >/dev/null || need+=(mediainfo)
 # nasm lets the bundled openh264 build its assembly (about 15% faster keyframe decoding).
 command -v nasm >/dev/null || need+=(nasm)
+# The watermark evaluation set (testdata/watermarks/generate.sh) draws text and QR codes.
+command -v qrencode >/dev/null || need+=(qrencode)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
     echo "installing test oracles: ${need[*]}" >&2

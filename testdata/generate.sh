@@ -59,6 +59,19 @@ audio_case audio_mp3.mp4 -f lavfi -i "$(split 0.316 0.316)" -c:a libmp3lame -b:a
 audio_case audio_alac.mov -f lavfi -i "$(split 0.316 0.316)" -c:a alac
 audio_case audio_flac.mp4 -f lavfi -i "$(split 0.316 0.316)" -c:a flac -strict -2
 
+# Frames: 6 s of a zooming fractal with a keyframe every 6 frames (25 keyframes), with a
+# drawn logo (no font needed) in the top right corner, without it, and with a QR code for
+# 2 s (made with qrencode: apt-get install -y qrencode).
+zoom="mandelbrot=s=480x270:rate=25:maxiter=256:end_scale=0.01"
+gop=(-g 6 -keyint_min 6 -sc_threshold 0 -crf 36)
+logo="drawbox=x=376:y=16:w=90:h=36:color=white@1:t=fill,drawbox=x=382:y=22:w=24:h=24:color=0xd02040@1:t=fill,drawbox=x=414:y=26:w=44:h=6:color=black@1:t=fill,drawbox=x=414:y=38:w=30:h=6:color=black@1:t=fill"
+ff -f lavfi -i "$zoom" -t 6 -vf "$logo" "${x264[@]}" "${gop[@]}" "${date[@]}" "$out/frames_logo.mp4"
+ff -f lavfi -i "$zoom" -t 6 "${x264[@]}" "${gop[@]}" "${date[@]}" "$out/frames_clean.mp4"
+qr=$(mktemp --suffix=.png)
+qrencode -s 3 -m 2 -o "$qr" "https://shop.example.com/promo?id=38291047"
+ff -f lavfi -i "$zoom" -i "$qr" -t 6 -filter_complex "[0][1]overlay=x=40:y=(H-h)/2:enable='between(t,2,4)'" "${x264[@]}" "${gop[@]}" "${date[@]}" "$out/frames_qr.mp4"
+rm "$qr"
+
 # Damaged and disguised files.
 size=$(stat -c %s "$out/moov_at_end.mp4")
 head -c $((size / 2)) "$out/moov_at_end.mp4" > "$out/truncated_half.mp4"

@@ -132,7 +132,7 @@ fn check_json(
 ) -> PyResult<String> {
     let (profile, lang) = setup(profile, options_json, lang_code)?;
     Ok(py.detach(|| {
-        mediavet::batch::check_isolated(&path, &profile)
+        mediavet::batch::check_isolated(&path, &profile, &mediavet::CheckOptions::default())
             .to_json(lang)
             .to_string()
     }))
@@ -171,7 +171,15 @@ fn check_many_json(
 ) -> PyResult<String> {
     let (profile, lang) = setup(profile, options_json, lang_code)?;
     let reports = py
-        .detach(|| mediavet::check_many(&paths, &profile, jobs, &|_| {}))
+        .detach(|| {
+            mediavet::check_many(
+                &paths,
+                &profile,
+                &mediavet::CheckOptions::default(),
+                jobs,
+                &|_| {},
+            )
+        })
         .map_err(py_err)?;
     let list: Vec<_> = reports.iter().map(|r| r.to_json(lang)).collect();
     Ok(serde_json::Value::Array(list).to_string())

@@ -29,6 +29,9 @@ enum Command {
         /// Also decode the audio and measure its levels (peak, loudness, VU).
         #[arg(long)]
         levels: bool,
+        /// Also sample and decode keyframes and search them for watermarks and QR codes.
+        #[arg(long)]
+        frames: bool,
         /// Files to probe.
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -47,6 +50,10 @@ enum Command {
         /// Files checked in parallel (default: one per core).
         #[arg(long, short)]
         jobs: Option<usize>,
+        /// Write each video's sampled frames and watermark persistence map (marks boxed)
+        /// as PNG into DIR/<file name>/.
+        #[arg(long, value_name = "DIR")]
+        debug_frames: Option<PathBuf>,
         /// Files or directories.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -98,7 +105,11 @@ fn run(command: Command) -> Result<ExitCode, mediavet::Error> {
     let mut out = std::io::stdout().lock();
     let io = |e: std::io::Error| mediavet::Error::Usage(format!("cannot write output: {e}"));
     match command {
-        Command::Probe { levels, files } => {
+        Command::Probe {
+            levels,
+            frames,
+            files,
+        } => {
             let mut all = Vec::new();
             for file in &files {
                 let mut facts = mediavet::probe_path(file)?;
@@ -107,6 +118,14 @@ fn run(command: Command) -> Result<ExitCode, mediavet::Error> {
                         file,
                         &mut facts,
                         mediavet::audio::MeterSettings::default(),
+                    );
+                }
+                if frames {
+                    mediavet::video::analyse(
+                        mediavet::video::Input::File(file),
+                        &mut facts,
+                        mediavet::video::FrameSettings::default(),
+                        None,
                     );
                 }
                 all.push(facts);
@@ -120,6 +139,7 @@ fn run(command: Command) -> Result<ExitCode, mediavet::Error> {
             format,
             lang,
             jobs,
+            debug_frames,
             paths,
         } => {
             let profile = Profile::load(&profile)?;
@@ -130,8 +150,10 @@ fn run(command: Command) -> Result<ExitCode, mediavet::Error> {
             };
             let files = walk::expand(&paths)?;
             let bar = progress::bar(files.len());
-            let reports =
-                mediavet::check_many(&files, &profile, jobs, &|r| progress::done(&bar, r))?;
+            let options = mediavet::CheckOptions { debug_frames };
+            let reports = mediavet::check_many(&files, &profile, &options, jobs, &|r| {
+                progress::done(&bar, r)
+            })?;
             bar.finish_and_clear();
             match format {
                 Format::Human => human::write(&mut out, &reports, lang).map_err(io)?,

@@ -160,8 +160,8 @@ fn junit_has_a_case_per_file_and_rule() {
     ]);
     let xml = stdout(&o);
     assert_eq!(o.status.code(), Some(1));
-    // 15 rules apply under micro-video, for each of 2 files.
-    assert_eq!(xml.matches("<testcase ").count(), 30, "{xml}");
+    // 17 rules apply under micro-video, for each of 2 files.
+    assert_eq!(xml.matches("<testcase ").count(), 34, "{xml}");
     assert_eq!(xml.matches("<failure").count(), 1, "{xml}");
     assert!(xml.contains("name=\"video.bitrate\""));
 }
@@ -369,4 +369,34 @@ fn csv_triage_sheet_opens_in_excel() {
         "{declared}"
     );
     assert!(declared.contains("视频实测码率 14.66 Mb/s"), "{declared}");
+}
+
+#[test]
+fn debug_frames_and_probe_frames() {
+    let dir = std::env::temp_dir().join(format!("mediavet-debug-{}", std::process::id()));
+    let o = mediavet(&[
+        "check",
+        "--lang",
+        "en",
+        "--debug-frames",
+        dir.to_str().unwrap(),
+        &path("frames_logo.mp4"),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("video.watermark"), "{}", stdout(&o));
+    let written = std::fs::read_dir(dir.join("frames_logo.mp4"))
+        .unwrap()
+        .count();
+    assert_eq!(written, 25, "24 frames and the persistence map");
+    std::fs::remove_dir_all(&dir).unwrap();
+
+    let o = mediavet(&["probe", "--frames", &path("frames_qr.mp4")]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let frames = &doc["files"][0]["container"]["tracks"][0]["video"]["frames"];
+    assert_eq!(frames["decoder"], "openh264");
+    assert_eq!(
+        frames["qr_codes"][0]["content"],
+        "https://shop.example.com/promo?id=38291047"
+    );
+    assert!(frames["qr_codes"][0]["box"]["w"].as_u64().unwrap() > 80);
 }

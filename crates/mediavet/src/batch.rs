@@ -3,7 +3,7 @@
 
 use crate::facts::Problem;
 use crate::profile::Profile;
-use crate::report::{check_facts, check_path, unassessed, Report};
+use crate::report::{check_facts, check_path_with, unassessed, CheckOptions, Report};
 use crate::Error;
 use rayon::prelude::*;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 pub fn check_many(
     paths: &[PathBuf],
     profile: &Profile,
+    options: &CheckOptions,
     jobs: Option<usize>,
     on_done: &(dyn Fn(&Report) + Sync),
 ) -> Result<Vec<Report>, Error> {
@@ -28,7 +29,7 @@ pub fn check_many(
         paths
             .par_iter()
             .map(|path| {
-                let report = check_isolated(path, profile);
+                let report = check_isolated(path, profile, options);
                 on_done(&report);
                 report
             })
@@ -36,9 +37,9 @@ pub fn check_many(
     }))
 }
 
-/// [`check_path`], with a panic turned into an `unreadable` report so that it stays one file's problem.
-pub fn check_isolated(path: &Path, profile: &Profile) -> Report {
-    isolated(path, profile, || check_path(path, profile))
+/// [`crate::check_path`], with a panic turned into an `unreadable` report so that it stays one file's problem.
+pub fn check_isolated(path: &Path, profile: &Profile, options: &CheckOptions) -> Report {
+    isolated(path, profile, || check_path_with(path, profile, options))
 }
 
 /// Runs `check`; a panic becomes an `unreadable` report for `path`.

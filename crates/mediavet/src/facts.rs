@@ -180,6 +180,12 @@ pub struct VideoFacts {
     pub peak_bitrate: Option<f64>,
     /// Interlaced, where the codec configuration or `fiel` says.
     pub interlaced: Option<bool>,
+    /// What the sampled keyframes show (only when a check or `probe --frames` asks).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frames: Option<crate::video::FrameFacts>,
+    /// Why the frames were not checked, when they were asked for and could not be.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frames_not_checked: Option<Text>,
 }
 
 /// Audio-track specifics, as declared by the container and codec configuration.

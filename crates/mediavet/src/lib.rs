@@ -31,5 +31,6 @@ pub use kind::FileKind;
 pub use probe::probe_path;
 pub use profile::Profile;
 pub use report::{
-    check_bytes, check_facts, check_path, failing_rules, reports_to_json, Report, Verdict,
+    check_bytes, check_facts, check_path, check_path_with, failing_rules, reports_to_json,
+    CheckOptions, Report, Verdict,
 };

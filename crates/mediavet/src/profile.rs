@@ -24,6 +24,9 @@ const BUILTIN: [(&str, &str); 3] = [
     ),
 ];
 
+/// Most keyframes a profile may ask to sample (bounds memory: ~0.5 MB each).
+pub const MAX_KEYFRAMES: usize = 240;
+
 /// Severity as set in a profile: a [`Severity`] or `off`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -169,6 +172,27 @@ pub struct AudioRules {
     pub max_true_peak_dbtp: Option<f64>,
 }
 
+/// `[frames]` settings: the pictures sampled from a video and what is looked for in them.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameRules {
+    /// Keyframes sampled evenly over the duration (all when the video has fewer).
+    pub keyframes: Option<usize>,
+    /// Look for watermarks and logos (`video.watermark`).
+    pub watermark: Option<bool>,
+    /// Share of the frames of the video, or of a half or third of it, that a mark's
+    /// edges must be present in.
+    pub persistence: Option<f64>,
+    /// Least confidence (0–1) for a mark to be reported at the rule's severity; weaker
+    /// ones are reported for information.
+    pub min_confidence: Option<f64>,
+    /// Areas never judged, as `[x, y, w, h]` fractions of the displayed picture (e.g. the
+    /// static interface of a screen recording).
+    pub ignore: Option<Vec<[f64; 4]>>,
+    /// Look for QR codes (`video.qr_code`).
+    pub qr_code: Option<bool>,
+}
+
 /// `[date]` settings.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -201,6 +225,9 @@ pub struct Profile {
     /// Audio settings.
     #[serde(default)]
     pub audio: AudioRules,
+    /// Sampled-frame settings.
+    #[serde(default)]
+    pub frames: FrameRules,
     /// Date settings.
     #[serde(default)]
     pub date: DateRules,
@@ -313,6 +340,32 @@ impl Profile {
                 format!("audio: min_level_percentile must be in (0, 100], got {p}"),
             );
         }
+        let f = &self.frames;
+        if let Some(k) = f.keyframes.filter(|k| !(2..=MAX_KEYFRAMES).contains(k)) {
+            return err(
+                "keyframes",
+                format!("frames: keyframes must be 2 to {MAX_KEYFRAMES}, got {k}"),
+            );
+        }
+        for (key, v) in [
+            ("persistence", f.persistence),
+            ("min_confidence", f.min_confidence),
+        ] {
+            if let Some(v) = v.filter(|v| !(*v > 0.0 && *v <= 1.0)) {
+                return err(key, format!("frames: {key} must be in (0, 1], got {v}"));
+            }
+        }
+        for r in f.ignore.iter().flatten() {
+            let inside = r.iter().all(|v| (0.0..=1.0).contains(v))
+                && r[0] + r[2] <= 1.0 + 1e-9
+                && r[1] + r[3] <= 1.0 + 1e-9;
+            if !inside {
+                return err(
+                    "ignore",
+                    format!("frames: ignore area {r:?} is not [x, y, w, h] inside 0–1"),
+                );
+            }
+        }
         if let (Some(min), Some(max)) = (self.video.min_duration_s, self.video.max_duration_s) {
             if min.0 > max.0 {
                 return err(
@@ -377,6 +430,14 @@ impl Profile {
                     .max_true_peak_dbtp
                     .or(base.audio.max_true_peak_dbtp),
             },
+            frames: FrameRules {
+                keyframes: self.frames.keyframes.or(base.frames.keyframes),
+                watermark: self.frames.watermark.or(base.frames.watermark),
+                persistence: self.frames.persistence.or(base.frames.persistence),
+                min_confidence: self.frames.min_confidence.or(base.frames.min_confidence),
+                ignore: self.frames.ignore.or(base.frames.ignore),
+                qr_code: self.frames.qr_code.or(base.frames.qr_code),
+            },
             date: DateRules {
                 earliest: self.date.earliest.or(base.date.earliest),
                 latest: self.date.latest.or(base.date.latest),
@@ -388,6 +449,20 @@ impl Profile {
     /// Whether any active rule needs decoded audio levels.
     pub fn measures_audio(&self) -> bool {
         crate::rules::active(self).any(|(r, _)| r.needs_levels)
+    }
+
+    /// Whether any active rule needs sampled video frames.
+    pub fn samples_frames(&self) -> bool {
+        crate::rules::active(self).any(|(r, _)| r.needs_frames)
+    }
+
+    /// How video frames are sampled and searched under this profile.
+    pub fn frame_settings(&self) -> crate::video::FrameSettings {
+        let default = crate::video::FrameSettings::default();
+        crate::video::FrameSettings {
+            keyframes: self.frames.keyframes.unwrap_or(default.keyframes),
+            persistence: self.frames.persistence.unwrap_or(default.persistence),
+        }
     }
 
     /// How audio is metered under this profile (VU reference, level percentile).

@@ -6,9 +6,10 @@ use crate::kind::{self, FileKind};
 use crate::probe::probe_path;
 use crate::profile::Profile;
 use crate::rules;
+use crate::video::Input;
 use serde::Serialize;
 use serde_json::{json, Value};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Overall judgement of one file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -49,15 +50,36 @@ pub struct Report {
     pub findings: Vec<Finding>,
 }
 
-/// Probes and checks one file (decoding its audio when the profile's rules need levels).
-/// Never fails: a file that cannot be opened is `unreadable`.
+/// How a check runs, beyond what the profile says.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// Write the sampled frames and the watermark persistence map of each video as PNG
+    /// into a folder per file under this directory.
+    pub debug_frames: Option<PathBuf>,
+}
+
+/// Probes and checks one file (decoding its audio and sampling its frames when the
+/// profile's rules need them). Never fails: a file that cannot be opened is `unreadable`.
 pub fn check_path(path: &Path, profile: &Profile) -> Report {
+    check_path_with(path, profile, &CheckOptions::default())
+}
+
+/// [`check_path`] with options.
+pub fn check_path_with(path: &Path, profile: &Profile, options: &CheckOptions) -> Report {
     let mut facts = probe_path(path).unwrap_or_else(|e| {
         let problem = Problem::new(true, None, e.to_string(), format!("无法打开文件：{e}"));
         unassessed(path, problem)
     });
     if profile.measures_audio() && !facts.unreadable() {
         crate::audio::measure_path(path, &mut facts, profile.meter_settings());
+    }
+    if profile.samples_frames() && !facts.unreadable() {
+        crate::video::analyse(
+            Input::File(path),
+            &mut facts,
+            profile.frame_settings(),
+            options.debug_frames.as_deref(),
+        );
     }
     check_facts(facts, profile)
 }
@@ -70,6 +92,14 @@ pub fn check_bytes(data: &[u8], name: &Path, profile: &Profile) -> Report {
     let mut facts = crate::probe::probe_reader(&mut reader, size, name);
     if profile.measures_audio() && !facts.unreadable() {
         crate::audio::measure(&mut reader, &mut facts, None, profile.meter_settings());
+    }
+    if profile.samples_frames() && !facts.unreadable() {
+        crate::video::analyse(
+            Input::Bytes(data),
+            &mut facts,
+            profile.frame_settings(),
+            None,
+        );
     }
     check_facts(facts, profile)
 }

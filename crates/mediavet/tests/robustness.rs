@@ -38,6 +38,18 @@ fn probe_bytes(bytes: Vec<u8>, label: String) {
             None,
             mediavet::audio::MeterSettings::default(),
         );
+        // … and so does the keyframe decoder (H.264 in-process; bytes never go to ffmpeg).
+        let settings = mediavet::video::FrameSettings {
+            keyframes: 3,
+            ..Default::default()
+        };
+        let data = reader.into_inner();
+        mediavet::video::analyse(
+            mediavet::video::Input::Bytes(&data),
+            &mut facts,
+            settings,
+            None,
+        );
         let _ = tx.send(facts.problems.len());
     });
     match rx.recv_timeout(Duration::from_secs(20)) {

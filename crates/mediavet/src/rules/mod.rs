@@ -17,7 +17,9 @@ mod track_missing;
 mod video_bitrate;
 mod video_codec;
 mod video_duration;
+mod video_qr_code;
 mod video_resolution;
+mod video_watermark;
 
 mod docs {
     include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));
@@ -47,6 +49,8 @@ pub struct Rule {
     pub applies: fn(&Profile) -> bool,
     /// The rule reads levels measured from decoded audio.
     pub needs_levels: bool,
+    /// The rule reads what sampled video frames show.
+    pub needs_frames: bool,
     /// The check; findings carry the severity passed in (or a lesser one the rule documents).
     pub check: fn(&Ctx, Severity) -> Vec<Finding>,
 }
@@ -60,13 +64,14 @@ impl Rule {
 }
 
 /// Every rule, in report order.
-pub static RULES: [Rule; 15] = [
+pub static RULES: [Rule; 17] = [
     Rule {
         id: "file.unreadable",
         default: Severity::Error,
         doc: docs::FILE_UNREADABLE,
         applies: file_unreadable::applies,
         needs_levels: false,
+        needs_frames: false,
         check: file_unreadable::check,
     },
     Rule {
@@ -75,6 +80,7 @@ pub static RULES: [Rule; 15] = [
         doc: docs::FILE_KIND,
         applies: file_kind::applies,
         needs_levels: false,
+        needs_frames: false,
         check: file_kind::check,
     },
     Rule {
@@ -83,6 +89,7 @@ pub static RULES: [Rule; 15] = [
         doc: docs::CONTAINER_FORMAT,
         applies: container_format::applies,
         needs_levels: false,
+        needs_frames: false,
         check: container_format::check,
     },
     Rule {
@@ -91,6 +98,7 @@ pub static RULES: [Rule; 15] = [
         doc: docs::TRACK_MISSING,
         applies: track_missing::applies,
         needs_levels: false,
+        needs_frames: false,
         check: track_missing::check,
     },
     Rule {
@@ -99,6 +107,7 @@ pub static RULES: [Rule; 15] = [
         doc: docs::VIDEO_RESOLUTION,
         applies: video_resolution::applies,
         needs_levels: false,
+        needs_frames: false,
         check: video_resolution::check,
     },
     Rule {
@@ -107,6 +116,7 @@ pub static RULES: [Rule; 15] = [
         doc: docs::VIDEO_BITRATE,
         applies: video_bitrate::applies,
         needs_levels: false,
+        needs_frames: false,
         check: video_bitrate::check,
     },
     Rule {
@@ -115,6 +125,7 @@ pub static RULES: [Rule; 15] = [
         doc: docs::VIDEO_DURATION,
         applies: video_duration::applies,
         needs_levels: false,
+        needs_frames: false,
         check: video_duration::check,
     },
     Rule {
@@ -123,6 +134,7 @@ pub static RULES: [Rule; 15] = [
         doc: docs::AUDIO_CHANNELS,
         applies: audio_channels::applies,
         needs_levels: false,
+        needs_frames: false,
         check: audio_channels::check,
     },
     Rule {
@@ -131,6 +143,7 @@ pub static RULES: [Rule; 15] = [
         doc: docs::AUDIO_CHANNEL_SPLIT,
         applies: audio_channel_split::applies,
         needs_levels: true,
+        needs_frames: false,
         check: audio_channel_split::check,
     },
     Rule {
@@ -139,6 +152,7 @@ pub static RULES: [Rule; 15] = [
         doc: docs::AUDIO_LEVEL_MAX,
         applies: audio_level_max::applies,
         needs_levels: true,
+        needs_frames: false,
         check: audio_level_max::check,
     },
     Rule {
@@ -147,6 +161,7 @@ pub static RULES: [Rule; 15] = [
         doc: docs::AUDIO_LEVEL_MIN,
         applies: audio_level_min::applies,
         needs_levels: true,
+        needs_frames: false,
         check: audio_level_min::check,
     },
     Rule {
@@ -155,6 +170,7 @@ pub static RULES: [Rule; 15] = [
         doc: docs::AUDIO_SILENCE,
         applies: audio_silence::applies,
         needs_levels: true,
+        needs_frames: false,
         check: audio_silence::check,
     },
     Rule {
@@ -163,6 +179,7 @@ pub static RULES: [Rule; 15] = [
         doc: docs::AUDIO_LOUDNESS,
         applies: audio_loudness::applies,
         needs_levels: true,
+        needs_frames: false,
         check: audio_loudness::check,
     },
     Rule {
@@ -171,6 +188,7 @@ pub static RULES: [Rule; 15] = [
         doc: docs::MEDIA_DATE,
         applies: media_date::applies,
         needs_levels: false,
+        needs_frames: false,
         check: media_date::check,
     },
     Rule {
@@ -179,7 +197,26 @@ pub static RULES: [Rule; 15] = [
         doc: docs::VIDEO_CODEC,
         applies: video_codec::applies,
         needs_levels: false,
+        needs_frames: false,
         check: video_codec::check,
+    },
+    Rule {
+        id: "video.watermark",
+        default: Severity::Error,
+        doc: docs::VIDEO_WATERMARK,
+        applies: video_watermark::applies,
+        needs_levels: false,
+        needs_frames: true,
+        check: video_watermark::check,
+    },
+    Rule {
+        id: "video.qr_code",
+        default: Severity::Warning,
+        doc: docs::VIDEO_QR_CODE,
+        applies: video_qr_code::applies,
+        needs_levels: false,
+        needs_frames: true,
+        check: video_qr_code::check,
     },
 ];
 

@@ -1,0 +1,72 @@
+//! video.qr_code — a QR code appears in the video (a sign of an advertisement or repost).
+//!
+//! What: every sampled keyframe (see `video.watermark`) is searched for QR codes with
+//! `rqrr`, a pure-Rust QR reader, at up to 960 pixels wide. Each distinct code is
+//! reported once with the times it was seen, its box in displayed pixels and its decoded
+//! text (or that it could not be read).
+//!
+//! Why: the contest rules forbid advertising; a QR code on screen is almost always a
+//! link to a shop, an account or an app — an advertisement or a repost's signature.
+//!
+//! Fix: remove the shots or overlay carrying the code in the editing project and export
+//! again.
+
+use super::Ctx;
+use crate::finding::{Finding, Quantity, Severity, Text};
+use crate::profile::Profile;
+
+/// Applies when the profile asks for the QR search.
+pub fn applies(p: &Profile) -> bool {
+    p.frames.qr_code == Some(true)
+}
+
+/// One finding per distinct code (codes found but unreadable count as one).
+pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+    let Some(frames) = cx
+        .facts
+        .container
+        .as_ref()
+        .and_then(|c| c.primary_video())
+        .and_then(|t| t.video.as_ref())
+        .and_then(|v| v.frames.as_ref())
+    else {
+        return Vec::new();
+    };
+    let mut seen: Vec<(Option<&str>, Vec<f64>, &crate::video::QrFact)> = Vec::new();
+    for q in &frames.qr_codes {
+        match seen.iter_mut().find(|(c, _, _)| *c == q.content.as_deref()) {
+            Some((_, times, _)) => times.push(q.time_s),
+            None => seen.push((q.content.as_deref(), vec![q.time_s], q)),
+        }
+    }
+    seen.into_iter()
+        .map(|(content, times, q)| {
+            let when = times
+                .iter()
+                .map(|t| format!("{t:.1} s"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let r = q.rect;
+            let (text_en, text_zh) = match content {
+                Some(c) => (format!("reading {c:?}"), format!("内容为 {c:?}")),
+                None => ("that could not be read".to_string(), "但无法识别其内容".to_string()),
+            };
+            Finding::new(
+                "video.qr_code",
+                sev,
+                Text::new(
+                    format!("A QR code {text_en} is on screen at {when} (box {}×{} at ({}, {})): advertising is not allowed.", r.w, r.h, r.x, r.y),
+                    format!("画面在 {when} 出现二维码，{text_zh}（区域 {}×{}，位置 ({}, {})）：作品中不得含有广告。", r.w, r.h, r.x, r.y),
+                ),
+            )
+            .values(
+                Some(Quantity::text(content.unwrap_or("?"))),
+                Some(Quantity::num(0.0, "QR codes", "0")),
+            )
+            .hint(Text::new(
+                "Remove the shot or overlay carrying the QR code and export again.",
+                "请在剪辑工程中删除带二维码的镜头或贴图后重新导出。",
+            ))
+        })
+        .collect()
+}
