@@ -4,7 +4,7 @@
 mod common;
 
 use common::{fixture, have};
-use mediavet::video::{analyse, FrameFacts, FrameSettings, Input};
+use mediavet::video::{analyse, FrameFacts, FrameSettings, Inconclusive, Input};
 use mediavet::{check_bytes, check_path, Profile, Report, Severity};
 
 fn profile() -> Profile {
@@ -33,7 +33,7 @@ fn a_corner_logo_is_found_where_it_is() {
     assert_eq!((f.keyframes_available, f.times_s.len()), (25, 24));
     assert_eq!(f.analysis_size, [480, 270]);
     assert!(
-        !f.static_picture && f.change_share > 0.9,
+        f.inconclusive.is_none() && f.change_share > 0.9,
         "{}",
         f.change_share
     );
@@ -69,7 +69,7 @@ fn a_corner_logo_is_found_where_it_is() {
 fn the_same_footage_without_the_logo_passes() {
     let r = check_path(&fixture("frames_clean.mp4"), &profile());
     let f = frames(&r);
-    assert!(!f.static_picture);
+    assert!(f.inconclusive.is_none());
     assert!(
         f.watermarks.iter().all(|m| m.confidence < 0.5),
         "{:?}",
@@ -112,7 +112,7 @@ fn static_pictures_and_single_keyframes_are_inconclusive() {
     assert_eq!(wm.len(), 1);
     assert_eq!(wm[0].severity, Severity::Info);
     assert!(wm[0].message.en.contains("inconclusive"));
-    assert!(frames(&r).static_picture);
+    assert_eq!(frames(&r).inconclusive, Some(Inconclusive::FewKeyframes));
 }
 
 #[test]
@@ -155,4 +155,30 @@ fn debug_frames_are_written_as_png() {
     assert!(pngs.contains(&"persistence.png".to_string()));
     let png = std::fs::read(out.join("persistence.png")).unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+}
+
+/// Real footage from cameras, phones and tools carries no overlay: no error on any corpus
+/// video (inconclusive infos for short GOPs, stills and tiny pictures are expected).
+#[test]
+fn no_corpus_video_is_flagged() {
+    let files = common::corpus_files("video");
+    if files.is_empty() {
+        eprintln!("skipped: no corpus");
+        return;
+    }
+    let reports =
+        mediavet::check_many(&files, &profile(), &Default::default(), None, &|_| {}).unwrap();
+    for r in &reports {
+        for f in findings(r, "video.watermark")
+            .into_iter()
+            .chain(findings(r, "video.qr_code"))
+        {
+            assert!(
+                f.severity != Severity::Error,
+                "{}: {}",
+                r.facts.path,
+                f.message.en
+            );
+        }
+    }
 }

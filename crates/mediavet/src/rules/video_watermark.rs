@@ -10,9 +10,10 @@
 //! share of its surroundings that change); marks below `min_confidence` are reported
 //! for information. Burned-in subtitles do not count (their text changes), nor do
 //! areas listed in `ignore` (e.g. a screen recording's static interface). When the
-//! picture barely changes between samples (a locked-off shot, a still) a mark cannot
-//! be told from the scene: the result is "inconclusive", for information only. A codec
-//! that cannot be decoded gives a warning saying so.
+//! picture barely changes between samples (a locked-off shot, a still, a slideshow),
+//! when fewer than 6 keyframes can be sampled, or when the picture is under 320 pixels
+//! wide, a mark cannot be told from the scene: the result is "inconclusive", for
+//! information only. A codec that cannot be decoded gives a warning saying so.
 //!
 //! Why: the contest rules forbid any watermark or logo; an app logo or user ID marks a
 //! repost from a short-video platform, not original work.
@@ -25,7 +26,7 @@
 use super::Ctx;
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
-use crate::video::{FrameFacts, Rect};
+use crate::video::{FrameFacts, Inconclusive, Rect, MIN_FRAMES, MIN_WIDTH};
 
 /// Applies when the profile asks for the watermark search.
 pub fn applies(p: &Profile) -> bool {
@@ -67,8 +68,8 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         .iter()
         .filter(|m| !ignored(&m.rect, display, ignore))
         .collect();
-    if frames.static_picture {
-        return vec![inconclusive(frames, marks.len())];
+    if let Some(why) = frames.inconclusive {
+        return vec![inconclusive(frames, why, marks.len())];
     }
     let min = cx.profile.frames.min_confidence.unwrap_or(MIN_CONFIDENCE);
     marks
@@ -114,19 +115,22 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         .collect()
 }
 
-fn inconclusive(frames: &FrameFacts, candidates: usize) -> Finding {
+fn inconclusive(frames: &FrameFacts, why: Inconclusive, candidates: usize) -> Finding {
     let pct = frames.change_share * 100.0;
     let n = frames.times_s.len();
-    let message = if n < 2 {
-        Text::new(
-            format!("Watermark check inconclusive: the video has {n} keyframe to sample, and a mark is only told from the scene by comparing frames."),
-            format!("水印检查无法判断：该视频只有 {n} 个关键帧可供抽样，而识别标记需要比较多帧画面。"),
-        )
-    } else {
-        Text::new(
+    let message = match why {
+        Inconclusive::FewKeyframes => Text::new(
+            format!("Watermark check inconclusive: the video has {n} keyframe(s) to sample; a mark is told from the scene by comparing at least {MIN_FRAMES} frames."),
+            format!("水印检查无法判断：该视频只有 {n} 个关键帧可供抽样，识别标记至少需要比较 {MIN_FRAMES} 帧画面。"),
+        ),
+        Inconclusive::SmallPicture => Text::new(
+            format!("Watermark check inconclusive: the picture is under {MIN_WIDTH} pixels wide, too small to tell a mark from the scene."),
+            format!("水印检查无法判断：画面宽度不足 {MIN_WIDTH} 像素，无法区分标记与画面内容。"),
+        ),
+        Inconclusive::StaticPicture => Text::new(
             format!("Watermark check inconclusive: only {pct:.0}% of the picture keeps changing between the {n} sampled frames, so a mark cannot be told from the scene ({candidates} candidate region(s))."),
             format!("水印检查无法判断：{n} 个抽样帧之间只有 {pct:.0}% 的画面持续变化，无法区分标记与场景（候选区域 {candidates} 个）。"),
-        )
+        ),
     };
     Finding::new("video.watermark", Severity::Info, message)
         .values(

@@ -17,6 +17,23 @@ const QR_WIDTH: usize = 960;
 /// The watermark search works at the QR picture shrunk to about this width.
 const WORK_WIDTH: usize = 400;
 
+/// Fewest frames that let a mark be told from the scene.
+pub const MIN_FRAMES: usize = 6;
+/// Narrowest analysis picture (a logo on a 176×144 phone clip is a few pixels of noise).
+pub const MIN_WIDTH: usize = 320;
+
+/// Why a video's frames cannot show whether it carries a mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Inconclusive {
+    /// Fewer than [`MIN_FRAMES`] keyframes could be sampled.
+    FewKeyframes,
+    /// The picture is narrower than [`MIN_WIDTH`] pixels.
+    SmallPicture,
+    /// Under half of the textured picture keeps changing between samples.
+    StaticPicture,
+}
+
 /// How frames are sampled and searched.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FrameSettings {
@@ -91,8 +108,9 @@ pub struct FrameFacts {
     pub active_area: Rect,
     /// Share of the active picture that changes between samples (0–1).
     pub change_share: f64,
-    /// The picture barely changes: a mark cannot be told from the scene.
-    pub static_picture: bool,
+    /// Why marks cannot be told from the scene in this video, when they cannot.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inconclusive: Option<Inconclusive>,
     /// Persistent marks found, strongest first.
     pub watermarks: Vec<WatermarkFact>,
     /// QR codes seen.
@@ -190,7 +208,15 @@ pub fn analyse(input: Input, facts: &mut Facts, settings: FrameSettings, debug: 
         analysis_size: [analysis.0, analysis.1],
         active_area: to_display(scan.active),
         change_share: scan.change_share,
-        static_picture: frames.len() < 2 || scan.change_share < watermark::STATIC_SHARE,
+        inconclusive: if frames.len() < MIN_FRAMES {
+            Some(Inconclusive::FewKeyframes)
+        } else if analysis.0 < MIN_WIDTH {
+            Some(Inconclusive::SmallPicture)
+        } else if scan.change_share < watermark::STATIC_SHARE {
+            Some(Inconclusive::StaticPicture)
+        } else {
+            None
+        },
         watermarks: scan
             .found
             .iter()

@@ -13,7 +13,10 @@ mod qr;
 mod regions;
 mod watermark;
 
-pub use analysis::{analyse, FrameFacts, FrameSettings, QrFact, WatermarkFact};
+pub use analysis::{
+    analyse, FailedFrame, FrameFacts, FrameSettings, Inconclusive, QrFact, WatermarkFact,
+    MIN_FRAMES, MIN_WIDTH,
+};
 pub use bars::Rect;
 pub use frames::{
     sample_keyframes, sample_keyframes_with, spread, Frame, Input, Sampled, SampledFrames,
