@@ -1,5 +1,6 @@
 //! Criterion benchmark of probing (container facts only) on the committed fixtures
-//! and, when present, on real files from ../shared/corpus/video.
+//! and, when present, on real files from ../shared/corpus/video; and of the frame
+//! analysis (keyframes decoded, watermark and QR searches) on a fixture.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
@@ -48,5 +49,22 @@ fn bench_probe(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench_probe);
+fn bench_frames(c: &mut Criterion) {
+    let path = fixture("frames_logo.mp4");
+    let facts = mediavet::probe_path(&path).expect("fixture probes");
+    c.bench_function("frames: 24 keyframes 480×270, watermark + QR", |b| {
+        b.iter(|| {
+            let mut f = facts.clone();
+            mediavet::video::analyse(
+                mediavet::video::Input::File(&path),
+                &mut f,
+                mediavet::video::FrameSettings::default(),
+                None,
+            );
+            black_box(f)
+        })
+    });
+}
+
+criterion_group!(benches, bench_probe, bench_frames);
 criterion_main!(benches);

@@ -156,3 +156,11 @@ fn corrupt_and_empty_keyframes_are_findings_not_panics() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, Severity::Warning);
 }
+
+#[test]
+fn interlaced_h264_goes_to_ffmpeg() {
+    match sample_keyframes(Input::File(&fixture("interlaced.mp4")), 24, 320, None) {
+        Ok(s) => assert_eq!(s.decoder, "ffmpeg (interlaced H.264 needs ffmpeg)"),
+        Err(e) => assert!(!have("ffmpeg") && e.contains("interlaced"), "{e}"),
+    }
+}

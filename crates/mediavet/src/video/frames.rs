@@ -107,8 +107,11 @@ pub fn sample_keyframes_with<T: Send>(
     let stored_size = (src.width, src.height);
     let Some(keyframes) = src.keyframes.as_deref() else {
         let reason = "the sample tables do not place the keyframes (movie fragments)";
-        let times = spread_times(duration_s, count);
-        let (frames, failed) = extract_with_ffmpeg(input, &src, &times, max_width, prepare)
+        let pick = Pick::Spaced {
+            count: count.max(1),
+            interval_s: spacing(duration_s, count),
+        };
+        let (frames, failed) = extract_with_ffmpeg(input, &src, pick, max_width, prepare)
             .map_err(|e| format!("frames not decoded: {reason}; {e}"))?;
         return Ok(Sampled {
             decoder: format!("ffmpeg ({reason})"),
@@ -118,23 +121,31 @@ pub fn sample_keyframes_with<T: Send>(
             failed,
         });
     };
-    let chosen: Vec<Keyframe> = spread(keyframes.len(), count)
-        .into_iter()
-        .filter_map(|i| keyframes.get(i).copied())
+    let positions = spread(keyframes.len(), count);
+    let chosen: Vec<Keyframe> = positions
+        .iter()
+        .filter_map(|&i| keyframes.get(i).copied())
         .collect();
     if chosen.is_empty() {
         return Err("the video track has no keyframe".into());
     }
     let native = match (src.codec.as_str(), src.avcc.as_deref()) {
-        ("avc1" | "avc3", Some(avcc)) => decode_h264(input, avcc, &chosen, max_width, prepare),
+        ("avc1" | "avc3", Some(avcc)) => match super::h264::unsupported(avcc) {
+            Some(why) => Err(why),
+            None => decode_h264(input, avcc, &chosen, max_width, prepare),
+        },
         ("avc1" | "avc3", None) => Err("the H.264 track has no avcC record".into()),
         (codec, _) => Err(format!("codec {codec} needs ffmpeg")),
     };
     let (decoder, (frames, failed)) = match native {
         Ok(done) => ("openh264".to_string(), done),
         Err(reason) => {
-            let times: Vec<f64> = chosen.iter().map(|k| k.time_s).collect();
-            let done = extract_with_ffmpeg(input, &src, &times, max_width, prepare)
+            let keys: Vec<(usize, f64)> = positions
+                .iter()
+                .zip(&chosen)
+                .map(|(&n, k)| (n, k.time_s))
+                .collect();
+            let done = extract_with_ffmpeg(input, &src, Pick::Chosen(&keys), max_width, prepare)
                 .map_err(|e| format!("frames not decoded: {reason}; {e}"))?;
             (format!("ffmpeg ({reason})"), done)
         }
@@ -148,13 +159,13 @@ pub fn sample_keyframes_with<T: Send>(
     })
 }
 
-/// `count` times spread over `duration_s` (the start only when the duration is unknown).
-fn spread_times(duration_s: Option<f64>, count: usize) -> Vec<f64> {
+/// Seconds between `count` frames spread over `duration_s` (0 — every keyframe, up to
+/// `count` — when the duration is unknown).
+fn spacing(duration_s: Option<f64>, count: usize) -> f64 {
     let d = duration_s
         .filter(|d| d.is_finite() && *d > 0.0)
         .unwrap_or(0.0);
-    let n = count.max(1);
-    (0..n).map(|i| d * i as f64 / n as f64).collect()
+    d / count.max(1) as f64
 }
 
 type Decoded<T> = (Vec<T>, Vec<(f64, String)>);
@@ -246,12 +257,23 @@ fn split<T>(results: Vec<Result<T, (f64, String)>>) -> Decoded<T> {
     (frames, failed)
 }
 
-/// One grey frame per time (the keyframe at or before it), scaled by ffmpeg to the size the
-/// native path gives.
+/// Which decoded keyframes ffmpeg keeps.
+enum Pick<'a> {
+    /// These keyframes (positions among the track's keyframes, with their times).
+    Chosen(&'a [(usize, f64)]),
+    /// At most `count`, each at least `interval_s` after the last kept (keyframes the
+    /// tables do not place).
+    Spaced { count: usize, interval_s: f64 },
+}
+
+/// The keyframes in one ffmpeg run (`-skip_frame nokey`: only keyframes are decoded;
+/// a `select` filter keeps the wanted ones), grey and scaled to the size the native path
+/// gives, read from a pipe one frame at a time. One process per file: starting one per
+/// keyframe cost more than decoding them.
 fn extract_with_ffmpeg<T: Send>(
     input: Input,
     src: &VideoSource,
-    times: &[f64],
+    pick: Pick,
     max_width: usize,
     prepare: &(dyn Fn(Frame) -> T + Sync),
 ) -> Result<Decoded<T>, String> {
@@ -271,48 +293,111 @@ fn extract_with_ffmpeg<T: Send>(
         w.div_ceil(max_width)
     };
     let (ow, oh) = (w / factor, h / factor);
-    let results: Vec<Result<T, (f64, String)>> = times
-        .par_iter()
-        .map(|&t| {
-            ffmpeg_frame(path, src.video_index, t, ow, oh)
-                .map(prepare)
-                .map_err(|e| (t, e))
+    let (select, limit) = match &pick {
+        Pick::Chosen(keys) => {
+            let terms: Vec<String> = keys.iter().map(|(n, _)| format!("eq(n\\,{n})")).collect();
+            (terms.join("+"), keys.len())
+        }
+        Pick::Spaced { count, interval_s } => (
+            format!("isnan(prev_selected_t)+gte(t-prev_selected_t\\,{interval_s:.6})"),
+            *count,
+        ),
+    };
+    let mut child = Command::new("ffmpeg")
+        .args([
+            "-nostdin",
+            "-hide_banner",
+            "-nostats",
+            "-v",
+            "info",
+            "-skip_frame",
+            "nokey",
+            "-i",
+        ])
+        .arg(path)
+        .args([
+            "-map",
+            &format!("0:v:{}", src.video_index),
+            "-an",
+            "-sn",
+            "-dn",
+        ])
+        .args([
+            "-vf",
+            &format!("select='{select}',showinfo,scale={ow}:{oh}:flags=area,format=gray"),
+        ])
+        .args([
+            "-vsync",
+            "passthrough",
+            "-frames:v",
+            &limit.to_string(),
+            "-f",
+            "rawvideo",
+            "-",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("ffmpeg: {e}"))?;
+    let (Some(mut out), Some(err)) = (child.stdout.take(), child.stderr.take()) else {
+        return Err("ffmpeg: no pipes".into());
+    };
+    // stderr is drained on its own thread (a full pipe would stall ffmpeg); only the
+    // showinfo times are kept.
+    let times = std::thread::spawn(move || shown_times(err));
+    let mut raw = Vec::new();
+    let mut buf = vec![0u8; ow * oh];
+    while raw.len() < limit && out.read_exact(&mut buf).is_ok() {
+        raw.push(buf.clone());
+    }
+    drop(out);
+    let _ = child.kill();
+    let _ = child.wait();
+    let shown = times.join().unwrap_or_default();
+    let frames: Vec<T> = raw
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, data)| {
+            let time_s = match &pick {
+                Pick::Chosen(keys) => keys.get(i).map(|k| k.1),
+                Pick::Spaced { .. } => shown.get(i).copied(),
+            };
+            prepare(Frame {
+                time_s: time_s.unwrap_or(0.0),
+                luma: Luma {
+                    width: ow,
+                    height: oh,
+                    data,
+                },
+            })
         })
         .collect();
-    let (frames, failed) = split(results);
     if frames.is_empty() {
-        let why = failed.first().map_or("no keyframe", |(_, e)| e.as_str());
-        return Err(format!("ffmpeg decoded no keyframe ({why})"));
+        return Err("ffmpeg decoded no keyframe".into());
     }
+    let failed = match &pick {
+        Pick::Chosen(keys) => keys[frames.len()..]
+            .iter()
+            .map(|k| (k.1, "ffmpeg did not decode this keyframe".to_string()))
+            .collect(),
+        Pick::Spaced { .. } => Vec::new(),
+    };
     Ok((frames, failed))
 }
 
-fn ffmpeg_frame(path: &Path, index: usize, t: f64, ow: usize, oh: usize) -> Result<Frame, String> {
-    let out = Command::new("ffmpeg")
-        .args(["-nostdin", "-v", "error", "-skip_frame", "nokey"])
-        .args(["-ss", &format!("{t:.6}"), "-i"])
-        .arg(path)
-        .args(["-map", &format!("0:v:{index}"), "-frames:v", "1"])
-        .args(["-vf", &format!("scale={ow}:{oh}:flags=area,format=gray")])
-        .args(["-f", "rawvideo", "-"])
-        .stdin(Stdio::null())
-        .stderr(Stdio::null())
-        .output()
-        .map_err(|e| format!("ffmpeg: {e}"))?;
-    if out.stdout.len() != ow * oh {
-        return Err(format!(
-            "ffmpeg gave {} bytes for a {ow}×{oh} frame at {t:.3} s",
-            out.stdout.len()
-        ));
-    }
-    Ok(Frame {
-        time_s: t,
-        luma: Luma {
-            width: ow,
-            height: oh,
-            data: out.stdout,
-        },
-    })
+/// `pts_time` of each frame showinfo reports on `err` (read to the end, at most 4 MiB kept).
+fn shown_times(err: impl Read) -> Vec<f64> {
+    use std::io::BufRead;
+    std::io::BufReader::new(err.take(4 << 20))
+        .lines()
+        .map_while(Result::ok)
+        .filter(|l| l.contains("Parsed_showinfo"))
+        .filter_map(|l| {
+            let rest = l.split("pts_time:").nth(1)?;
+            rest.split_whitespace().next()?.parse().ok()
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -325,7 +410,7 @@ mod tests {
         assert_eq!(spread(100, 5), [0, 24, 49, 74, 99]);
         assert_eq!(spread(10, 1), [0]);
         assert!(spread(0, 24).is_empty());
-        assert_eq!(spread_times(Some(10.0), 4), [0.0, 2.5, 5.0, 7.5]);
-        assert_eq!(spread_times(None, 2), [0.0, 0.0]);
+        assert_eq!(spacing(Some(10.0), 4), 2.5);
+        assert_eq!(spacing(None, 2), 0.0);
     }
 }

@@ -54,6 +54,18 @@ pub fn annex_b(config: &AvcConfig, sample: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// Why openh264 cannot decode the stream described by `avcc`, if it cannot: it decodes
+/// 8-bit 4:2:0 progressive pictures only (Baseline, Main, High), so interlaced streams and
+/// the High 10, 4:2:2 and 4:4:4 profiles go to ffmpeg.
+pub fn unsupported(avcc: &[u8]) -> Option<String> {
+    let config = crate::probe::avc_profile(avcc)?;
+    if config.interlaced == Some(true) {
+        return Some("interlaced H.264 needs ffmpeg".into());
+    }
+    matches!(avcc.get(1), Some(110 | 122 | 244 | 44))
+        .then(|| format!("H.264 {} needs ffmpeg", config.profile))
+}
+
 /// A decoder for one track's keyframes.
 pub struct KeyframeDecoder {
     decoder: Decoder,
@@ -110,5 +122,11 @@ mod tests {
         );
         assert!(annex_b(&c, &[0, 0, 0, 9, 0x65]).is_none());
         assert!(avc_config(&[1, 100, 0]).is_none());
+        assert_eq!(unsupported(&avcc), None);
+        let high10 = [1, 110, 0, 40, 0xff, 0xe0, 0xe0];
+        assert_eq!(
+            unsupported(&high10).as_deref(),
+            Some("H.264 High 10 needs ffmpeg")
+        );
     }
 }
