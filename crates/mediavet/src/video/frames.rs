@@ -179,7 +179,7 @@ fn decode_h264<T: Send>(
     max_width: usize,
     prepare: &(dyn Fn(Frame) -> T + Sync),
 ) -> Result<Decoded<T>, String> {
-    KeyframeDecoder::new(avcc)?;
+    super::h264::avc_config(avcc).ok_or("malformed avcC")?;
     let runs = chosen.len().div_ceil(rayon::current_num_threads().max(1));
     let results: Vec<Result<T, (f64, String)>> = chosen
         .par_chunks(runs.max(1))
