@@ -232,4 +232,17 @@ impl Facts {
     pub fn unreadable(&self) -> bool {
         self.problems.iter().any(|p| p.fatal)
     }
+
+    /// Video specifics of the main video track.
+    pub fn primary_video(&self) -> Option<&VideoFacts> {
+        self.container
+            .as_ref()
+            .and_then(|c| c.primary_video())
+            .and_then(|t| t.video.as_ref())
+    }
+
+    /// What the main video track's sampled frames show, when they were analysed.
+    pub fn frames(&self) -> Option<&crate::video::FrameFacts> {
+        self.primary_video().and_then(|v| v.frames.as_ref())
+    }
 }

@@ -12,13 +12,7 @@ fn profile() -> Profile {
 }
 
 fn frames(r: &Report) -> &FrameFacts {
-    r.facts
-        .container
-        .as_ref()
-        .and_then(|c| c.primary_video())
-        .and_then(|t| t.video.as_ref())
-        .and_then(|v| v.frames.as_ref())
-        .expect("frames analysed")
+    r.facts.frames().expect("frames analysed")
 }
 
 fn findings<'a>(r: &'a Report, rule: &str) -> Vec<&'a mediavet::Finding> {

@@ -168,11 +168,7 @@ fn every_labelled_case_gets_its_verdict() {
 fn marks_at_error(r: &mediavet::Report, profile: &Profile) -> Vec<[usize; 4]> {
     let min = profile.frames.min_confidence.unwrap_or(0.5);
     r.facts
-        .container
-        .as_ref()
-        .and_then(|c| c.primary_video())
-        .and_then(|t| t.video.as_ref())
-        .and_then(|v| v.frames.as_ref())
+        .frames()
         .map(|f| {
             f.watermarks
                 .iter()

@@ -22,14 +22,7 @@ pub fn applies(p: &Profile) -> bool {
 
 /// One finding per distinct code (codes found but unreadable count as one).
 pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
-    let Some(frames) = cx
-        .facts
-        .container
-        .as_ref()
-        .and_then(|c| c.primary_video())
-        .and_then(|t| t.video.as_ref())
-        .and_then(|v| v.frames.as_ref())
-    else {
+    let Some(frames) = cx.facts.frames() else {
         return Vec::new();
     };
     let mut seen: Vec<(Option<&str>, Vec<f64>, &crate::video::QrFact)> = Vec::new();

@@ -38,10 +38,7 @@ const MIN_CONFIDENCE: f64 = 0.5;
 
 /// Marks found, or why the search could not decide.
 pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
-    let Some(video) = cx.facts.container.as_ref().and_then(|c| c.primary_video()) else {
-        return Vec::new();
-    };
-    let Some(v) = video.video.as_ref() else {
+    let Some(v) = cx.facts.primary_video() else {
         return Vec::new();
     };
     let Some(frames) = &v.frames else {

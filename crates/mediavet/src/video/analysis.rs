@@ -168,6 +168,12 @@ pub fn analyse(input: Input, facts: &mut Facts, settings: FrameSettings, debug: 
         };
     let mut prepared = sampled.frames;
     prepared.sort_by(|a, b| a.frame.time_s.total_cmp(&b.frame.time_s));
+    // The maps compare pixels frame to frame: a stream whose picture size changes keeps
+    // the frames of its first size.
+    let size = prepared
+        .first()
+        .map(|p| (p.frame.luma.width, p.frame.luma.height));
+    prepared.retain(|p| Some((p.frame.luma.width, p.frame.luma.height)) == size);
     let frames: Vec<Frame> = prepared.iter().map(|p| p.frame.clone()).collect();
     let scan = watermark::scan(&frames, settings.persistence);
     let analysis = frames

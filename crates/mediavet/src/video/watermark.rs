@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 /// Sobel L1 magnitude that counts as an edge (a sharp step of about 12 code values).
 pub const EDGE: f32 = 48.0;
-/// Least mean coherence of a region's edges.
+/// Least coherence of a persistent edge pixel.
 pub const COHERENCE: f32 = 0.6;
 /// Share of frame pairs with movement above which a pixel is changing.
 pub const CHANGING: f32 = 0.5;
@@ -37,7 +37,7 @@ pub struct Found {
     pub rect: Rect,
     /// Share of all sampled frames that show it.
     pub share: f64,
-    /// Time of the first and last frame showing it, seconds.
+    /// Time of the first frame showing it, seconds.
     pub first_s: f64,
     /// Time of the last frame showing it.
     pub last_s: f64,
