@@ -305,6 +305,64 @@ fn absurd_claims_do_not_allocate() {
     let t = &facts.container.as_ref().unwrap().tracks[0];
     assert_eq!(t.sample_count, u64::from(u32::MAX));
     assert_eq!(t.video.as_ref().unwrap().peak_bitrate, None, "not iterated");
+    // 4 million placeable one-byte samples and no stss, so every one is a keyframe: the
+    // frame sampler keeps the 24 it picks, not a list of all of them (128 MB).
+    let n: u32 = 4_000_000;
+    let stbl = boxed(
+        b"stbl",
+        &[
+            boxed(
+                b"stts",
+                &[
+                    &full(0)[..],
+                    &1u32.to_be_bytes(),
+                    &n.to_be_bytes(),
+                    &1u32.to_be_bytes(),
+                ]
+                .concat(),
+            ),
+            boxed(
+                b"stsz",
+                &[&full(0)[..], &1u32.to_be_bytes(), &n.to_be_bytes()].concat(),
+            ),
+            boxed(
+                b"stsc",
+                &[
+                    &full(0)[..],
+                    &1u32.to_be_bytes(),
+                    &1u32.to_be_bytes(),
+                    &n.to_be_bytes(),
+                    &1u32.to_be_bytes(),
+                ]
+                .concat(),
+            ),
+            boxed(
+                b"stco",
+                &[&full(0)[..], &1u32.to_be_bytes(), &16u32.to_be_bytes()].concat(),
+            ),
+        ]
+        .concat(),
+    );
+    let moov = boxed(
+        b"moov",
+        &boxed(b"trak", &video_mdia(Some(boxed(b"minf", &stbl)))),
+    );
+    let mut file = iso_file(&[moov]);
+    file.extend_from_slice(&(n + 8).to_be_bytes());
+    file.extend_from_slice(b"mdat");
+    file.resize(file.len() + n as usize, 0);
+    let sources = mediavet::probe::video_sources(&mut Cursor::new(&file), file.len() as u64, 24);
+    assert_eq!(sources[0].keyframe_total, n as usize);
+    assert_eq!(sources[0].keyframes.as_ref().map(Vec::len), Some(24));
+    let size = file.len() as u64;
+    let mut facts = probe_reader(&mut Cursor::new(&file), size, Path::new("many.mp4"));
+    mediavet::video::analyse(
+        mediavet::video::Input::Bytes(&file),
+        &mut facts,
+        mediavet::video::FrameSettings::default(),
+        None,
+    );
+    drop(file);
     // Honouring any of these claims would take gigabytes; the peak must not move by more than 64 MiB.
     if let (Some(before), Some(after)) = (before, peak_rss_kib()) {
         assert!(

@@ -19,7 +19,7 @@ mod track;
 pub use codec_config::aac_name;
 pub(crate) use codec_config::avcc as avc_profile;
 pub use sample_entry::{AudioDecoding, Pcm};
-pub use sources::{audio_sources, video_sources, AudioSource, Keyframe, VideoSource};
+pub use sources::{audio_sources, spread, video_sources, AudioSource, Keyframe, VideoSource};
 pub use time::leading_date;
 
 use crate::facts::{Facts, Problem};

@@ -33,6 +33,17 @@ pub struct AudioSource {
     pub presented: Vec<(u64, u64)>,
 }
 
+/// Indices of `count` items spread evenly over `n` (all of them when `n ≤ count` or `count` is 0).
+pub fn spread(n: usize, count: usize) -> Vec<usize> {
+    if n <= count || count == 0 {
+        return (0..n).collect();
+    }
+    if count == 1 {
+        return vec![0];
+    }
+    (0..count).map(|i| i * (n - 1) / (count - 1)).collect()
+}
+
 /// The tracks of one handler type, the movie timescale, and which tracks have movie fragments.
 #[derive(Default)]
 struct Tracks {
@@ -157,6 +168,8 @@ fn presented_windows(
 /// One keyframe (sync sample) of a video track.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Keyframe {
+    /// Position among the track's keyframes (0 = first).
+    pub number: usize,
     /// File offset of the sample.
     pub offset: u64,
     /// Sample size in bytes.
@@ -180,12 +193,17 @@ pub struct VideoSource {
     pub width: u32,
     /// Stored picture height.
     pub height: u32,
-    /// Every keyframe in decode order; `None` when the tables cannot place them.
+    /// Keyframes in the track (sync samples; every sample when there is no stss).
+    pub keyframe_total: usize,
+    /// Up to `wanted` keyframes spread evenly over the track (all when it has fewer), in
+    /// decode order; `None` when the tables cannot place them.
     pub keyframes: Option<Vec<Keyframe>>,
 }
 
-/// The video tracks of an MP4/QuickTime file with their keyframes.
-pub fn video_sources<R: Read + Seek>(r: &mut R, file_size: u64) -> Vec<VideoSource> {
+/// The video tracks of an MP4/QuickTime file, each with up to `wanted` of its keyframes
+/// spread evenly (only those are kept: a table claiming billions of samples costs time,
+/// not memory).
+pub fn video_sources<R: Read + Seek>(r: &mut R, file_size: u64, wanted: usize) -> Vec<VideoSource> {
     let Tracks {
         traks, fragmented, ..
     } = tracks(r, file_size, b"vide");
@@ -196,21 +214,31 @@ pub fn video_sources<R: Read + Seek>(r: &mut R, file_size: u64) -> Vec<VideoSour
             let entry = t.entry.take().unwrap_or_default();
             let scale = f64::from(t.timescale.max(1));
             let sync = t.sync_samples.as_deref();
-            let mut keyframes = Vec::new();
-            let mut number = 0u32;
+            let samples = t.timeline.sizes.count();
+            let total = match sync {
+                Some(list) => list.iter().filter(|&&n| u64::from(n) <= samples).count(),
+                None => usize::try_from(samples).unwrap_or(usize::MAX),
+            };
+            let picks = spread(total, wanted);
+            let mut keyframes = Vec::with_capacity(picks.len());
+            let (mut number, mut keyframe) = (0u32, 0usize);
             let placed = for_each_placed(&t, &fragmented, |offset, size, tick| {
                 number += 1;
                 if sync.is_none_or(|s| s.binary_search(&number).is_ok()) {
-                    let time_s = if tick == u64::MAX {
-                        0.0
-                    } else {
-                        tick as f64 / scale
-                    };
-                    keyframes.push(Keyframe {
-                        offset,
-                        size,
-                        time_s,
-                    });
+                    if picks.get(keyframes.len()) == Some(&keyframe) {
+                        let time_s = if tick == u64::MAX {
+                            0.0
+                        } else {
+                            tick as f64 / scale
+                        };
+                        keyframes.push(Keyframe {
+                            number: keyframe,
+                            offset,
+                            size,
+                            time_s,
+                        });
+                    }
+                    keyframe += 1;
                 }
             });
             let (width, height) = entry.video.as_ref().map_or((0, 0), |v| (v.width, v.height));
@@ -221,8 +249,22 @@ pub fn video_sources<R: Read + Seek>(r: &mut R, file_size: u64) -> Vec<VideoSour
                 avcc: entry.video_config,
                 width,
                 height,
+                keyframe_total: total,
                 keyframes: placed.then_some(keyframes),
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spreads_evenly() {
+        assert_eq!(spread(5, 24), [0, 1, 2, 3, 4]);
+        assert_eq!(spread(100, 5), [0, 24, 49, 74, 99]);
+        assert_eq!(spread(10, 1), [0]);
+        assert!(spread(0, 24).is_empty());
+    }
 }

@@ -66,17 +66,6 @@ pub struct Sampled<T> {
 /// Sampled frames as decoded.
 pub type SampledFrames = Sampled<Frame>;
 
-/// Indices of `count` items spread evenly over `n` (all of them when `n ≤ count` or `count` is 0).
-pub fn spread(n: usize, count: usize) -> Vec<usize> {
-    if n <= count || count == 0 {
-        return (0..n).collect();
-    }
-    if count == 1 {
-        return vec![0];
-    }
-    (0..count).map(|i| i * (n - 1) / (count - 1)).collect()
-}
-
 /// Samples up to `count` keyframes of the first video track, downscaled to at most
 /// `max_width` pixels wide (0: full size). `duration_s` lets ffmpeg seek by time when the
 /// sample tables cannot place the keyframes (movie fragments).
@@ -99,7 +88,7 @@ pub fn sample_keyframes_with<T: Send>(
     prepare: &(dyn Fn(Frame) -> T + Sync),
 ) -> Result<Sampled<T>, String> {
     let (mut file, size) = input.open()?;
-    let src = video_sources(&mut file, size)
+    let src = video_sources(&mut file, size, count)
         .into_iter()
         .next()
         .ok_or("no video track")?;
@@ -121,18 +110,14 @@ pub fn sample_keyframes_with<T: Send>(
             failed,
         });
     };
-    let positions = spread(keyframes.len(), count);
-    let chosen: Vec<Keyframe> = positions
-        .iter()
-        .filter_map(|&i| keyframes.get(i).copied())
-        .collect();
+    let chosen: &[Keyframe] = keyframes;
     if chosen.is_empty() {
         return Err("the video track has no keyframe".into());
     }
     let native = match (src.codec.as_str(), src.avcc.as_deref()) {
         ("avc1" | "avc3", Some(avcc)) => match super::h264::unsupported(avcc) {
             Some(why) => Err(why),
-            None => decode_h264(input, avcc, &chosen, max_width, prepare),
+            None => decode_h264(input, avcc, chosen, max_width, prepare),
         },
         ("avc1" | "avc3", None) => Err("the H.264 track has no avcC record".into()),
         (codec, _) => Err(format!("codec {codec} needs ffmpeg")),
@@ -140,11 +125,7 @@ pub fn sample_keyframes_with<T: Send>(
     let (decoder, (frames, failed)) = match native {
         Ok(done) => ("openh264".to_string(), done),
         Err(reason) => {
-            let keys: Vec<(usize, f64)> = positions
-                .iter()
-                .zip(&chosen)
-                .map(|(&n, k)| (n, k.time_s))
-                .collect();
+            let keys: Vec<(usize, f64)> = chosen.iter().map(|k| (k.number, k.time_s)).collect();
             let done = extract_with_ffmpeg(input, &src, Pick::Chosen(&keys), max_width, prepare)
                 .map_err(|e| format!("frames not decoded: {reason}; {e}"))?;
             (format!("ffmpeg ({reason})"), done)
@@ -153,7 +134,7 @@ pub fn sample_keyframes_with<T: Send>(
     Ok(Sampled {
         decoder,
         stored_size,
-        keyframes_available: keyframes.len(),
+        keyframes_available: src.keyframe_total,
         frames,
         failed,
     })
@@ -405,11 +386,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn spreads_evenly() {
-        assert_eq!(spread(5, 24), [0, 1, 2, 3, 4]);
-        assert_eq!(spread(100, 5), [0, 24, 49, 74, 99]);
-        assert_eq!(spread(10, 1), [0]);
-        assert!(spread(0, 24).is_empty());
+    fn spaces_by_duration() {
         assert_eq!(spacing(Some(10.0), 4), 2.5);
         assert_eq!(spacing(None, 2), 0.0);
     }

@@ -18,7 +18,5 @@ pub use analysis::{
     MIN_FRAMES, MIN_WIDTH,
 };
 pub use bars::Rect;
-pub use frames::{
-    sample_keyframes, sample_keyframes_with, spread, Frame, Input, Sampled, SampledFrames,
-};
+pub use frames::{sample_keyframes, sample_keyframes_with, Frame, Input, Sampled, SampledFrames};
 pub use luma::Luma;
