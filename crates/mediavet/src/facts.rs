@@ -25,6 +25,9 @@ pub struct Facts {
     /// MP4/QuickTime facts, for those kinds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub container: Option<ContainerFacts>,
+    /// Photo facts, for JPEG.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<crate::image::ImageFacts>,
     /// What could not be read, and where. A `fatal` problem makes the file unreadable.
     pub problems: Vec<Problem>,
 }

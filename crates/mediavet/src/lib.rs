@@ -15,6 +15,7 @@ pub mod error;
 pub mod facts;
 pub mod ffmpeg;
 pub mod finding;
+pub mod image;
 pub mod kind;
 pub mod probe;
 pub mod profile;

@@ -112,6 +112,7 @@ pub(crate) fn unassessed(path: &Path, problem: Problem) -> Facts {
         kind: FileKind::Unknown,
         extension: kind::extension(path),
         container: None,
+        image: None,
         problems: vec![problem],
     }
 }

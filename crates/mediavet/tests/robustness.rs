@@ -76,6 +76,12 @@ fn seeds() -> Vec<(String, Vec<u8>)> {
             .into_iter()
             .filter(|p| p.metadata().is_ok_and(|m| m.len() < 300_000)),
     );
+    // … and small photos: the JPEG header walk and the EXIF reader see damage too.
+    files.extend(
+        corpus_files("image")
+            .into_iter()
+            .filter(|p| p.metadata().is_ok_and(|m| m.len() < 40_000)),
+    );
     files
         .into_iter()
         .map(|p| (p.display().to_string(), std::fs::read(&p).unwrap()))

@@ -49,6 +49,7 @@ pub fn probe_reader<R: Read + Seek>(r: &mut R, size: u64, path: &Path) -> Facts 
         kind: FileKind::Unknown,
         extension: kind::extension(path),
         container: None,
+        image: None,
         problems: Vec::new(),
     };
     match kind::sniff_reader(r) {
@@ -65,6 +66,12 @@ pub fn probe_reader<R: Read + Seek>(r: &mut R, size: u64, path: &Path) -> Facts 
     }
     if matches!(facts.kind, FileKind::Mp4 | FileKind::Mov) {
         facts.container = iso::probe_iso(r, size, &mut facts.problems);
+    }
+    if facts.kind == FileKind::Jpeg {
+        let read = r.seek(std::io::SeekFrom::Start(0)).map(|_| {
+            crate::image::probe_jpeg(&mut std::io::BufReader::new(&mut *r), &mut facts.problems)
+        });
+        facts.image = read.ok().flatten();
     }
     facts
 }

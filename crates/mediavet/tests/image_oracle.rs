@@ -1,0 +1,159 @@
+//! Photo facts against exiftool on every JPEG of ../shared/corpus/image: frame size,
+//! capture date, make, model, software and GPS position. The damaged files must give
+//! problems, never a panic. Skips cleanly without exiftool or the corpus.
+
+mod common;
+
+use common::corpus_files;
+use mediavet::kind::FileKind;
+use serde_json::Value;
+use std::process::Command;
+
+/// Differences understood and kept (file, field, why).
+const EXPLAINED: &[(&str, &str, &str)] = &[
+    (
+        "androidx_samsung_s20ultra_motion-photo-shortened.jpg",
+        "gps",
+        "the GPS IFD holds a longitude of 0 and no latitude: exiftool shows the longitude, we report no position (an incomplete one places nobody)",
+    ),
+    (
+        "exiv2_issue_853_poc.jpg",
+        "image",
+        "a crash proof of concept: a segment length runs into bytes that are not a marker; exiftool reads on and reports its size, we report the damage (a problem, not facts)",
+    ),
+];
+
+#[test]
+fn jpeg_facts_agree_with_exiftool() {
+    let files: Vec<_> = corpus_files("image")
+        .into_iter()
+        .filter(|p| mediavet::probe_path(p).is_ok_and(|f| f.kind == FileKind::Jpeg))
+        .collect();
+    let Ok(out) = Command::new("exiftool")
+        .args(["-j", "-n", "-q", "-q", "-m"])
+        .args([
+            "-ImageWidth",
+            "-ImageHeight",
+            "-EXIF:DateTimeOriginal",
+            "-EXIF:Make",
+        ])
+        .args([
+            "-EXIF:Model",
+            "-EXIF:Software",
+            "-GPSLatitude",
+            "-GPSLongitude",
+        ])
+        .args(&files)
+        .output()
+    else {
+        eprintln!("skipped: no exiftool");
+        return;
+    };
+    if files.is_empty() {
+        eprintln!("skipped: no corpus");
+        return;
+    }
+    let oracle: Vec<Value> = serde_json::from_slice(&out.stdout).expect("exiftool JSON");
+    let mut differences = Vec::new();
+    let mut compared = 0;
+    for o in &oracle {
+        let path = o["SourceFile"].as_str().unwrap();
+        let name = std::path::Path::new(path)
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap();
+        let facts = mediavet::probe_path(path.as_ref()).unwrap();
+        let Some(img) = &facts.image else {
+            assert!(
+                !facts.problems.is_empty(),
+                "{name}: neither facts nor a problem"
+            );
+            differences.push((name.to_string(), "image", "unreadable here".to_string()));
+            continue;
+        };
+        compared += 1;
+        let exif = img.exif.clone().unwrap_or_default();
+        let text = |k: &str| {
+            o.get(k)
+                .map(|v| match v {
+                    Value::String(s) => s.trim().to_string(),
+                    other => other.to_string(),
+                })
+                .filter(|s| !s.is_empty())
+        };
+        // exiftool -j prints number-like strings as JSON numbers ("1.00" becomes 1.0).
+        let same = |ours: &Option<String>, theirs: &Option<String>| match (ours, theirs) {
+            (Some(a), Some(b)) => {
+                a == b
+                    || a.parse::<f64>()
+                        .ok()
+                        .zip(b.parse::<f64>().ok())
+                        .is_some_and(|(x, y)| x == y)
+            }
+            (a, b) => a == b,
+        };
+        let mut check = |field: &'static str, ours: Option<String>, theirs: Option<String>| {
+            if !same(&ours, &theirs) {
+                differences.push((
+                    name.to_string(),
+                    field,
+                    format!("ours {ours:?}, exiftool {theirs:?}"),
+                ));
+            }
+        };
+        check("width", Some(img.width.to_string()), text("ImageWidth"));
+        check("height", Some(img.height.to_string()), text("ImageHeight"));
+        check(
+            "date",
+            exif.date_time_original.clone(),
+            text("DateTimeOriginal").map(|d| {
+                d.char_indices()
+                    .map(|(i, c)| {
+                        if (i == 4 || i == 7) && c == ':' {
+                            '-'
+                        } else {
+                            c
+                        }
+                    })
+                    .collect()
+            }),
+        );
+        check("make", exif.make.clone(), text("Make"));
+        check("model", exif.model.clone(), text("Model"));
+        check("software", exif.software.clone(), text("Software"));
+        let near = |a: Option<f64>, b: Option<f64>| match (a, b) {
+            (Some(a), Some(b)) => (a - b).abs() < 1e-5,
+            (None, None) => true,
+            _ => false,
+        };
+        let (lat, lon) = (o["GPSLatitude"].as_f64(), o["GPSLongitude"].as_f64());
+        if !near(exif.gps.map(|g| g.latitude), lat) || !near(exif.gps.map(|g| g.longitude), lon) {
+            differences.push((
+                name.to_string(),
+                "gps",
+                format!("ours {:?}, exiftool {lat:?} {lon:?}", exif.gps),
+            ));
+        }
+    }
+    let unexplained: Vec<_> = differences
+        .iter()
+        .filter(|(f, field, _)| {
+            !EXPLAINED
+                .iter()
+                .any(|(ef, efield, _)| ef == f && efield == field)
+        })
+        .collect();
+    eprintln!("{compared} JPEGs compared with exiftool");
+    assert!(compared > 50, "{compared}");
+    let lines: Vec<String> = unexplained
+        .iter()
+        .map(|(f, field, detail)| format!("{f} {field}: {detail}"))
+        .collect();
+    assert!(
+        lines.is_empty(),
+        "{} unexplained:\n{}",
+        lines.len(),
+        lines.join("\n")
+    );
+}
