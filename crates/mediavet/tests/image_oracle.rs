@@ -107,17 +107,7 @@ fn jpeg_facts_agree_with_exiftool() {
         check(
             "date",
             exif.date_time_original.clone(),
-            text("DateTimeOriginal").map(|d| {
-                d.char_indices()
-                    .map(|(i, c)| {
-                        if (i == 4 || i == 7) && c == ':' {
-                            '-'
-                        } else {
-                            c
-                        }
-                    })
-                    .collect()
-            }),
+            text("DateTimeOriginal").map(|d| mediavet::image::iso_date(&d)),
         );
         check("make", exif.make.clone(), text("Make"));
         check("model", exif.model.clone(), text("Model"));

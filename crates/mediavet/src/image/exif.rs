@@ -38,6 +38,19 @@ pub struct ExifFacts {
     pub orientation: Option<u16>,
 }
 
+/// An EXIF date-time (`2008:05:30 15:56:01`) with ISO date separators (`2008-05-30 15:56:01`).
+pub fn iso_date(exif: &str) -> String {
+    exif.char_indices()
+        .map(|(i, c)| {
+            if (i == 4 || i == 7) && c == ':' {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// The fields of a TIFF/EXIF structure, and what was damaged in it: a broken IFD (the
 /// corpus has bad next-IFD links, truncated values, pointers out of range) loses only its
 /// own fields, as it does in exiftool.
@@ -53,18 +66,7 @@ pub fn read(raw: Vec<u8>) -> Result<(ExifFacts, Vec<String>), String> {
         })
         .map_err(|e| e.to_string())?;
     let text = |tag| exif.get_field(tag, In::PRIMARY).and_then(ascii);
-    let date = text(Tag::DateTimeOriginal).map(|d| {
-        // "2008:05:30 15:56:01" → "2008-05-30 15:56:01"
-        d.char_indices()
-            .map(|(i, c)| {
-                if (i == 4 || i == 7) && c == ':' {
-                    '-'
-                } else {
-                    c
-                }
-            })
-            .collect()
-    });
+    let date = text(Tag::DateTimeOriginal).map(|d| iso_date(&d));
     let gps = || -> Option<Gps> {
         let deg = |tag, reference, negative: u8| -> Option<f64> {
             let f = exif.get_field(tag, In::PRIMARY)?;

@@ -3,7 +3,7 @@
 mod exif;
 mod jpeg;
 
-pub use exif::{ExifFacts, Gps};
+pub use exif::{iso_date, ExifFacts, Gps};
 pub use jpeg::{read_headers, JpegHeaders};
 
 use crate::facts::Problem;
