@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Built-in profiles: (name, TOML source).
-const BUILTIN: [(&str, &str); 3] = [
+const BUILTIN: [(&str, &str); 4] = [
     ("micro-video", include_str!("../profiles/micro-video.toml")),
     (
         "micro-film-5",
@@ -22,6 +22,7 @@ const BUILTIN: [(&str, &str); 3] = [
         "micro-film-15",
         include_str!("../profiles/micro-film-15.toml"),
     ),
+    ("photo", include_str!("../profiles/photo.toml")),
 ];
 
 /// Most keyframes a profile may ask to sample (bounds memory: ~0.5 MB each).
@@ -172,6 +173,20 @@ pub struct AudioRules {
     pub max_true_peak_dbtp: Option<f64>,
 }
 
+/// `[image]` settings (photos).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImageRules {
+    /// Accepted image formats, as named in the facts (`jpeg`, `png`, `heif`, …).
+    pub formats: Option<Vec<String>>,
+    /// Least megapixels.
+    pub min_megapixels: Option<Positive>,
+    /// Least length of the long side, pixels.
+    pub min_long_side: Option<u32>,
+    /// Report what the metadata shows: stripped, edited, revealing the author.
+    pub metadata: Option<bool>,
+}
+
 /// `[frames]` settings: the pictures sampled from a video and what is looked for in them.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -228,6 +243,9 @@ pub struct Profile {
     /// Sampled-frame settings.
     #[serde(default)]
     pub frames: FrameRules,
+    /// Photo settings.
+    #[serde(default)]
+    pub image: ImageRules,
     /// Date settings.
     #[serde(default)]
     pub date: DateRules,
@@ -437,6 +455,12 @@ impl Profile {
                 min_confidence: self.frames.min_confidence.or(base.frames.min_confidence),
                 ignore: self.frames.ignore.or(base.frames.ignore),
                 qr_code: self.frames.qr_code.or(base.frames.qr_code),
+            },
+            image: ImageRules {
+                formats: self.image.formats.or(base.image.formats),
+                min_megapixels: self.image.min_megapixels.or(base.image.min_megapixels),
+                min_long_side: self.image.min_long_side.or(base.image.min_long_side),
+                metadata: self.image.metadata.or(base.image.metadata),
             },
             date: DateRules {
                 earliest: self.date.earliest.or(base.date.earliest),

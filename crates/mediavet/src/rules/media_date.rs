@@ -2,7 +2,8 @@
 //!
 //! What: the creation time is taken from, in order of trust,
 //! `com.apple.quicktime.creationdate` (phones; local time), `©day`, and the
-//! movie header's creation time (`mvhd`, UTC; 0 means unset). Entries must be
+//! movie header's creation time (`mvhd`, UTC; 0 means unset); for photos, EXIF
+//! DateTimeOriginal (the camera's local time). Entries must be
 //! made between 2012-11-08 and 2020-09-30 inclusive (`[date]` in the profile).
 //! A missing date is reported too: many editors and converters drop it, so the
 //! finding is a warning for a reviewer to look at, not proof of a late entry.
@@ -14,6 +15,7 @@
 //! registration form.
 
 use super::Ctx;
+use crate::facts::DateFact;
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::probe::leading_date;
 use crate::profile::Profile;
@@ -26,8 +28,21 @@ pub fn applies(p: &Profile) -> bool {
 
 /// Creation date against the range.
 pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
-    let Some(c) = &cx.facts.container else {
-        return Vec::new();
+    // Movies: the container's creation time; photos: EXIF DateTimeOriginal.
+    let photo_date = cx.facts.image.as_ref().map(|i| {
+        i.exif
+            .as_ref()
+            .and_then(|e| e.date_time_original.clone())
+            .map(|value| DateFact {
+                date: value.get(..10).map(str::to_string),
+                value,
+                source: "EXIF DateTimeOriginal".into(),
+            })
+    });
+    let creation = match (&cx.facts.container, photo_date) {
+        (Some(c), _) => c.creation_time.clone(),
+        (None, Some(d)) => d,
+        (None, None) => return Vec::new(),
     };
     let (earliest, latest) = (
         cx.profile.date.earliest.map(|d| d.0),
@@ -39,7 +54,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         latest.map_or("any".into(), |d| d.to_string())
     );
     let expected = Some(Quantity::text(range.clone()));
-    let Some(created) = &c.creation_time else {
+    let Some(created) = &creation else {
         return vec![Finding::new(
             "media.date",
             sev,

@@ -12,6 +12,11 @@ mod audio_silence;
 mod container_format;
 mod file_kind;
 mod file_unreadable;
+mod image_author_info;
+mod image_edited;
+mod image_format;
+mod image_metadata_stripped;
+mod image_resolution;
 mod media_date;
 mod track_missing;
 mod video_bitrate;
@@ -64,7 +69,7 @@ impl Rule {
 }
 
 /// Every rule, in report order.
-pub static RULES: [Rule; 17] = [
+pub static RULES: [Rule; 22] = [
     Rule {
         id: "file.unreadable",
         default: Severity::Error,
@@ -217,6 +222,51 @@ pub static RULES: [Rule; 17] = [
         needs_levels: false,
         needs_frames: true,
         check: video_qr_code::check,
+    },
+    Rule {
+        id: "image.format",
+        default: Severity::Error,
+        doc: docs::IMAGE_FORMAT,
+        applies: image_format::applies,
+        needs_levels: false,
+        needs_frames: false,
+        check: image_format::check,
+    },
+    Rule {
+        id: "image.resolution",
+        default: Severity::Error,
+        doc: docs::IMAGE_RESOLUTION,
+        applies: image_resolution::applies,
+        needs_levels: false,
+        needs_frames: false,
+        check: image_resolution::check,
+    },
+    Rule {
+        id: "image.metadata_stripped",
+        default: Severity::Info,
+        doc: docs::IMAGE_METADATA_STRIPPED,
+        applies: image_metadata_stripped::applies,
+        needs_levels: false,
+        needs_frames: false,
+        check: image_metadata_stripped::check,
+    },
+    Rule {
+        id: "image.edited",
+        default: Severity::Info,
+        doc: docs::IMAGE_EDITED,
+        applies: image_edited::applies,
+        needs_levels: false,
+        needs_frames: false,
+        check: image_edited::check,
+    },
+    Rule {
+        id: "image.author_info",
+        default: Severity::Warning,
+        doc: docs::IMAGE_AUTHOR_INFO,
+        applies: image_author_info::applies,
+        needs_levels: false,
+        needs_frames: false,
+        check: image_author_info::check,
     },
 ];
 

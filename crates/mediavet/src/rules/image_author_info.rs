@@ -1,0 +1,51 @@
+//! image.author_info — the photo's metadata names the author or the place.
+//!
+//! What: EXIF Artist, Copyright, or a GPS position.
+//!
+//! Why: reviewing is anonymous; these show reviewers who took the photo and where.
+//!
+//! Fix: clear them, keeping the capture time:
+//! `exiftool -Artist= -Copyright= -gps:all= photo.jpg`.
+
+use super::Ctx;
+use crate::finding::{Finding, Quantity, Severity, Text};
+use crate::profile::Profile;
+
+/// Applies when the profile asks for the metadata findings.
+pub fn applies(p: &Profile) -> bool {
+    p.image.metadata == Some(true)
+}
+
+/// Artist, Copyright and GPS, listed in one finding.
+pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+    let Some(exif) = cx.facts.image.as_ref().and_then(|i| i.exif.as_ref()) else {
+        return Vec::new();
+    };
+    let mut revealing = Vec::new();
+    if let Some(a) = &exif.artist {
+        revealing.push(format!("Artist \"{a}\""));
+    }
+    if let Some(c) = &exif.copyright {
+        revealing.push(format!("Copyright \"{c}\""));
+    }
+    if let Some(g) = exif.gps {
+        revealing.push(format!("GPS {:.5}, {:.5}", g.latitude, g.longitude));
+    }
+    if revealing.is_empty() {
+        return Vec::new();
+    }
+    let list = revealing.join("; ");
+    vec![Finding::new(
+        "image.author_info",
+        sev,
+        Text::new(
+            format!("The metadata names the author or the place: {list}."),
+            format!("元数据透露了作者或地点：{list}。"),
+        ),
+    )
+    .values(Some(Quantity::text(list)), None)
+    .hint(Text::new(
+        "Clear them: exiftool -Artist= -Copyright= -gps:all= PHOTO.jpg (the capture time stays).",
+        "清除方法：exiftool -Artist= -Copyright= -gps:all= 照片.jpg（拍摄时间保留）。",
+    ))]
+}

@@ -1,0 +1,59 @@
+//! image.edited — the photo's Software tag names an image editor (information).
+//!
+//! What: EXIF Software mentions Photoshop, Lightroom, GIMP, Meitu 美图秀秀, Snapseed,
+//! PicsArt, Affinity, Capture One, Pixelmator, Paint.NET or darktable.
+//!
+//! Why: reviewers of a true-story contest want to know whether a picture was retouched.
+//!
+//! Fix: nothing to fix when the editing was light (exposure, crop); send the unedited
+//! original alongside when asked.
+
+use super::Ctx;
+use crate::finding::{Finding, Quantity, Severity, Text};
+use crate::profile::Profile;
+
+/// Applies when the profile asks for the metadata findings.
+pub fn applies(p: &Profile) -> bool {
+    p.image.metadata == Some(true)
+}
+
+/// Editors whose name in Software marks an edited photo (lower case).
+const EDITORS: [&str; 12] = [
+    "photoshop",
+    "lightroom",
+    "gimp",
+    "meitu",
+    "美图",
+    "snapseed",
+    "picsart",
+    "affinity",
+    "capture one",
+    "pixelmator",
+    "paint.net",
+    "darktable",
+];
+
+/// Software that names an editor.
+pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+    let software = cx
+        .facts
+        .image
+        .as_ref()
+        .and_then(|i| i.exif.as_ref())
+        .and_then(|e| e.software.as_deref());
+    let Some(sw) = software.filter(|s| {
+        let lower = s.to_lowercase();
+        EDITORS.iter().any(|e| lower.contains(e))
+    }) else {
+        return Vec::new();
+    };
+    vec![Finding::new(
+        "image.edited",
+        sev,
+        Text::new(
+            format!("Edited with {sw} (EXIF Software)."),
+            format!("经 {sw} 编辑（EXIF Software）。"),
+        ),
+    )
+    .values(Some(Quantity::text(sw)), None)]
+}

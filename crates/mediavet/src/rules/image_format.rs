@@ -1,0 +1,58 @@
+//! image.format — the photo is not in an accepted format (the contest asks for JPG).
+//!
+//! What: the format is recognised from the content, never the extension: a PNG, an
+//! iPhone HEIC, a WebP, GIF, BMP or TIFF named `.jpg` is still named for what it is.
+//! The profile lists the accepted formats (`[image] formats`, default `["jpeg"]`).
+//!
+//! Why: the rules ask for JPG; reviewers' tools and the print workflow expect it.
+//!
+//! Fix: HEIC on an iPhone: Settings → Camera → Formats → Most Compatible, or convert
+//! (`heif-convert IN.heic OUT.jpg`); others: `ffmpeg -i IN.png -q:v 2 OUT.jpg`.
+
+use super::Ctx;
+use crate::finding::{Finding, Quantity, Severity, Text};
+use crate::kind::{Category, FileKind};
+use crate::profile::Profile;
+
+/// Applies when the profile lists image formats.
+pub fn applies(p: &Profile) -> bool {
+    p.image.formats.is_some()
+}
+
+/// An image whose format is not listed.
+pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+    let kind = cx.facts.kind;
+    let formats = cx.profile.image.formats.as_deref().unwrap_or_default();
+    if kind.category() != Category::Image || formats.iter().any(|f| f == kind.name()) {
+        return Vec::new();
+    }
+    let wanted = formats
+        .iter()
+        .map(|f| f.to_uppercase())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let (how, how_zh) = if kind == FileKind::Heif {
+        (
+            "On the iPhone choose Settings → Camera → Formats → Most Compatible for new photos; convert this one with heif-convert INPUT.heic OUTPUT.jpg",
+            "iPhone 可在 设置 → 相机 → 格式 中选择“兼容性最佳”；本张可用 heif-convert 输入.heic 输出.jpg 转换",
+        )
+    } else {
+        (
+            "Convert it: ffmpeg -i INPUT -q:v 2 OUTPUT.jpg (or save as JPEG in any photo editor)",
+            "请转换为 JPEG：ffmpeg -i 输入文件 -q:v 2 输出.jpg（或在看图软件中另存为 JPEG）",
+        )
+    };
+    vec![Finding::new(
+        "image.format",
+        sev,
+        Text::new(
+            format!("This is a {}, not {wanted}.", kind.describe()),
+            format!("该文件是{}，不是 {wanted}。", kind.describe_zh()),
+        ),
+    )
+    .values(
+        Some(Quantity::text(kind.name())),
+        Some(Quantity::text(wanted)),
+    )
+    .hint(Text::new(how, how_zh))]
+}

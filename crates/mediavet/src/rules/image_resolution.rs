@@ -1,0 +1,58 @@
+//! image.resolution — the photo has fewer pixels than the profile asks for.
+//!
+//! What: megapixels (width × height) and the long side as displayed (EXIF orientation
+//! applied), from the JPEG frame header, against `[image] min_megapixels` (default 2)
+//! and `min_long_side` (default 1920).
+//!
+//! Why: small pictures are usually thumbnails or copies forwarded through chat apps,
+//! not the original, and do not print.
+//!
+//! Fix: send the original file from the camera or phone (in WeChat, tick "original
+//! image"; e-mail the file rather than a screenshot).
+
+use super::Ctx;
+use crate::finding::{Finding, Quantity, Severity, Text};
+use crate::profile::Profile;
+
+/// Applies when the profile sets a minimum.
+pub fn applies(p: &Profile) -> bool {
+    p.image.min_megapixels.is_some() || p.image.min_long_side.is_some()
+}
+
+/// Size against the minimums.
+pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+    let Some(img) = &cx.facts.image else {
+        return Vec::new();
+    };
+    let min_mp = cx.profile.image.min_megapixels.map(|p| p.0);
+    let min_long = cx.profile.image.min_long_side;
+    let long = img.display_width.max(img.display_height);
+    let small_mp = min_mp.is_some_and(|m| img.megapixels < m);
+    let short = min_long.is_some_and(|l| long < l);
+    if !small_mp && !short {
+        return Vec::new();
+    }
+    let (w, h, mp) = (img.display_width, img.display_height, img.megapixels);
+    let want = match (min_mp, min_long) {
+        (Some(m), Some(l)) => format!("≥ {m:.1} MP, long side ≥ {l}"),
+        (Some(m), None) => format!("≥ {m:.1} MP"),
+        (None, Some(l)) => format!("long side ≥ {l}"),
+        (None, None) => String::new(),
+    };
+    vec![Finding::new(
+        "image.resolution",
+        sev,
+        Text::new(
+            format!("The photo is {w}×{h} ({mp:.2} MP); {want} is required."),
+            format!("照片为 {w}×{h}（{mp:.2} 百万像素）；要求 {want}。"),
+        ),
+    )
+    .values(
+        Some(Quantity::num(mp, "MP", format!("{w}×{h}, {mp:.2} MP"))),
+        Some(Quantity::text(want)),
+    )
+    .hint(Text::new(
+        "Send the original file from the camera or phone, not a forwarded or resized copy.",
+        "请提供相机或手机拍摄的原始文件，而非转发或缩小后的副本。",
+    ))]
+}
