@@ -174,28 +174,27 @@ pub fn analyse(input: Input, facts: &mut Facts, settings: FrameSettings, debug: 
         .first()
         .map(|p| (p.frame.luma.width, p.frame.luma.height));
     prepared.retain(|p| Some((p.frame.luma.width, p.frame.luma.height)) == size);
-    let frames: Vec<Frame> = prepared.iter().map(|p| p.frame.clone()).collect();
-    let scan = watermark::scan(&frames, settings.persistence);
-    let analysis = frames
-        .first()
-        .map_or((0, 0), |f| (f.luma.width, f.luma.height));
     let geometry = |from| Geometry {
         from,
         stored: sampled.stored_size,
         rotation: video.rotation,
         display: (video.display_width, video.display_height),
     };
+    let mut qr_codes = Vec::new();
+    let mut frames = Vec::with_capacity(prepared.len());
+    for p in prepared {
+        qr_codes.extend(p.qr.into_iter().map(|q| QrFact {
+            time_s: p.frame.time_s,
+            content: q.content,
+            rect: geometry(p.qr_size).to_display(q.rect),
+        }));
+        frames.push(p.frame);
+    }
+    let scan = watermark::scan(&frames, settings.persistence);
+    let analysis = frames
+        .first()
+        .map_or((0, 0), |f| (f.luma.width, f.luma.height));
     let to_display = |r| geometry(analysis).to_display(r);
-    let qr_codes = prepared
-        .iter()
-        .flat_map(|p| {
-            p.qr.iter().map(|q| QrFact {
-                time_s: p.frame.time_s,
-                content: q.content.clone(),
-                rect: geometry(p.qr_size).to_display(q.rect),
-            })
-        })
-        .collect();
     let debug_error = debug.and_then(|dir| {
         let dir = dir.join(&file_name);
         super::debug::write(&dir, &frames, &scan)

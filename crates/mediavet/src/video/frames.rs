@@ -110,14 +110,13 @@ pub fn sample_keyframes_with<T: Send>(
             failed,
         });
     };
-    let chosen: &[Keyframe] = keyframes;
-    if chosen.is_empty() {
+    if keyframes.is_empty() {
         return Err("the video track has no keyframe".into());
     }
     let native = match (src.codec.as_str(), src.avcc.as_deref()) {
         ("avc1" | "avc3", Some(avcc)) => match super::h264::unsupported(avcc) {
             Some(why) => Err(why),
-            None => decode_h264(input, avcc, chosen, max_width, prepare),
+            None => decode_h264(input, avcc, keyframes, max_width, prepare),
         },
         ("avc1" | "avc3", None) => Err("the H.264 track has no avcC record".into()),
         (codec, _) => Err(format!("codec {codec} needs ffmpeg")),
@@ -125,8 +124,8 @@ pub fn sample_keyframes_with<T: Send>(
     let (decoder, (frames, failed)) = match native {
         Ok(done) => ("openh264".to_string(), done),
         Err(reason) => {
-            let keys: Vec<(usize, f64)> = chosen.iter().map(|k| (k.number, k.time_s)).collect();
-            let done = extract_with_ffmpeg(input, &src, Pick::Chosen(&keys), max_width, prepare)
+            let pick = Pick::Chosen(keyframes);
+            let done = extract_with_ffmpeg(input, &src, pick, max_width, prepare)
                 .map_err(|e| format!("frames not decoded: {reason}; {e}"))?;
             (format!("ffmpeg ({reason})"), done)
         }
@@ -241,7 +240,7 @@ fn split<T>(results: Vec<Result<T, (f64, String)>>) -> Decoded<T> {
 /// Which decoded keyframes ffmpeg keeps.
 enum Pick<'a> {
     /// These keyframes (positions among the track's keyframes, with their times).
-    Chosen(&'a [(usize, f64)]),
+    Chosen(&'a [Keyframe]),
     /// At most `count`, each at least `interval_s` after the last kept (keyframes the
     /// tables do not place).
     Spaced { count: usize, interval_s: f64 },
@@ -276,7 +275,10 @@ fn extract_with_ffmpeg<T: Send>(
     let (ow, oh) = (w / factor, h / factor);
     let (select, limit) = match &pick {
         Pick::Chosen(keys) => {
-            let terms: Vec<String> = keys.iter().map(|(n, _)| format!("eq(n\\,{n})")).collect();
+            let terms: Vec<String> = keys
+                .iter()
+                .map(|k| format!("eq(n\\,{})", k.number))
+                .collect();
             (terms.join("+"), keys.len())
         }
         Pick::Spaced { count, interval_s } => (
@@ -328,9 +330,12 @@ fn extract_with_ffmpeg<T: Send>(
     // showinfo times are kept.
     let times = std::thread::spawn(move || shown_times(err));
     let mut raw = Vec::new();
-    let mut buf = vec![0u8; ow * oh];
-    while raw.len() < limit && out.read_exact(&mut buf).is_ok() {
-        raw.push(buf.clone());
+    while raw.len() < limit {
+        let mut frame = vec![0u8; ow * oh];
+        if out.read_exact(&mut frame).is_err() {
+            break;
+        }
+        raw.push(frame);
     }
     drop(out);
     let _ = child.kill();
@@ -341,7 +346,7 @@ fn extract_with_ffmpeg<T: Send>(
         .enumerate()
         .map(|(i, data)| {
             let time_s = match &pick {
-                Pick::Chosen(keys) => keys.get(i).map(|k| k.1),
+                Pick::Chosen(keys) => keys.get(i).map(|k| k.time_s),
                 Pick::Spaced { .. } => shown.get(i).copied(),
             };
             prepare(Frame {
@@ -360,7 +365,7 @@ fn extract_with_ffmpeg<T: Send>(
     let failed = match &pick {
         Pick::Chosen(keys) => keys[frames.len()..]
             .iter()
-            .map(|k| (k.1, "ffmpeg did not decode this keyframe".to_string()))
+            .map(|k| (k.time_s, "ffmpeg did not decode this keyframe".to_string()))
             .collect(),
         Pick::Spaced { .. } => Vec::new(),
     };
