@@ -11,6 +11,7 @@
 
 pub mod audio;
 pub mod batch;
+pub mod charset;
 pub mod error;
 pub mod facts;
 pub mod ffmpeg;

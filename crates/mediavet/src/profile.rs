@@ -28,6 +28,10 @@ const BUILTIN: [(&str, &str); 4] = [
 /// Most keyframes a profile may ask to sample (bounds memory: ~0.5 MB each).
 pub const MAX_KEYFRAMES: usize = 240;
 
+/// Decoding limit when a profile sets none: more than any camera makes (the largest
+/// medium-format sensors give 150 MP) and a 200 MB grey picture at most.
+pub const DEFAULT_MAX_MEGAPIXELS: f64 = 200.0;
+
 /// Severity as set in a profile: a [`Severity`] or `off`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -185,6 +189,15 @@ pub struct ImageRules {
     pub min_long_side: Option<u32>,
     /// Report what the metadata shows: stripped, edited, revealing the author.
     pub metadata: Option<bool>,
+    /// Most megapixels a header may claim; larger pictures are not decoded (`image.too_large`).
+    pub max_megapixels: Option<Positive>,
+    /// Least Laplacian variance of the sharpest eighth of the picture at the 1024-pixel
+    /// working size (`image.sharpness`).
+    pub min_sharpness: Option<Positive>,
+    /// Least estimated JPEG quality, 1–100 (`image.quality`).
+    pub min_quality: Option<u8>,
+    /// Ask for a caption in the metadata or a sidecar `.txt` (`image.caption`).
+    pub caption: Option<bool>,
 }
 
 /// `[frames]` settings: the pictures sampled from a video and what is looked for in them.
@@ -348,6 +361,12 @@ impl Profile {
                 );
             }
         }
+        if let Some(q) = self.image.min_quality.filter(|q| !(1..=100).contains(q)) {
+            return err(
+                "min_quality",
+                format!("image: min_quality must be in 1–100, got {q}"),
+            );
+        }
         if let Some(p) = self
             .audio
             .min_level_percentile
@@ -461,6 +480,10 @@ impl Profile {
                 min_megapixels: self.image.min_megapixels.or(base.image.min_megapixels),
                 min_long_side: self.image.min_long_side.or(base.image.min_long_side),
                 metadata: self.image.metadata.or(base.image.metadata),
+                max_megapixels: self.image.max_megapixels.or(base.image.max_megapixels),
+                min_sharpness: self.image.min_sharpness.or(base.image.min_sharpness),
+                min_quality: self.image.min_quality.or(base.image.min_quality),
+                caption: self.image.caption.or(base.image.caption),
             },
             date: DateRules {
                 earliest: self.date.earliest.or(base.date.earliest),
@@ -473,6 +496,18 @@ impl Profile {
     /// Whether any active rule needs decoded audio levels.
     pub fn measures_audio(&self) -> bool {
         crate::rules::active(self).any(|(r, _)| r.needs_levels)
+    }
+
+    /// Whether any active rule needs a photo's decoded picture.
+    pub fn decodes_pictures(&self) -> bool {
+        crate::rules::active(self).any(|(r, _)| r.needs_pixels)
+    }
+
+    /// Most megapixels a picture may have to be decoded (default 200).
+    pub fn max_megapixels(&self) -> f64 {
+        self.image
+            .max_megapixels
+            .map_or(DEFAULT_MAX_MEGAPIXELS, |p| p.0)
     }
 
     /// Whether any active rule needs sampled video frames.

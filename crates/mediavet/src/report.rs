@@ -81,6 +81,20 @@ pub fn check_path_with(path: &Path, profile: &Profile, options: &CheckOptions) -
             options.debug_frames.as_deref(),
         );
     }
+    if profile.decodes_pictures() && !facts.unreadable() {
+        match std::fs::File::open(path) {
+            Ok(file) => {
+                let mut r = crate::image::Buffered::new(64 << 10, file);
+                crate::image::measure(&mut r, &mut facts, profile.max_megapixels());
+            }
+            Err(e) => facts.problems.push(Problem::new(
+                true,
+                None,
+                format!("could not open the file again to decode it: {e}"),
+                format!("无法再次打开文件进行解码：{e}"),
+            )),
+        }
+    }
     check_facts(facts, profile)
 }
 
@@ -100,6 +114,9 @@ pub fn check_bytes(data: &[u8], name: &Path, profile: &Profile) -> Report {
             profile.frame_settings(),
             None,
         );
+    }
+    if profile.decodes_pictures() && !facts.unreadable() {
+        crate::image::measure(&mut reader, &mut facts, profile.max_megapixels());
     }
     check_facts(facts, profile)
 }

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{corpus, fixture};
-use mediavet::{check_path, Profile, Severity, Verdict};
+use mediavet::{check_path, Profile, Severity};
 
 fn rules(r: &mediavet::Report) -> Vec<(&'static str, Severity)> {
     r.findings.iter().map(|f| (f.rule, f.severity)).collect()
@@ -34,16 +34,21 @@ fn corpus_photos_get_their_findings() {
     let photo = Profile::builtin("photo").unwrap();
     let check = |name: &str| check_path(&dir.join(name), &photo);
 
-    // 100×68, shot 2008-05-30, Software "GIMP 2.4.5".
+    // 100×68, shot 2008-05-30, Software "GIMP 2.4.5", saved at quality 65 (ImageMagick's
+    // `identify -format %Q` says 65 too), no caption.
     let r = check("exs_Canon_40D.jpg");
     assert_eq!(
         rules(&r),
         [
             ("image.resolution", Severity::Error),
             ("media.date", Severity::Warning),
+            ("image.quality", Severity::Warning),
+            ("image.caption", Severity::Warning),
             ("image.edited", Severity::Info),
         ]
     );
+    let quality = r.facts.image.as_ref().unwrap().quality.unwrap();
+    assert_eq!((quality.estimate, quality.exact), (65, true));
     assert!(r.findings[1].message.en.contains("2008-05-30"));
     // A GPS position reveals the place.
     let r = check("exs_gps_DSCN0010.jpg");
@@ -61,8 +66,42 @@ fn corpus_photos_get_their_findings() {
     let r = check("exifr_noexif.jpg");
     assert!(rules(&r).contains(&("image.metadata_stripped", Severity::Info)));
     assert!(rules(&r).contains(&("media.date", Severity::Warning)));
-    // A 5184×3456 camera original inside the period passes.
+    // A 5184×3456 camera original inside the period, nearly black (an exposure in the
+    // dark): size and date pass, the clarity rule calls it too dark, and it has no caption.
     let r = check("exifr_canon-dslr.jpg");
-    assert_eq!(r.verdict, Verdict::Pass, "{:?}", rules(&r));
-    assert_eq!(r.facts.image.as_ref().unwrap().width, 5184);
+    assert_eq!(
+        rules(&r),
+        [
+            ("image.sharpness", Severity::Warning),
+            ("image.caption", Severity::Warning)
+        ]
+    );
+    assert!(r.findings[0]
+        .message
+        .en
+        .starts_with("The photo is too dark"));
+    let img = r.facts.image.as_ref().unwrap();
+    assert_eq!(img.width, 5184);
+    assert!(img.quality.unwrap().estimate >= 90, "{:?}", img.quality);
+    // A captioned camera photo with author and place: the caption is found in XMP, IPTC
+    // and EXIF, and passes image.caption.
+    let r = check("immich_prairie_falcon.jpg");
+    let captions: Vec<&str> = r
+        .facts
+        .image
+        .as_ref()
+        .unwrap()
+        .captions
+        .iter()
+        .map(|c| c.source.as_str())
+        .collect();
+    assert_eq!(
+        captions[..3],
+        [
+            "XMP dc:description",
+            "XMP dc:title",
+            "IPTC Caption-Abstract"
+        ]
+    );
+    assert!(!rules(&r).iter().any(|(id, _)| *id == "image.caption"));
 }

@@ -1,6 +1,6 @@
 //! EXIF fields of a photo, read with `kamadak-exif` from the APP1 payload.
 
-use ::exif::{Field, In, Reader, Tag, Value};
+use ::exif::{Context, Field, In, Reader, Tag, Value};
 use serde::Serialize;
 
 /// A GPS position in decimal degrees (south and west negative).
@@ -31,8 +31,16 @@ pub struct ExifFacts {
     pub copyright: Option<String>,
     /// GPS position, when complete.
     pub gps: Option<Gps>,
-    /// ImageDescription.
+    /// ImageDescription (UTF-8 when valid, else the detected legacy encoding).
     pub image_description: Option<String>,
+    /// XPTitle (Windows "Title", UTF-16).
+    pub xp_title: Option<String>,
+    /// XPComment (Windows "Comments", UTF-16).
+    pub xp_comment: Option<String>,
+    /// XPSubject (Windows "Subject", UTF-16).
+    pub xp_subject: Option<String>,
+    /// UserComment, in the character code its 8-byte prefix names.
+    pub user_comment: Option<String>,
     /// Orientation (1–8).
     #[serde(skip)]
     pub orientation: Option<u16>,
@@ -99,7 +107,15 @@ pub fn read(raw: Vec<u8>) -> Result<(ExifFacts, Vec<String>), String> {
         artist: text(Tag::Artist),
         copyright: text(Tag::Copyright),
         gps: gps(),
-        image_description: text(Tag::ImageDescription),
+        image_description: exif
+            .get_field(Tag::ImageDescription, In::PRIMARY)
+            .and_then(legacy_text),
+        xp_title: exif.get_field(XP_TITLE, In::PRIMARY).and_then(utf16le),
+        xp_comment: exif.get_field(XP_COMMENT, In::PRIMARY).and_then(utf16le),
+        xp_subject: exif.get_field(XP_SUBJECT, In::PRIMARY).and_then(utf16le),
+        user_comment: exif
+            .get_field(Tag::UserComment, In::PRIMARY)
+            .and_then(|f| user_comment(f, exif.little_endian())),
         orientation: exif
             .get_field(Tag::Orientation, In::PRIMARY)
             .and_then(|f| f.value.get_uint(0))
@@ -107,6 +123,50 @@ pub fn read(raw: Vec<u8>) -> Result<(ExifFacts, Vec<String>), String> {
             .filter(|v| (1..=8).contains(v)),
     };
     Ok((facts, damage))
+}
+
+/// Windows Explorer's tags in IFD0: UTF-16LE text stored as BYTE.
+const XP_TITLE: Tag = Tag(Context::Tiff, 0x9c9b);
+const XP_COMMENT: Tag = Tag(Context::Tiff, 0x9c9c);
+const XP_SUBJECT: Tag = Tag(Context::Tiff, 0x9c9f);
+
+/// Trimmed text, `None` when nothing is left.
+fn non_empty(text: &str) -> Option<String> {
+    let t = text.trim_matches(|c: char| c == '\0' || c.is_whitespace());
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// An ASCII field that phones and Chinese software fill with UTF-8 or GBK.
+fn legacy_text(f: &Field) -> Option<String> {
+    let Value::Ascii(parts) = &f.value else {
+        return None;
+    };
+    non_empty(&crate::charset::decode(parts.first()?).text)
+}
+
+/// An XP* field: UTF-16LE whatever the file's byte order.
+fn utf16le(f: &Field) -> Option<String> {
+    let bytes = match &f.value {
+        Value::Byte(b) | Value::Undefined(b, _) => b,
+        _ => return None,
+    };
+    non_empty(&crate::charset::with(encoding_rs::UTF_16LE, bytes).text)
+}
+
+/// UserComment: an 8-byte character-code prefix (`ASCII`, `UNICODE` — UTF-16 in the file's
+/// byte order —, `JIS`, or zeros for undefined), then the text.
+fn user_comment(f: &Field, little_endian: bool) -> Option<String> {
+    let Value::Undefined(bytes, _) = &f.value else {
+        return None;
+    };
+    let (code, text) = (bytes.get(..8)?, bytes.get(8..)?);
+    let decoded = match code {
+        b"UNICODE\0" if little_endian => crate::charset::with(encoding_rs::UTF_16LE, text),
+        b"UNICODE\0" => crate::charset::with(encoding_rs::UTF_16BE, text),
+        b"JIS\0\0\0\0\0" => crate::charset::with(encoding_rs::SHIFT_JIS, text),
+        _ => crate::charset::decode(text),
+    };
+    non_empty(&decoded.text)
 }
 
 /// The first string of an ASCII field, trimmed (`None` when empty); bytes that are not

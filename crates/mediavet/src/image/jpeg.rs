@@ -1,6 +1,6 @@
 //! A walk over a JPEG's marker segments up to the start of the scan: the frame header
-//! (size, coding, components) and the APP1 EXIF and XMP payloads, in one pass that never
-//! reads picture data. Written here because the crates that parse JPEG either decode the
+//! (size, coding, components), the quantisation tables, and the APP1 EXIF/XMP and APP13
+//! IPTC payloads, in one pass that never reads picture data. Written here because the crates that parse JPEG either decode the
 //! picture (`image`, `zune-jpeg`) or extract only the EXIF block (`kamadak-exif`).
 
 use std::io::Read;
@@ -20,6 +20,10 @@ pub struct JpegHeaders {
     pub exif: Option<Vec<u8>>,
     /// The APP1 XMP packet.
     pub xmp: Option<Vec<u8>>,
+    /// The APP13 Photoshop image resources (where IPTC lives), after the signature.
+    pub photoshop: Option<Vec<u8>>,
+    /// Quantisation tables by destination (0–3), 64 values each in zig-zag order.
+    pub quant: [Option<[u16; 64]>; 4],
 }
 
 /// Why the headers could not be read, and where.
@@ -35,6 +39,7 @@ pub struct HeaderError {
 const MAX_SEGMENTS: usize = 4096;
 const EXIF: &[u8] = b"Exif\0\0";
 const XMP: &[u8] = b"http://ns.adobe.com/xap/1.0/\0";
+const PHOTOSHOP: &[u8] = b"Photoshop 3.0\0";
 
 /// Reads the marker segments of a JPEG up to its first scan.
 pub fn read_headers<R: Read>(r: &mut R) -> Result<JpegHeaders, HeaderError> {
@@ -79,6 +84,10 @@ pub fn read_headers<R: Read>(r: &mut R) -> Result<JpegHeaders, HeaderError> {
             0xe1 if body.starts_with(XMP) && h.xmp.is_none() => {
                 h.xmp = Some(body[XMP.len()..].to_vec());
             }
+            0xed if body.starts_with(PHOTOSHOP) && h.photoshop.is_none() => {
+                h.photoshop = Some(body[PHOTOSHOP.len()..].to_vec());
+            }
+            0xdb => read_quant(&body, &mut h.quant),
             0xda => break,
             _ => {}
         }
@@ -87,6 +96,29 @@ pub fn read_headers<R: Read>(r: &mut R) -> Result<JpegHeaders, HeaderError> {
         return Err(err(pos, "no frame header before the image data"));
     }
     Ok(h)
+}
+
+/// The tables of a DQT segment (several may share one); a table cut short is left out.
+fn read_quant(mut body: &[u8], tables: &mut [Option<[u16; 64]>; 4]) {
+    while let Some((&pq_tq, rest)) = body.split_first() {
+        let wide = pq_tq >> 4 != 0;
+        let need = if wide { 128 } else { 64 };
+        let Some(values) = rest.get(..need) else {
+            return;
+        };
+        let mut table = [0u16; 64];
+        for (i, v) in table.iter_mut().enumerate() {
+            *v = if wide {
+                u16::from_be_bytes([values[2 * i], values[2 * i + 1]])
+            } else {
+                u16::from(values[i])
+            };
+        }
+        if let Some(slot) = tables.get_mut(usize::from(pq_tq & 0x0f)) {
+            *slot = Some(table);
+        }
+        body = &rest[need..];
+    }
 }
 
 /// The next marker code, skipping fill bytes.

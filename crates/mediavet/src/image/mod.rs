@@ -1,14 +1,29 @@
-//! Photos: what a JPEG's headers say (size, coding, EXIF) without decoding its picture.
+//! Photos: what an image's headers say (size, coding, EXIF, XMP, IPTC, captions) without
+//! decoding its picture, and the clarity measured from its decoded luma.
 
+mod buffered;
+mod caption;
 mod exif;
+mod iptc;
 mod jpeg;
+pub mod quality;
+pub mod sharpness;
+mod xmp;
 
+pub use buffered::Buffered;
+pub use caption::{read_sidecar, sidecar_path, Tagged};
 pub use exif::{iso_date, ExifFacts, Gps};
+pub use iptc::IptcText;
 pub use jpeg::{read_headers, JpegHeaders};
+pub use xmp::XmpText;
 
-use crate::facts::Problem;
+use crate::facts::{Facts, Problem};
+use crate::finding::Text;
+use crate::kind::FileKind;
+use quality::Quality;
 use serde::Serialize;
-use std::io::Read;
+use sharpness::Sharpness;
+use std::io::{BufRead, Read, Seek};
 
 /// Image facts.
 #[derive(Debug, Clone, Serialize)]
@@ -26,15 +41,30 @@ pub struct ImageFacts {
     pub display_height: u32,
     /// Megapixels (width × height ÷ 10⁶).
     pub megapixels: f64,
-    /// Progressive (rather than baseline) coding.
-    pub progressive: bool,
-    /// Colour components (1 grey, 3 YCbCr, 4 CMYK).
-    pub components: u8,
+    /// Progressive (rather than baseline) coding (JPEG).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub progressive: Option<bool>,
+    /// Colour components (1 grey, 3 YCbCr, 4 CMYK) (JPEG).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub components: Option<u8>,
+    /// JPEG quality estimated from the quantisation tables.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quality: Option<Quality>,
     /// An XMP packet is present.
     pub xmp: bool,
     /// EXIF fields, when the file carries EXIF.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exif: Option<ExifFacts>,
+    /// Captions and titles (metadata fields, then a sidecar text file), in that order.
+    pub captions: Vec<Tagged>,
+    /// Names of the author or rights holder in IPTC and XMP (EXIF's are in `exif`).
+    pub creators: Vec<Tagged>,
+    /// Clarity, when the picture was decoded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sharpness: Option<Sharpness>,
+    /// Why the picture was not decoded, when a rule needed it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_decoded: Option<Text>,
 }
 
 /// The facts of a JPEG read from `r` (positioned at its start); damage goes to `problems`.
@@ -73,19 +103,143 @@ pub fn probe_jpeg<R: Read>(r: &mut R, problems: &mut Vec<Problem>) -> Option<Ima
             None
         }
     });
+    let xmp = headers
+        .xmp
+        .as_deref()
+        .and_then(|packet| match xmp::read(packet) {
+            Ok(x) => Some(x),
+            Err(e) => {
+                problems.push(Problem::new(
+                    false,
+                    None,
+                    format!("XMP packet is not well-formed XML, skipped: {e}"),
+                    format!("XMP 数据不是合法的 XML，已跳过：{e}"),
+                ));
+                None
+            }
+        });
+    let iptc = headers.photoshop.as_deref().map(iptc::read);
     let orientation = exif.as_ref().and_then(|e| e.orientation);
+    let mut facts = sized(
+        u32::from(headers.width),
+        u32::from(headers.height),
+        orientation,
+    );
+    facts.progressive = Some(headers.progressive);
+    facts.components = Some(headers.components);
+    facts.quality = quality::estimate(&headers.quant);
+    facts.xmp = headers.xmp.is_some();
+    facts.captions = caption::from_metadata(exif.as_ref(), xmp.as_ref(), iptc.as_ref());
+    facts.creators = caption::creators(xmp.as_ref(), iptc.as_ref());
+    facts.exif = exif;
+    Some(facts)
+}
+
+/// The size of a PNG, GIF, WebP, BMP, TIFF or HEIF/AVIF image from its header
+/// (`imagesize`), read from `r` positioned at its start.
+pub fn probe_other<R: BufRead + Seek>(
+    r: &mut R,
+    kind: FileKind,
+    problems: &mut Vec<Problem>,
+) -> Option<ImageFacts> {
+    match imagesize::reader_size(r) {
+        Ok(size) => {
+            let (w, h) = (
+                u32::try_from(size.width).ok()?,
+                u32::try_from(size.height).ok()?,
+            );
+            Some(sized(w, h, None))
+        }
+        Err(e) => {
+            problems.push(Problem::new(
+                false,
+                None,
+                format!("{} header unreadable: {e}", kind.describe()),
+                format!("{}文件头无法读取：{e}", kind.describe_zh()),
+            ));
+            None
+        }
+    }
+}
+
+fn sized(w: u32, h: u32, orientation: Option<u16>) -> ImageFacts {
     let turned = matches!(orientation, Some(5..=8));
-    let (w, h) = (u32::from(headers.width), u32::from(headers.height));
-    Some(ImageFacts {
+    ImageFacts {
         width: w,
         height: h,
         orientation,
         display_width: if turned { h } else { w },
         display_height: if turned { w } else { h },
         megapixels: f64::from(w) * f64::from(h) / 1e6,
-        progressive: headers.progressive,
-        components: headers.components,
-        xmp: headers.xmp.is_some(),
-        exif,
-    })
+        progressive: None,
+        components: None,
+        quality: None,
+        xmp: false,
+        exif: None,
+        captions: Vec::new(),
+        creators: Vec::new(),
+        sharpness: None,
+        not_decoded: None,
+    }
+}
+
+/// Decodes the picture of a JPEG in `r` (any position) and records its clarity in
+/// `facts`; a picture over `max_megapixels` is not decoded. Other formats are not decoded
+/// (they fail `image.format` first), which `not_decoded` says.
+pub fn measure<R: BufRead + Seek>(r: &mut R, facts: &mut Facts, max_megapixels: f64) {
+    let kind = facts.kind;
+    let Some(img) = facts.image.as_mut() else {
+        return;
+    };
+    if kind != FileKind::Jpeg {
+        img.not_decoded = Some(Text::new(
+            format!("not measured: {} pictures are not decoded", kind.describe()),
+            format!("未测量：不解码{}图像", kind.describe_zh()),
+        ));
+        return;
+    }
+    if img.megapixels > max_megapixels {
+        img.not_decoded = Some(Text::new(
+            format!(
+                "not measured: the header claims {:.0} MP, over the decoding limit of {max_megapixels:.0} MP",
+                img.megapixels
+            ),
+            format!(
+                "未测量：文件头声称 {:.0} 百万像素，超过解码上限 {max_megapixels:.0} 百万像素",
+                img.megapixels
+            ),
+        ));
+        return;
+    }
+    let decoded = r
+        .seek(std::io::SeekFrom::Start(0))
+        .map_err(|e| e.to_string())
+        .and_then(|_| sharpness::measure(r));
+    match decoded {
+        Ok(d) => {
+            img.sharpness = d.sharpness;
+            if let Some(why) = d.truncated {
+                facts.problems.push(Problem::new(
+                    false,
+                    None,
+                    format!(
+                        "picture data ends early or is damaged ({why}); viewers show the rest grey"
+                    ),
+                    format!("图像数据提前结束或已损坏（{why}），看图软件中其余部分显示为灰色"),
+                ));
+            }
+        }
+        Err(why) => {
+            img.not_decoded = Some(Text::new(
+                format!("not measured: the picture cannot be decoded ({why})"),
+                format!("未测量：图像无法解码（{why}）"),
+            ));
+            facts.problems.push(Problem::new(
+                false,
+                None,
+                format!("picture data cannot be decoded: {why}"),
+                format!("图像数据无法解码：{why}"),
+            ));
+        }
+    }
 }

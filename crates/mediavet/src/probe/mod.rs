@@ -38,7 +38,31 @@ pub fn probe_path(path: &Path) -> Result<Facts, Error> {
     let file = File::open(path).map_err(open_err)?;
     let size = file.metadata().map_err(open_err)?.len();
     let mut reader = BufReader::with_capacity(64 << 10, file);
-    Ok(probe_reader(&mut reader, size, path))
+    let mut facts = probe_reader(&mut reader, size, path);
+    if let Some(img) = facts.image.as_mut() {
+        add_sidecar(path, img, &mut facts.problems);
+    }
+    Ok(facts)
+}
+
+/// Adds the caption of the photo's sidecar text file, when there is one.
+fn add_sidecar(
+    path: &Path,
+    img: &mut crate::image::ImageFacts,
+    problems: &mut Vec<crate::facts::Problem>,
+) {
+    let Some(sidecar) = crate::image::sidecar_path(path) else {
+        return;
+    };
+    match crate::image::read_sidecar(&sidecar) {
+        Ok(caption) => img.captions.extend(caption),
+        Err(e) => problems.push(Problem::new(
+            false,
+            None,
+            format!("caption file {} unreadable: {e}", sidecar.display()),
+            format!("说明文字文件 {} 无法读取：{e}", sidecar.display()),
+        )),
+    }
 }
 
 /// Probes any seekable reader of `size` bytes; `path` is used for naming only.
@@ -67,9 +91,15 @@ pub fn probe_reader<R: Read + Seek>(r: &mut R, size: u64, path: &Path) -> Facts 
     if matches!(facts.kind, FileKind::Mp4 | FileKind::Mov) {
         facts.container = iso::probe_iso(r, size, &mut facts.problems);
     }
-    if facts.kind == FileKind::Jpeg {
+    let kind = facts.kind;
+    if kind.category() == crate::kind::Category::Image {
         let read = r.seek(std::io::SeekFrom::Start(0)).map(|_| {
-            crate::image::probe_jpeg(&mut std::io::BufReader::new(&mut *r), &mut facts.problems)
+            let mut r = crate::image::Buffered::new(64 << 10, &mut *r);
+            if kind == FileKind::Jpeg {
+                crate::image::probe_jpeg(&mut r, &mut facts.problems)
+            } else {
+                crate::image::probe_other(&mut r, kind, &mut facts.problems)
+            }
         });
         facts.image = read.ok().flatten();
     }

@@ -24,7 +24,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let (Some(c), Some(formats)) = (&cx.facts.container, &cx.profile.container.formats) else {
         return Vec::new();
     };
-    if formats.iter().any(|f| f.eq_ignore_ascii_case(&c.format)) {
+    if super::listed(formats, &c.format) {
         return Vec::new();
     }
     let accepted = formats

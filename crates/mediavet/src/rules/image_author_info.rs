@@ -1,11 +1,12 @@
 //! image.author_info — the photo's metadata names the author or the place.
 //!
-//! What: EXIF Artist, Copyright, or a GPS position.
+//! What: EXIF Artist, Copyright, or a GPS position; IPTC By-line or CopyrightNotice;
+//! XMP dc:creator.
 //!
 //! Why: reviewing is anonymous; these show reviewers who took the photo and where.
 //!
 //! Fix: clear them, keeping the capture time:
-//! `exiftool -Artist= -Copyright= -gps:all= photo.jpg`.
+//! `exiftool -Artist= -Copyright= -gps:all= -By-line= -CopyrightNotice= -XMP-dc:Creator= photo.jpg`.
 
 use super::Ctx;
 use crate::finding::{Finding, Quantity, Severity, Text};
@@ -16,20 +17,25 @@ pub fn applies(p: &Profile) -> bool {
     p.image.metadata == Some(true)
 }
 
-/// Artist, Copyright and GPS, listed in one finding.
+/// Artist, Copyright, GPS and the IPTC/XMP creators, listed in one finding.
 pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
-    let Some(exif) = cx.facts.image.as_ref().and_then(|i| i.exif.as_ref()) else {
+    let Some(img) = cx.facts.image.as_ref() else {
         return Vec::new();
     };
     let mut revealing = Vec::new();
-    if let Some(a) = &exif.artist {
-        revealing.push(format!("Artist \"{a}\""));
+    if let Some(exif) = &img.exif {
+        if let Some(a) = &exif.artist {
+            revealing.push(format!("Artist \"{a}\""));
+        }
+        if let Some(c) = &exif.copyright {
+            revealing.push(format!("Copyright \"{c}\""));
+        }
+        if let Some(g) = exif.gps {
+            revealing.push(format!("GPS {:.5}, {:.5}", g.latitude, g.longitude));
+        }
     }
-    if let Some(c) = &exif.copyright {
-        revealing.push(format!("Copyright \"{c}\""));
-    }
-    if let Some(g) = exif.gps {
-        revealing.push(format!("GPS {:.5}, {:.5}", g.latitude, g.longitude));
+    for c in &img.creators {
+        revealing.push(format!("{} \"{}\"", c.source, c.text));
     }
     if revealing.is_empty() {
         return Vec::new();
@@ -45,7 +51,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     )
     .values(Some(Quantity::text(list)), None)
     .hint(Text::new(
-        "Clear them: exiftool -Artist= -Copyright= -gps:all= PHOTO.jpg (the capture time stays).",
-        "清除方法：exiftool -Artist= -Copyright= -gps:all= 照片.jpg（拍摄时间保留）。",
+        "Clear them: exiftool -Artist= -Copyright= -gps:all= -By-line= -CopyrightNotice= -XMP-dc:Creator= PHOTO.jpg (the capture time stays).",
+        "清除方法：exiftool -Artist= -Copyright= -gps:all= -By-line= -CopyrightNotice= -XMP-dc:Creator= 照片.jpg（拍摄时间保留）。",
     ))]
 }

@@ -2,7 +2,8 @@
 //!
 //! What: the format is recognised from the content, never the extension: a PNG, an
 //! iPhone HEIC, a WebP, GIF, BMP or TIFF named `.jpg` is still named for what it is.
-//! The profile lists the accepted formats (`[image] formats`, default `["jpeg"]`).
+//! The profile lists the accepted formats (`[image] formats`, default `["jpeg"]`, names
+//! compared without regard to case).
 //!
 //! Why: the rules ask for JPG; reviewers' tools and the print workflow expect it.
 //!
@@ -23,7 +24,7 @@ pub fn applies(p: &Profile) -> bool {
 pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let kind = cx.facts.kind;
     let formats = cx.profile.image.formats.as_deref().unwrap_or_default();
-    if kind.category() != Category::Image || formats.iter().any(|f| f == kind.name()) {
+    if kind.category() != Category::Image || super::listed(formats, kind.name()) {
         return Vec::new();
     }
     let wanted = formats

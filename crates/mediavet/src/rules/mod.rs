@@ -13,10 +13,14 @@ mod container_format;
 mod file_kind;
 mod file_unreadable;
 mod image_author_info;
+mod image_caption;
 mod image_edited;
 mod image_format;
 mod image_metadata_stripped;
+mod image_quality;
 mod image_resolution;
+mod image_sharpness;
+mod image_too_large;
 mod media_date;
 mod track_missing;
 mod video_bitrate;
@@ -56,6 +60,8 @@ pub struct Rule {
     pub needs_levels: bool,
     /// The rule reads what sampled video frames show.
     pub needs_frames: bool,
+    /// The rule reads a photo's decoded picture.
+    pub needs_pixels: bool,
     /// The check; findings carry the severity passed in (or a lesser one the rule documents).
     pub check: fn(&Ctx, Severity) -> Vec<Finding>,
 }
@@ -69,7 +75,7 @@ impl Rule {
 }
 
 /// Every rule, in report order.
-pub static RULES: [Rule; 22] = [
+pub static RULES: [Rule; 26] = [
     Rule {
         id: "file.unreadable",
         default: Severity::Error,
@@ -77,6 +83,7 @@ pub static RULES: [Rule; 22] = [
         applies: file_unreadable::applies,
         needs_levels: false,
         needs_frames: false,
+        needs_pixels: false,
         check: file_unreadable::check,
     },
     Rule {
@@ -86,6 +93,7 @@ pub static RULES: [Rule; 22] = [
         applies: file_kind::applies,
         needs_levels: false,
         needs_frames: false,
+        needs_pixels: false,
         check: file_kind::check,
     },
     Rule {
@@ -95,6 +103,7 @@ pub static RULES: [Rule; 22] = [
         applies: container_format::applies,
         needs_levels: false,
         needs_frames: false,
+        needs_pixels: false,
         check: container_format::check,
     },
     Rule {
@@ -104,6 +113,7 @@ pub static RULES: [Rule; 22] = [
         applies: track_missing::applies,
         needs_levels: false,
         needs_frames: false,
+        needs_pixels: false,
         check: track_missing::check,
     },
     Rule {
@@ -113,6 +123,7 @@ pub static RULES: [Rule; 22] = [
         applies: video_resolution::applies,
         needs_levels: false,
         needs_frames: false,
+        needs_pixels: false,
         check: video_resolution::check,
     },
     Rule {
@@ -122,6 +133,7 @@ pub static RULES: [Rule; 22] = [
         applies: video_bitrate::applies,
         needs_levels: false,
         needs_frames: false,
+        needs_pixels: false,
         check: video_bitrate::check,
     },
     Rule {
@@ -131,6 +143,7 @@ pub static RULES: [Rule; 22] = [
         applies: video_duration::applies,
         needs_levels: false,
         needs_frames: false,
+        needs_pixels: false,
         check: video_duration::check,
     },
     Rule {
@@ -140,6 +153,7 @@ pub static RULES: [Rule; 22] = [
         applies: audio_channels::applies,
         needs_levels: false,
         needs_frames: false,
+        needs_pixels: false,
         check: audio_channels::check,
     },
     Rule {
@@ -149,6 +163,7 @@ pub static RULES: [Rule; 22] = [
         applies: audio_channel_split::applies,
         needs_levels: true,
         needs_frames: false,
+        needs_pixels: false,
         check: audio_channel_split::check,
     },
     Rule {
@@ -158,6 +173,7 @@ pub static RULES: [Rule; 22] = [
         applies: audio_level_max::applies,
         needs_levels: true,
         needs_frames: false,
+        needs_pixels: false,
         check: audio_level_max::check,
     },
     Rule {
@@ -167,6 +183,7 @@ pub static RULES: [Rule; 22] = [
         applies: audio_level_min::applies,
         needs_levels: true,
         needs_frames: false,
+        needs_pixels: false,
         check: audio_level_min::check,
     },
     Rule {
@@ -176,6 +193,7 @@ pub static RULES: [Rule; 22] = [
         applies: audio_silence::applies,
         needs_levels: true,
         needs_frames: false,
+        needs_pixels: false,
         check: audio_silence::check,
     },
     Rule {
@@ -185,6 +203,7 @@ pub static RULES: [Rule; 22] = [
         applies: audio_loudness::applies,
         needs_levels: true,
         needs_frames: false,
+        needs_pixels: false,
         check: audio_loudness::check,
     },
     Rule {
@@ -194,6 +213,7 @@ pub static RULES: [Rule; 22] = [
         applies: media_date::applies,
         needs_levels: false,
         needs_frames: false,
+        needs_pixels: false,
         check: media_date::check,
     },
     Rule {
@@ -203,6 +223,7 @@ pub static RULES: [Rule; 22] = [
         applies: video_codec::applies,
         needs_levels: false,
         needs_frames: false,
+        needs_pixels: false,
         check: video_codec::check,
     },
     Rule {
@@ -212,6 +233,7 @@ pub static RULES: [Rule; 22] = [
         applies: video_watermark::applies,
         needs_levels: false,
         needs_frames: true,
+        needs_pixels: false,
         check: video_watermark::check,
     },
     Rule {
@@ -221,6 +243,7 @@ pub static RULES: [Rule; 22] = [
         applies: video_qr_code::applies,
         needs_levels: false,
         needs_frames: true,
+        needs_pixels: false,
         check: video_qr_code::check,
     },
     Rule {
@@ -230,6 +253,7 @@ pub static RULES: [Rule; 22] = [
         applies: image_format::applies,
         needs_levels: false,
         needs_frames: false,
+        needs_pixels: false,
         check: image_format::check,
     },
     Rule {
@@ -239,7 +263,48 @@ pub static RULES: [Rule; 22] = [
         applies: image_resolution::applies,
         needs_levels: false,
         needs_frames: false,
+        needs_pixels: false,
         check: image_resolution::check,
+    },
+    Rule {
+        id: "image.too_large",
+        default: Severity::Error,
+        doc: docs::IMAGE_TOO_LARGE,
+        applies: image_too_large::applies,
+        needs_levels: false,
+        needs_frames: false,
+        needs_pixels: false,
+        check: image_too_large::check,
+    },
+    Rule {
+        id: "image.sharpness",
+        default: Severity::Warning,
+        doc: docs::IMAGE_SHARPNESS,
+        applies: image_sharpness::applies,
+        needs_levels: false,
+        needs_frames: false,
+        needs_pixels: true,
+        check: image_sharpness::check,
+    },
+    Rule {
+        id: "image.quality",
+        default: Severity::Warning,
+        doc: docs::IMAGE_QUALITY,
+        applies: image_quality::applies,
+        needs_levels: false,
+        needs_frames: false,
+        needs_pixels: false,
+        check: image_quality::check,
+    },
+    Rule {
+        id: "image.caption",
+        default: Severity::Warning,
+        doc: docs::IMAGE_CAPTION,
+        applies: image_caption::applies,
+        needs_levels: false,
+        needs_frames: false,
+        needs_pixels: false,
+        check: image_caption::check,
     },
     Rule {
         id: "image.metadata_stripped",
@@ -248,6 +313,7 @@ pub static RULES: [Rule; 22] = [
         applies: image_metadata_stripped::applies,
         needs_levels: false,
         needs_frames: false,
+        needs_pixels: false,
         check: image_metadata_stripped::check,
     },
     Rule {
@@ -257,6 +323,7 @@ pub static RULES: [Rule; 22] = [
         applies: image_edited::applies,
         needs_levels: false,
         needs_frames: false,
+        needs_pixels: false,
         check: image_edited::check,
     },
     Rule {
@@ -266,6 +333,7 @@ pub static RULES: [Rule; 22] = [
         applies: image_author_info::applies,
         needs_levels: false,
         needs_frames: false,
+        needs_pixels: false,
         check: image_author_info::check,
     },
 ];
@@ -281,6 +349,12 @@ pub fn active(profile: &Profile) -> impl Iterator<Item = (&'static Rule, Severit
         .iter()
         .filter(|r| (r.applies)(profile))
         .filter_map(|r| profile.severity_of(r).map(|s| (r, s)))
+}
+
+/// Whether a format name is in a profile's list (names compare case-insensitively, so
+/// `"JPEG"` and `"jpeg"` both accept JPEG).
+pub(crate) fn listed(formats: &[String], name: &str) -> bool {
+    formats.iter().any(|f| f.eq_ignore_ascii_case(name))
 }
 
 /// Channels of all audio tracks in order (track 1's, then track 2's …), with a label

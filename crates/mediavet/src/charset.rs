@@ -1,0 +1,61 @@
+//! Text from bytes whose encoding is not declared: a byte-order mark decides, else valid
+//! UTF-8 is UTF-8, else `chardetng` (Firefox's detector, told the text is Chinese-first)
+//! picks the legacy encoding — GBK/GB18030 for Chinese written on Windows, Big5, Shift_JIS,
+//! windows-1252 — and `encoding_rs` decodes it.
+
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{Encoding, UTF_8};
+
+/// Decoded text and the encoding it was read as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text (bytes invalid in the encoding replaced with U+FFFD).
+    pub text: String,
+    /// WHATWG name of the encoding (`UTF-8`, `UTF-16LE`, `GBK`, `Big5`, …).
+    pub encoding: &'static str,
+}
+
+/// Decodes `bytes` of unknown encoding.
+pub fn decode(bytes: &[u8]) -> Decoded {
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        return with(encoding, &bytes[bom..]);
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return with(UTF_8, bytes);
+    }
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    with(detector.guess(Some(b"cn"), Utf8Detection::Deny), bytes)
+}
+
+/// Decodes `bytes` as `encoding`, a byte-order mark aside.
+pub fn with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    Decoded {
+        text: text.into_owned(),
+        encoding: encoding.name(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_chinese_in_each_encoding() {
+        let text = "扶贫路上的老屋，改造前后对比。";
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        assert_eq!(decode(&gbk).text, text);
+        assert_eq!(decode(&gbk).encoding, "GBK");
+        assert_eq!(decode(text.as_bytes()).encoding, "UTF-8");
+        let mut utf16: Vec<u8> = vec![0xff, 0xfe];
+        utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(
+            decode(&utf16),
+            Decoded {
+                text: text.into(),
+                encoding: "UTF-16LE"
+            }
+        );
+    }
+}
