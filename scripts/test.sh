@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the project on a fresh Debian machine (as root) or a developer's.
-# Installs the test oracles it needs (ffmpeg/ffprobe, MediaInfo), nasm, and what the
-# watermark evaluation set is drawn with (qrencode, DejaVu fonts) when they are missing;
+# Installs the test oracles it needs (ffmpeg/ffprobe, MediaInfo, exiftool, ImageMagick's
+# identify), nasm, and what the watermark evaluation set is drawn with (qrencode, DejaVu
+# fonts) when they are missing;
 # they are never runtime dependencies of mediavet itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +10,9 @@ cd "$(dirname "$0")/.."
 need=()
 command -v ffprobe >/dev/null || need+=(ffmpeg)
 command -v mediainfo >/dev/null || need+=(mediainfo)
+# Photo oracles: EXIF/XMP/IPTC fields (exiftool) and the JPEG quality estimate (identify).
+command -v exiftool >/dev/null || need+=(libimage-exiftool-perl)
+command -v identify >/dev/null || need+=(imagemagick)
 # nasm lets the bundled openh264 build its assembly (about 15% faster keyframe decoding).
 command -v nasm >/dev/null || need+=(nasm)
 # The watermark evaluation set (testdata/watermarks/generate.sh) draws text and QR codes.

@@ -1,5 +1,6 @@
 //! Human-readable report: one block per file, errors first, colour only on a terminal.
 
+use mediavet::group::Group;
 use mediavet::{Lang, Report, Severity, Verdict};
 use std::io::{IsTerminal, Write};
 
@@ -38,8 +39,13 @@ fn severity_colour(s: Severity) -> &'static str {
     }
 }
 
-/// Writes every report and a summary line.
-pub fn write(out: &mut impl Write, reports: &[Report], lang: Lang) -> std::io::Result<()> {
+/// Writes every report, the photo groups (folders of photos), and a summary line.
+pub fn write(
+    out: &mut impl Write,
+    reports: &[Report],
+    groups: &[Group],
+    lang: Lang,
+) -> std::io::Result<()> {
     let style = Style {
         on: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
@@ -83,6 +89,13 @@ pub fn write(out: &mut impl Write, reports: &[Report], lang: Lang) -> std::io::R
                 )?;
             }
         }
+    }
+    for g in groups {
+        let head = match lang {
+            Lang::En => "GROUP",
+            Lang::Zh => "组照",
+        };
+        writeln!(out, "{}  {}", style.paint("36;1", head), g.summary(lang))?;
     }
     let count = |v: Verdict| reports.iter().filter(|r| r.verdict == v).count();
     let (n, pass, warn, fail, unreadable) = (

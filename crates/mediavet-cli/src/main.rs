@@ -149,16 +149,30 @@ fn run(command: Command) -> Result<ExitCode, mediavet::Error> {
                 None => Lang::from_env(),
             };
             let files = walk::expand(&paths)?;
+            let photos = profile.category == Some(mediavet::kind::Category::Image);
+            let (files, sidecars) = if photos {
+                mediavet::group::split_sidecars(files)
+            } else {
+                (files, Vec::new())
+            };
             let bar = progress::bar(files.len());
             let options = mediavet::CheckOptions { debug_frames };
             let reports = mediavet::check_many(&files, &profile, &options, jobs, &|r| {
                 progress::done(&bar, r)
             })?;
             bar.finish_and_clear();
+            let groups = if photos {
+                mediavet::group::groups(&reports, &sidecars)
+            } else {
+                Vec::new()
+            };
             match format {
-                Format::Human => human::write(&mut out, &reports, lang).map_err(io)?,
+                Format::Human => human::write(&mut out, &reports, &groups, lang).map_err(io)?,
                 Format::Json => {
-                    let doc = mediavet::reports_to_json(&reports, &profile.name, lang);
+                    let mut doc = mediavet::reports_to_json(&reports, &profile.name, lang);
+                    if photos {
+                        doc["groups"] = groups.iter().map(|g| g.to_json(lang)).collect();
+                    }
                     writeln!(out, "{}", pretty(&doc)).map_err(io)?;
                 }
                 Format::Junit => junit::write(&mut out, &reports, &profile, lang).map_err(io)?,

@@ -400,3 +400,48 @@ fn debug_frames_and_probe_frames() {
     );
     assert!(frames["qr_codes"][0]["box"]["w"].as_u64().unwrap() > 80);
 }
+
+#[test]
+fn a_folder_of_photos_is_checked_as_a_group() {
+    let group = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/photo/group");
+    let dir = group.display().to_string();
+    let out = mediavet(&["check", "--profile", "photo", &dir]);
+    let text = stdout(&out);
+    // The sidecar caption file is read as IMG_0103.jpg's caption, not checked as an entry.
+    assert!(!text.contains("IMG_0103.txt  ["), "{text}");
+    let group_line = text.lines().find(|l| l.starts_with("GROUP")).unwrap();
+    assert!(group_line.contains("5 photos, a group"), "{group_line}");
+    assert!(
+        group_line.contains("captions read from 1 .txt file(s)"),
+        "{group_line}"
+    );
+    assert!(
+        group_line.contains(
+            "老屋-前.jpg → 老屋-后.jpg (by name), IMG_0101.jpg → IMG_0102.jpg (by caption)"
+        ),
+        "{group_line}"
+    );
+    assert!(text.contains("5 files:"), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&mediavet(&[
+        "check",
+        "--profile",
+        "photo",
+        "--format",
+        "json",
+        &dir,
+    ])))
+    .unwrap();
+    let g = &json["groups"][0];
+    assert_eq!(g["photos"], 5);
+    assert_eq!(g["pairs"][0]["marked_by"], "name");
+    assert_eq!(g["pairs"][1]["before"], "IMG_0101.jpg");
+    assert!(g["caption_files"][0]
+        .as_str()
+        .unwrap()
+        .ends_with("IMG_0103.txt"));
+    // Other profiles check .txt files as entries like any other file, and have no groups.
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&mediavet(&["check", "--format", "json", &dir]))).unwrap();
+    assert_eq!(json["files"].as_array().unwrap().len(), 6);
+    assert!(json.get("groups").is_none());
+}

@@ -16,6 +16,7 @@ pub mod error;
 pub mod facts;
 pub mod ffmpeg;
 pub mod finding;
+pub mod group;
 pub mod image;
 pub mod kind;
 pub mod probe;

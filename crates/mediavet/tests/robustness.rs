@@ -43,6 +43,8 @@ fn probe_bytes(bytes: Vec<u8>, label: String) {
             keyframes: 3,
             ..Default::default()
         };
+        // … and the photo decoder (zune-jpeg to luma, then the clarity measure).
+        mediavet::image::measure(&mut reader, &mut facts, 200.0);
         let data = reader.into_inner();
         mediavet::video::analyse(
             mediavet::video::Input::Bytes(&data),
@@ -81,6 +83,21 @@ fn seeds() -> Vec<(String, Vec<u8>)> {
         corpus_files("image")
             .into_iter()
             .filter(|p| p.metadata().is_ok_and(|m| m.len() < 40_000)),
+    );
+    // … and the photo fixtures: XMP and IPTC (UTF-8 and GBK) captions, other formats
+    // named .jpg, headers claiming gigapixels.
+    files.extend(
+        [
+            "author_iptc.jpg",
+            "caption_iptc_gbk.jpg",
+            "caption_exif.jpg",
+            "heic_named.jpg",
+            "png_named.jpg",
+            "bomb_65500.jpg",
+            "bomb_100000.jpg",
+        ]
+        .iter()
+        .map(|n| common::photo(n)),
     );
     files
         .into_iter()
@@ -375,5 +392,43 @@ fn absurd_claims_do_not_allocate() {
             after - before < 64 * 1024,
             "peak RSS grew from {before} KiB to {after} KiB"
         );
+    }
+}
+
+/// A JPEG header: one quantisation table, a frame of `w × h` with three components
+/// (`sof` 0xc0 baseline, 0xc2 progressive), a scan header, a few bytes, the end.
+fn jpeg_header(sof: u8, w: u16, h: u16) -> Vec<u8> {
+    let mut j = vec![0xff, 0xd8, 0xff, 0xdb, 0, 67, 0];
+    j.extend([1u8; 64]);
+    j.extend([0xff, sof, 0, 17, 8]);
+    j.extend(h.to_be_bytes());
+    j.extend(w.to_be_bytes());
+    j.extend([3, 1, 0x22, 0, 2, 0x11, 0, 3, 0x11, 0]);
+    j.extend([0xff, 0xda, 0, 12, 3, 1, 0, 2, 0, 3, 0, 0, 63, 0]);
+    j.extend([0u8; 16]);
+    j.extend([0xff, 0xd9]);
+    j
+}
+
+#[test]
+fn pictures_are_decoded_only_within_the_memory_limit() {
+    let photo = mediavet::Profile::builtin("photo").unwrap();
+    // 160 MP is under the 200 MP limit, but progressive it would need 1.1 GiB.
+    let r = mediavet::check_bytes(&jpeg_header(0xc2, 16000, 10000), "p.jpg".as_ref(), &photo);
+    let img = r.facts.image.as_ref().unwrap();
+    assert!(img.sharpness.is_none());
+    let why = &img.not_decoded.as_ref().unwrap().en;
+    assert!(why.contains("1068 MiB, over the 1024 MiB limit"), "{why}");
+    // The same header baseline is decoded (160 MB of grey, its data missing): a damage
+    // finding, and memory back to normal afterwards.
+    let before = peak_rss_kib();
+    let r = mediavet::check_bytes(&jpeg_header(0xc0, 16000, 10000), "b.jpg".as_ref(), &photo);
+    assert!(
+        r.findings.iter().any(|f| f.rule == "file.unreadable"),
+        "{:?}",
+        r.findings
+    );
+    if let (Some(a), Some(b)) = (before, peak_rss_kib()) {
+        assert!(b < a + 600 * 1024, "peak RSS grew from {a} to {b} KiB");
     }
 }

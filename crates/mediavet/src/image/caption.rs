@@ -33,29 +33,28 @@ pub fn from_metadata(
     xmp: Option<&XmpText>,
     iptc: Option<&IptcText>,
 ) -> Vec<Tagged> {
+    let (make, model) = (
+        exif.and_then(|e| e.make.as_deref()),
+        exif.and_then(|e| e.model.as_deref()),
+    );
     let mut out = Vec::new();
+    let mut add = |source: &str, text: &Option<String>| {
+        out.extend(tagged(source, text).filter(|t| !boilerplate(&t.text, make, model)));
+    };
     if let Some(x) = xmp {
-        out.extend(tagged("XMP dc:description", &x.description));
-        out.extend(tagged("XMP dc:title", &x.title));
+        add("XMP dc:description", &x.description);
+        add("XMP dc:title", &x.title);
     }
     if let Some(i) = iptc {
-        out.extend(tagged("IPTC Caption-Abstract", &i.caption));
-        out.extend(tagged("IPTC Headline", &i.headline));
+        add("IPTC Caption-Abstract", &i.caption);
+        add("IPTC Headline", &i.headline);
     }
     if let Some(e) = exif {
-        let description = e
-            .image_description
-            .clone()
-            .filter(|d| !boilerplate(d, e.make.as_deref(), e.model.as_deref()));
-        out.extend(tagged("EXIF ImageDescription", &description));
-        out.extend(tagged("EXIF XPTitle", &e.xp_title));
-        out.extend(tagged("EXIF XPComment", &e.xp_comment));
-        out.extend(tagged("EXIF XPSubject", &e.xp_subject));
-        let comment = e
-            .user_comment
-            .clone()
-            .filter(|c| !boilerplate(c, e.make.as_deref(), e.model.as_deref()));
-        out.extend(tagged("EXIF UserComment", &comment));
+        add("EXIF ImageDescription", &e.image_description);
+        add("EXIF XPTitle", &e.xp_title);
+        add("EXIF XPComment", &e.xp_comment);
+        add("EXIF XPSubject", &e.xp_subject);
+        add("EXIF UserComment", &e.user_comment);
     }
     out
 }
@@ -78,7 +77,7 @@ pub fn creators(xmp: Option<&XmpText>, iptc: Option<&IptcText>) -> Vec<Tagged> {
 
 /// Text cameras and tools write by default: the maker or model, a stock phrase, a file
 /// path, a version number or a hash — nothing a person wrote about the picture.
-fn boilerplate(text: &str, make: Option<&str>, model: Option<&str>) -> bool {
+pub fn boilerplate(text: &str, make: Option<&str>, model: Option<&str>) -> bool {
     let t = text.trim().to_ascii_uppercase();
     let hash = t.len() >= 32 && t.bytes().all(|b| b.is_ascii_hexdigit());
     let stock = [

@@ -154,17 +154,30 @@ fn utf16le(f: &Field) -> Option<String> {
 }
 
 /// UserComment: an 8-byte character-code prefix (`ASCII`, `UNICODE` — UTF-16 in the file's
-/// byte order —, `JIS`, or zeros for undefined), then the text.
+/// byte order —, `JIS`, or zeros for undefined), then the text up to the first NUL, as
+/// exiftool reads it. An unknown prefix marks binary data, not text.
 fn user_comment(f: &Field, little_endian: bool) -> Option<String> {
     let Value::Undefined(bytes, _) = &f.value else {
         return None;
     };
     let (code, text) = (bytes.get(..8)?, bytes.get(8..)?);
+    let until_nul = |t: &[u8]| t.iter().position(|&b| b == 0).map_or(t.len(), |n| n);
     let decoded = match code {
-        b"UNICODE\0" if little_endian => crate::charset::with(encoding_rs::UTF_16LE, text),
-        b"UNICODE\0" => crate::charset::with(encoding_rs::UTF_16BE, text),
-        b"JIS\0\0\0\0\0" => crate::charset::with(encoding_rs::SHIFT_JIS, text),
-        _ => crate::charset::decode(text),
+        b"UNICODE\0" => {
+            let units = text.chunks_exact(2).position(|u| u == [0, 0]);
+            let text = &text[..units.map_or(text.len() & !1, |n| 2 * n)];
+            let encoding = if little_endian {
+                encoding_rs::UTF_16LE
+            } else {
+                encoding_rs::UTF_16BE
+            };
+            crate::charset::with(encoding, text)
+        }
+        b"JIS\0\0\0\0\0" => crate::charset::with(encoding_rs::SHIFT_JIS, &text[..until_nul(text)]),
+        b"ASCII\0\0\0" | [0, 0, 0, 0, 0, 0, 0, 0] => {
+            crate::charset::decode(&text[..until_nul(text)])
+        }
+        _ => return None,
     };
     non_empty(&decoded.text)
 }

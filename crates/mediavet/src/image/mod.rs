@@ -11,7 +11,7 @@ pub mod sharpness;
 mod xmp;
 
 pub use buffered::Buffered;
-pub use caption::{read_sidecar, sidecar_path, Tagged};
+pub use caption::{boilerplate, read_sidecar, sidecar_path, Tagged};
 pub use exif::{iso_date, ExifFacts, Gps};
 pub use iptc::IptcText;
 pub use jpeg::{read_headers, JpegHeaders};
@@ -183,6 +183,11 @@ fn sized(w: u32, h: u32, orientation: Option<u16>) -> ImageFacts {
     }
 }
 
+/// Most memory the decoder may need for one picture: the grey picture, and for progressive
+/// pictures the coefficients of every component (the largest baseline picture the default
+/// `max_megapixels` admits needs 200 MiB; a 100 MP progressive one 700 MiB).
+pub const DECODE_MEMORY_LIMIT: u64 = 1 << 30;
+
 /// Decodes the picture of a JPEG in `r` (any position) and records its clarity in
 /// `facts`; a picture over `max_megapixels` is not decoded. Other formats are not decoded
 /// (they fail `image.format` first), which `not_decoded` says.
@@ -207,6 +212,30 @@ pub fn measure<R: BufRead + Seek>(r: &mut R, facts: &mut Facts, max_megapixels: 
             format!(
                 "未测量：文件头声称 {:.0} 百万像素，超过解码上限 {max_megapixels:.0} 百万像素",
                 img.megapixels
+            ),
+        ));
+        return;
+    }
+    let per_pixel = if img.progressive == Some(true) {
+        // The decoder keeps every coefficient of a progressive picture: 2 bytes a sample.
+        1 + 2 * u64::from(img.components.unwrap_or(3))
+    } else {
+        1
+    };
+    let need = u64::from(img.width) * u64::from(img.height) * per_pixel;
+    if need > DECODE_MEMORY_LIMIT {
+        img.not_decoded = Some(Text::new(
+            format!(
+                "not measured: decoding this {:.0} MP progressive picture would take {} MiB, over the {} MiB limit",
+                img.megapixels,
+                need >> 20,
+                DECODE_MEMORY_LIMIT >> 20
+            ),
+            format!(
+                "未测量：解码这张 {:.0} 百万像素的渐进式图像需要 {} MiB 内存，超过上限 {} MiB",
+                img.megapixels,
+                need >> 20,
+                DECODE_MEMORY_LIMIT >> 20
             ),
         ));
         return;

@@ -16,14 +16,21 @@ pub struct Quality {
     pub exact: bool,
 }
 
-/// Annex K.1 luminance table (the order does not matter for this comparison).
+/// Natural (row-major) position of each zig-zag index, as DQT segments store tables.
+const ZIGZAG: [usize; 64] = [
+    0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20,
+    13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59,
+    52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63,
+];
+
+/// Annex K.1 luminance table, in natural order.
 const LUMA: [u16; 64] = [
     16, 11, 10, 16, 24, 40, 51, 61, 12, 12, 14, 19, 26, 58, 60, 55, 14, 13, 16, 24, 40, 57, 69, 56,
     14, 17, 22, 29, 51, 87, 80, 62, 18, 22, 37, 56, 68, 109, 103, 77, 24, 35, 55, 64, 81, 104, 113,
     92, 49, 64, 78, 87, 103, 121, 120, 101, 72, 92, 95, 98, 112, 100, 103, 99,
 ];
 
-/// Annex K.2 chrominance table.
+/// Annex K.2 chrominance table, in natural order.
 const CHROMA: [u16; 64] = {
     let mut t = [99u16; 64];
     let head: [(usize, [u16; 4]); 4] = [
@@ -63,21 +70,21 @@ pub fn estimate(quant: &[Option<[u16; 64]>; 4]) -> Option<Quality> {
     })
 }
 
-/// Sum of absolute differences between `table` and the standard table scaled to `q`,
-/// compared as sorted multisets so that the zig-zag order needs no mapping.
+/// Sum of absolute differences between `table` (zig-zag order) and the standard table
+/// scaled to `q` as libjpeg's `jpeg_set_quality` scales it.
 fn distance(table: &[u16; 64], standard: &[u16; 64], q: u8) -> u64 {
     let scale = if q < 50 {
         5000 / u32::from(q)
     } else {
         200 - 2 * u32::from(q)
     };
-    let mut want = standard.map(|s| ((u32::from(s) * scale + 50) / 100).clamp(1, 255) as u16);
-    let mut have = *table;
-    want.sort_unstable();
-    have.sort_unstable();
-    have.iter()
-        .zip(&want)
-        .map(|(a, b)| u64::from(a.abs_diff(*b)))
+    table
+        .iter()
+        .zip(ZIGZAG)
+        .map(|(&have, natural)| {
+            let want = ((u32::from(standard[natural]) * scale + 50) / 100).clamp(1, 255);
+            u64::from(u32::from(have).abs_diff(want))
+        })
         .sum()
 }
 
@@ -85,9 +92,10 @@ fn distance(table: &[u16; 64], standard: &[u16; 64], q: u8) -> u64 {
 mod tests {
     use super::*;
 
+    /// A table as `jpeg_set_quality` writes it, in zig-zag order.
     fn ijg(standard: &[u16; 64], q: u32) -> [u16; 64] {
         let scale = if q < 50 { 5000 / q } else { 200 - 2 * q };
-        standard.map(|s| ((u32::from(s) * scale + 50) / 100).clamp(1, 255) as u16)
+        ZIGZAG.map(|n| ((u32::from(standard[n]) * scale + 50) / 100).clamp(1, 255) as u16)
     }
 
     #[test]

@@ -10,6 +10,13 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// `testdata/photo/NAME` in the repository.
+pub fn photo(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../testdata/photo")
+        .join(name)
+}
+
 /// `../shared/corpus/SUB` beside the repository (or `$MEDIAVET_CORPUS/SUB`), if present.
 pub fn corpus(sub: &str) -> Option<PathBuf> {
     let root = std::env::var_os("MEDIAVET_CORPUS")

@@ -1,0 +1,344 @@
+//! Photos checked as a group: the photos of each folder, their verdicts, the caption
+//! files beside them, and the before/after pairs their names or captions mark
+//! (前/后, before/after) — the contest prefers such pairs.
+
+use crate::finding::Lang;
+use crate::kind::Category;
+use crate::report::{Report, Verdict};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// One folder's photos.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// The folder, as the paths give it.
+    pub dir: String,
+    /// The photos' paths, in report order.
+    pub photos: Vec<String>,
+    /// Photos by verdict: pass, warn, fail, unreadable.
+    pub verdicts: [usize; 4],
+    /// Sidecar caption files read as the captions of photos (not checked as entries).
+    pub caption_files: Vec<String>,
+    /// Before/after pairs.
+    pub pairs: Vec<Pair>,
+}
+
+/// A before/after pair.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pair {
+    /// File name of the "before" photo.
+    pub before: String,
+    /// File name of the "after" photo.
+    pub after: String,
+    /// What marks them: `name` or `caption`.
+    pub marked_by: &'static str,
+}
+
+/// Splits `paths` into entries and sidecar caption files: a `.txt` beside a file of the
+/// same stem and another extension is that file's caption, not an entry.
+pub fn split_sidecars(paths: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<PathBuf>) {
+    let is_txt = |p: &Path| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+    let others: std::collections::HashSet<(Option<&Path>, Option<&std::ffi::OsStr>)> = paths
+        .iter()
+        .filter(|p| !is_txt(p))
+        .map(|p| (p.parent(), p.file_stem()))
+        .collect();
+    let (sidecars, entries): (Vec<_>, Vec<_>) = paths
+        .iter()
+        .cloned()
+        .partition(|p| is_txt(p) && others.contains(&(p.parent(), p.file_stem())));
+    (entries, sidecars)
+}
+
+/// The groups of the photo reports, one per folder, in folder order; `sidecars` are the
+/// caption files split off by [`split_sidecars`].
+pub fn groups(reports: &[Report], sidecars: &[PathBuf]) -> Vec<Group> {
+    let mut by_dir: BTreeMap<String, Vec<&Report>> = BTreeMap::new();
+    for r in reports
+        .iter()
+        .filter(|r| r.facts.kind.category() == Category::Image)
+    {
+        by_dir
+            .entry(folder(Path::new(&r.facts.path)))
+            .or_default()
+            .push(r);
+    }
+    by_dir
+        .into_iter()
+        .map(|(dir, members)| {
+            let mut verdicts = [0; 4];
+            for r in &members {
+                verdicts[match r.verdict {
+                    Verdict::Pass => 0,
+                    Verdict::Warn => 1,
+                    Verdict::Fail => 2,
+                    Verdict::Unreadable => 3,
+                }] += 1;
+            }
+            let caption_files = sidecars
+                .iter()
+                .filter(|s| folder(s) == dir)
+                .map(|s| s.display().to_string())
+                .collect();
+            Group {
+                photos: members.iter().map(|r| r.facts.path.clone()).collect(),
+                pairs: pairs(&members),
+                dir,
+                verdicts,
+                caption_files,
+            }
+        })
+        .collect()
+}
+
+fn folder(p: &Path) -> String {
+    p.parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .map_or_else(|| ".".to_string(), |d| d.display().to_string())
+}
+
+fn file_name(r: &Report) -> String {
+    Path::new(&r.facts.path).file_name().map_or_else(
+        || r.facts.path.clone(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// Before/after pairs: first by name (`老屋-前.jpg` + `老屋-后.jpg`, `well_before.jpg` +
+/// `well_after.jpg`), then, among the photos left, by caption (`村路硬化前` + `村路硬化后`).
+fn pairs(members: &[&Report]) -> Vec<Pair> {
+    let mut out = Vec::new();
+    let mut paired = vec![false; members.len()];
+    let by_name: Vec<Option<Marked>> = members
+        .iter()
+        .map(|r| {
+            Path::new(&r.facts.path)
+                .file_stem()
+                .and_then(|s| name_marker(&s.to_string_lossy()))
+        })
+        .collect();
+    match_up(members, &by_name, "name", &mut paired, &mut out);
+    let by_caption: Vec<Option<Marked>> = members
+        .iter()
+        .zip(&paired)
+        .map(|(r, done)| {
+            let caption = r.facts.image.as_ref()?.captions.first()?;
+            (!done).then(|| caption_marker(&caption.text)).flatten()
+        })
+        .collect();
+    match_up(members, &by_caption, "caption", &mut paired, &mut out);
+    out
+}
+
+/// A before or after mark, and the rest of the name or caption that pairs it.
+#[derive(Debug, Clone, PartialEq)]
+struct Marked {
+    after: bool,
+    key: String,
+}
+
+fn match_up(
+    members: &[&Report],
+    marks: &[Option<Marked>],
+    how: &'static str,
+    paired: &mut [bool],
+    out: &mut Vec<Pair>,
+) {
+    for (b, before) in marks.iter().enumerate() {
+        let Some(before) = before.as_ref().filter(|m| !m.after) else {
+            continue;
+        };
+        if paired[b] {
+            continue;
+        }
+        let partner = marks.iter().enumerate().position(|(a, m)| {
+            !paired[a] && m.as_ref().is_some_and(|m| m.after && m.key == before.key)
+        });
+        if let Some(a) = partner {
+            paired[a] = true;
+            paired[b] = true;
+            out.push(Pair {
+                before: file_name(members[b]),
+                after: file_name(members[a]),
+                marked_by: how,
+            });
+        }
+    }
+}
+
+const SEPARATORS: &[char] = &[
+    '-', '_', ' ', '.', '(', ')', '（', '）', '【', '】', '[', ']',
+];
+
+/// A file stem ending or starting with 前/后/後 or before/after (any case).
+fn name_marker(stem: &str) -> Option<Marked> {
+    let s = stem.trim_matches(SEPARATORS).to_lowercase();
+    for (word, after) in [
+        ("前", false),
+        ("before", false),
+        ("后", true),
+        ("後", true),
+        ("after", true),
+    ] {
+        let rest = s
+            .strip_suffix(word)
+            .or_else(|| s.strip_prefix(word))
+            .map(|r| r.trim_matches(SEPARATORS).to_string());
+        if let Some(key) = rest {
+            return Some(Marked { after, key });
+        }
+    }
+    None
+}
+
+/// A caption holding 前 or "before" and not 后/後/"after", or the other way round; the
+/// text before the mark pairs it (`村路硬化前` and `村路硬化后的新路` share `村路硬化`).
+fn caption_marker(caption: &str) -> Option<Marked> {
+    let lower = caption.to_lowercase();
+    let find = |words: &[&str]| words.iter().filter_map(|w| lower.find(w)).min();
+    match (find(&["前", "before"]), find(&["后", "後", "after"])) {
+        (Some(at), None) => Some(Marked {
+            after: false,
+            key: lower[..at].trim().to_string(),
+        }),
+        (None, Some(at)) => Some(Marked {
+            after: true,
+            key: lower[..at].trim().to_string(),
+        }),
+        _ => None,
+    }
+}
+
+impl Group {
+    /// The group as a JSON object.
+    pub fn to_json(&self, lang: Lang) -> Value {
+        let [pass, warn, fail, unreadable] = self.verdicts;
+        json!({
+            "dir": self.dir,
+            "photos": self.photos.len(),
+            "pass": pass,
+            "warn": warn,
+            "fail": fail,
+            "unreadable": unreadable,
+            "caption_files": self.caption_files,
+            "pairs": self.pairs.iter().map(|p| json!({
+                "before": p.before,
+                "after": p.after,
+                "marked_by": p.marked_by,
+            })).collect::<Vec<_>>(),
+            "summary": self.summary(lang),
+        })
+    }
+
+    /// One line: how many photos, how they fared, caption files and pairs.
+    pub fn summary(&self, lang: Lang) -> String {
+        let [pass, warn, fail, unreadable] = self.verdicts;
+        let n = self.photos.len();
+        let pairs: Vec<String> = self
+            .pairs
+            .iter()
+            .map(|p| match lang {
+                Lang::En => format!("{} → {} (by {})", p.before, p.after, p.marked_by),
+                Lang::Zh => format!(
+                    "{} → {}（{}）",
+                    p.before,
+                    p.after,
+                    if p.marked_by == "name" {
+                        "按文件名"
+                    } else {
+                        "按说明文字"
+                    }
+                ),
+            })
+            .collect();
+        match lang {
+            Lang::En => {
+                let mut s =
+                    format!(
+                    "{}: {n} {} ({pass} pass, {warn} warn, {fail} fail, {unreadable} unreadable)",
+                    self.dir,
+                    if n == 1 { "photo, a single entry" } else { "photos, a group" }
+                );
+                if !self.caption_files.is_empty() {
+                    s.push_str(&format!(
+                        "; captions read from {} .txt file(s)",
+                        self.caption_files.len()
+                    ));
+                }
+                if pairs.is_empty() {
+                    s.push_str("; no before/after pair marked (前/后 or before/after in names or captions)");
+                } else {
+                    s.push_str(&format!("; before/after pairs: {}", pairs.join(", ")));
+                }
+                s
+            }
+            Lang::Zh => {
+                let mut s = format!(
+                    "{}：{n} 张照片（{}；通过 {pass}，警告 {warn}，不合格 {fail}，无法读取 {unreadable}）",
+                    self.dir,
+                    if n == 1 { "单张" } else { "组照" }
+                );
+                if !self.caption_files.is_empty() {
+                    s.push_str(&format!(
+                        "；从 {} 个 .txt 文件读取了说明文字",
+                        self.caption_files.len()
+                    ));
+                }
+                if pairs.is_empty() {
+                    s.push_str("；未标明前后对比照片（文件名或说明中的“前/后”）");
+                } else {
+                    s.push_str(&format!("；前后对比：{}", pairs.join("，")));
+                }
+                s
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_in_names_and_captions() {
+        assert_eq!(
+            name_marker("老屋-前"),
+            Some(Marked {
+                after: false,
+                key: "老屋".into()
+            })
+        );
+        assert_eq!(
+            name_marker("After_well"),
+            Some(Marked {
+                after: true,
+                key: "well".into()
+            })
+        );
+        assert_eq!(name_marker("IMG_0101"), None);
+        assert_eq!(
+            caption_marker("村路硬化后"),
+            Some(Marked {
+                after: true,
+                key: "村路硬化".into()
+            })
+        );
+        assert_eq!(caption_marker("改造前后对比"), None);
+        let (entries, sidecars) = split_sidecars(vec![
+            "a/x.jpg".into(),
+            "a/x.txt".into(),
+            "a/notes.txt".into(),
+            "b/x.txt".into(),
+        ]);
+        assert_eq!(
+            entries,
+            [
+                PathBuf::from("a/x.jpg"),
+                "a/notes.txt".into(),
+                "b/x.txt".into()
+            ]
+        );
+        assert_eq!(sidecars, [PathBuf::from("a/x.txt")]);
+    }
+}
