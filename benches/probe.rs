@@ -1,6 +1,7 @@
 //! Criterion benchmark of probing (container facts only) on the committed fixtures
 //! and, when present, on real files from ../shared/corpus/video; and of the frame
-//! analysis (keyframes decoded, watermark and QR searches) on a fixture.
+//! analysis (keyframes decoded, watermark and QR searches) on a fixture; and of photos:
+//! headers only, and the full photo check (decode to luma, clarity) of a 2 MP fixture.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
@@ -66,5 +67,18 @@ fn bench_frames(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench_probe, bench_frames);
+fn bench_photo(c: &mut Criterion) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/photo/sharp.jpg");
+    c.bench_function(
+        "photo: probe 1920×1080 JPEG (headers, EXIF, XMP, quality)",
+        |b| b.iter(|| black_box(mediavet::probe_path(black_box(&path)))),
+    );
+    let profile = mediavet::Profile::builtin("photo").expect("built-in profile");
+    c.bench_function(
+        "photo: check 1920×1080 JPEG (decode, clarity, rules)",
+        |b| b.iter(|| black_box(mediavet::check_path(black_box(&path), &profile))),
+    );
+}
+
+criterion_group!(benches, bench_probe, bench_frames, bench_photo);
 criterion_main!(benches);

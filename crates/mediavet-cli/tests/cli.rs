@@ -410,7 +410,7 @@ fn a_folder_of_photos_is_checked_as_a_group() {
     // The sidecar caption file is read as IMG_0103.jpg's caption, not checked as an entry.
     assert!(!text.contains("IMG_0103.txt  ["), "{text}");
     let group_line = text.lines().find(|l| l.starts_with("GROUP")).unwrap();
-    assert!(group_line.contains("5 photos, a group"), "{group_line}");
+    assert!(group_line.contains("a group of 5 photos"), "{group_line}");
     assert!(
         group_line.contains("captions read from 1 .txt file(s)"),
         "{group_line}"
@@ -439,6 +439,15 @@ fn a_folder_of_photos_is_checked_as_a_group() {
         .as_str()
         .unwrap()
         .ends_with("IMG_0103.txt"));
+    // A lone photo is a single entry, not a group.
+    let sharp = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/photo/sharp.jpg");
+    let text = stdout(&mediavet(&[
+        "check",
+        "--profile",
+        "photo",
+        &sharp.display().to_string(),
+    ]));
+    assert!(!text.contains("GROUP"), "{text}");
     // Other profiles check .txt files as entries like any other file, and have no groups.
     let json: serde_json::Value =
         serde_json::from_str(&stdout(&mediavet(&["check", "--format", "json", &dir]))).unwrap();

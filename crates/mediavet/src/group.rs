@@ -51,8 +51,9 @@ pub fn split_sidecars(paths: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<PathBuf>) {
     (entries, sidecars)
 }
 
-/// The groups of the photo reports, one per folder, in folder order; `sidecars` are the
-/// caption files split off by [`split_sidecars`].
+/// The groups of the photo reports: one per folder holding two photos or more (a lone
+/// photo is a single entry), in folder order; `sidecars` are the caption files split off
+/// by [`split_sidecars`].
 pub fn groups(reports: &[Report], sidecars: &[PathBuf]) -> Vec<Group> {
     let mut by_dir: BTreeMap<String, Vec<&Report>> = BTreeMap::new();
     for r in reports
@@ -66,6 +67,7 @@ pub fn groups(reports: &[Report], sidecars: &[PathBuf]) -> Vec<Group> {
     }
     by_dir
         .into_iter()
+        .filter(|(_, members)| members.len() >= 2)
         .map(|(dir, members)| {
             let mut verdicts = [0; 4];
             for r in &members {
@@ -256,9 +258,8 @@ impl Group {
             Lang::En => {
                 let mut s =
                     format!(
-                    "{}: {n} {} ({pass} pass, {warn} warn, {fail} fail, {unreadable} unreadable)",
-                    self.dir,
-                    if n == 1 { "photo, a single entry" } else { "photos, a group" }
+                    "{}: a group of {n} photos ({pass} pass, {warn} warn, {fail} fail, {unreadable} unreadable)",
+                    self.dir
                 );
                 if !self.caption_files.is_empty() {
                     s.push_str(&format!(
@@ -275,9 +276,8 @@ impl Group {
             }
             Lang::Zh => {
                 let mut s = format!(
-                    "{}：{n} 张照片（{}；通过 {pass}，警告 {warn}，不合格 {fail}，无法读取 {unreadable}）",
-                    self.dir,
-                    if n == 1 { "单张" } else { "组照" }
+                    "{}：组照 {n} 张（通过 {pass}，警告 {warn}，不合格 {fail}，无法读取 {unreadable}）",
+                    self.dir
                 );
                 if !self.caption_files.is_empty() {
                     s.push_str(&format!(
