@@ -2,7 +2,7 @@
 //! files beside them, and the before/after pairs their names or captions mark
 //! (前/后, before/after) — the contest prefers such pairs.
 
-use crate::finding::Lang;
+use crate::finding::{Lang, Text};
 use crate::kind::Category;
 use crate::report::{Report, Verdict};
 use serde_json::{json, Value};
@@ -229,70 +229,55 @@ impl Group {
                 "after": p.after,
                 "marked_by": p.marked_by,
             })).collect::<Vec<_>>(),
-            "summary": self.summary(lang),
+            "summary": self.summary().get(lang),
         })
     }
 
-    /// One line: how many photos, how they fared, caption files and pairs.
-    pub fn summary(&self, lang: Lang) -> String {
+    /// One line, in both languages: how many photos, how they fared, caption files, pairs.
+    pub fn summary(&self) -> Text {
         let [pass, warn, fail, unreadable] = self.verdicts;
         let n = self.photos.len();
-        let pairs: Vec<String> = self
-            .pairs
-            .iter()
-            .map(|p| match lang {
-                Lang::En => format!("{} → {} (by {})", p.before, p.after, p.marked_by),
-                Lang::Zh => format!(
-                    "{} → {}（{}）",
-                    p.before,
-                    p.after,
-                    if p.marked_by == "name" {
+        let mut en = format!(
+            "{}: a group of {n} photos ({pass} pass, {warn} warn, {fail} fail, {unreadable} unreadable)",
+            self.dir
+        );
+        let mut zh = format!(
+            "{}：组照 {n} 张（通过 {pass}，警告 {warn}，不合格 {fail}，无法读取 {unreadable}）",
+            self.dir
+        );
+        let files = self.caption_files.len();
+        if files > 0 {
+            en.push_str(&format!("; captions read from {files} .txt file(s)"));
+            zh.push_str(&format!("；从 {files} 个 .txt 文件读取了说明文字"));
+        }
+        if self.pairs.is_empty() {
+            en.push_str(
+                "; no before/after pair marked (前/后 or before/after in names or captions)",
+            );
+            zh.push_str("；未标明前后对比照片（文件名或说明中的“前/后”）");
+        } else {
+            let list = |by: fn(&Pair) -> String, sep: &str| {
+                self.pairs.iter().map(by).collect::<Vec<_>>().join(sep)
+            };
+            en.push_str("; before/after pairs: ");
+            en.push_str(&list(
+                |p| format!("{} → {} (by {})", p.before, p.after, p.marked_by),
+                ", ",
+            ));
+            zh.push_str("；前后对比：");
+            zh.push_str(&list(
+                |p| {
+                    let by = if p.marked_by == "name" {
                         "按文件名"
                     } else {
                         "按说明文字"
-                    }
-                ),
-            })
-            .collect();
-        match lang {
-            Lang::En => {
-                let mut s =
-                    format!(
-                    "{}: a group of {n} photos ({pass} pass, {warn} warn, {fail} fail, {unreadable} unreadable)",
-                    self.dir
-                );
-                if !self.caption_files.is_empty() {
-                    s.push_str(&format!(
-                        "; captions read from {} .txt file(s)",
-                        self.caption_files.len()
-                    ));
-                }
-                if pairs.is_empty() {
-                    s.push_str("; no before/after pair marked (前/后 or before/after in names or captions)");
-                } else {
-                    s.push_str(&format!("; before/after pairs: {}", pairs.join(", ")));
-                }
-                s
-            }
-            Lang::Zh => {
-                let mut s = format!(
-                    "{}：组照 {n} 张（通过 {pass}，警告 {warn}，不合格 {fail}，无法读取 {unreadable}）",
-                    self.dir
-                );
-                if !self.caption_files.is_empty() {
-                    s.push_str(&format!(
-                        "；从 {} 个 .txt 文件读取了说明文字",
-                        self.caption_files.len()
-                    ));
-                }
-                if pairs.is_empty() {
-                    s.push_str("；未标明前后对比照片（文件名或说明中的“前/后”）");
-                } else {
-                    s.push_str(&format!("；前后对比：{}", pairs.join("，")));
-                }
-                s
-            }
+                    };
+                    format!("{} → {}（{by}）", p.before, p.after)
+                },
+                "，",
+            ));
         }
+        Text::new(en, zh)
     }
 }
 
