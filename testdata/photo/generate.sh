@@ -70,6 +70,9 @@ ff -i "$tmp/small.ppm" -vf scale=240:-1 -c:v png -f image2 "$out/png_named.jpg"
 ff -i "$tmp/small.ppm" -c:v png -f image2 "$tmp/small.png"
 heif-enc -q 50 -o "$tmp/small.heic" "$tmp/small.png" >/dev/null
 cp "$tmp/small.heic" "$out/heic_named.jpg"
+for codec in gif bmp tiff libwebp; do
+  ff -i "$tmp/small.ppm" -vf scale=48:27 -frames:v 1 -c:v "$codec" -f image2 "$out/${codec#lib}_named.jpg"
+done
 # Headers that claim far more pixels than they hold: a PNG of 100 000 × 100 000 named
 # .jpg, and a JPEG of 65 500 × 65 500 (the most a JPEG header can say is 65 535).
 python3 - "$out" <<'PY'

@@ -95,7 +95,12 @@ pub fn write(
             Lang::En => "GROUP",
             Lang::Zh => "组照",
         };
-        writeln!(out, "{}  {}", style.paint("36;1", head), g.summary().get(lang))?;
+        writeln!(
+            out,
+            "{}  {}",
+            style.paint("36;1", head),
+            g.summary().get(lang)
+        )?;
     }
     let count = |v: Verdict| reports.iter().filter(|r| r.verdict == v).count();
     let (n, pass, warn, fail, unreadable) = (

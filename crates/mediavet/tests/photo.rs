@@ -233,6 +233,19 @@ fn other_formats_named_jpg_are_named_and_measured() {
     let img = r.facts.image.as_ref().unwrap();
     assert_eq!((img.width, img.height), (480, 270));
     assert!(img.not_decoded.is_some());
+    for (name, kind, what) in [
+        ("gif_named.jpg", "gif", "GIF"),
+        ("bmp_named.jpg", "bmp", "BMP"),
+        ("tiff_named.jpg", "tiff", "TIFF"),
+        ("webp_named.jpg", "webp", "WebP"),
+    ] {
+        let r = photo_check(name);
+        assert_eq!(r.facts.kind.name(), kind);
+        let f = finding(&r, "image.format").unwrap();
+        assert!(f.message.en.contains(what), "{name}: {}", f.message.en);
+        let img = r.facts.image.as_ref().unwrap();
+        assert_eq!((img.width, img.height), (48, 27), "{name}");
+    }
 }
 
 #[test]
