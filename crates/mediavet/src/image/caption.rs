@@ -106,17 +106,14 @@ pub fn boilerplate(text: &str, make: Option<&str>, model: Option<&str>) -> bool 
         || t.starts_with("LEAD TECHNOLOGIES")
 }
 
-/// The sidecar text file of `photo`: same folder, same stem, extension `.txt` in any case.
+/// The sidecar text file of `photo`: same folder, same stem, extension `.txt` or `.TXT`
+/// (looked up directly, so a folder of many photos is not listed once per photo).
 pub fn sidecar_path(photo: &Path) -> Option<PathBuf> {
-    let stem = photo.file_stem()?;
-    let dir = photo.parent().filter(|d| !d.as_os_str().is_empty());
-    let entries = std::fs::read_dir(dir.unwrap_or(Path::new("."))).ok()?;
-    entries.flatten().map(|e| e.path()).find(|p| {
-        p.file_stem() == Some(stem)
-            && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"))
-            && p.is_file()
-            && p.file_name() != photo.file_name()
-    })
+    photo.file_stem()?;
+    ["txt", "TXT"]
+        .into_iter()
+        .map(|ext| photo.with_extension(ext))
+        .find(|p| p.as_path() != photo && p.is_file())
 }
 
 /// The caption a sidecar holds (its first 64 KiB, any encoding), or why it could not be read.
