@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Generates the photo fixtures of testdata/photo. The outputs are committed; tests read
 # them and never need these tools themselves.
-# Needs: apt-get install -y ffmpeg libjpeg-turbo-progs libimage-exiftool-perl libheif-examples python3
+# Needs: apt-get install -y ffmpeg libjpeg-turbo-progs libimage-exiftool-perl libheif-examples imagemagick python3
 # Usage: testdata/photo/generate.sh [OUTDIR]   (default: testdata/photo)
 set -euo pipefail
 out=${1:-"$(dirname "$0")"}
@@ -58,6 +58,9 @@ printf '%s\n' "村小学的新操场，2019年建成。" | iconv -f UTF-8 -t GBK
 # Author and place in IPTC and XMP: image.author_info.
 small author_iptc.jpg
 exif -charset iptc=utf8 -IPTC:CodedCharacterSet=UTF8 "-IPTC:By-line=王小明" "-XMP-dc:Creator=王小明" "-XMP-dc:Description=村口" "$out/author_iptc.jpg"
+# Progressive coding, and CMYK (print workflows): both decoded for the clarity measure.
+cjpeg -quality 90 -progressive "$tmp/small.ppm" > "$out/progressive.jpg"
+convert "$out/progressive.jpg" -colorspace CMYK -quality 90 -strip "$out/cmyk.jpg"
 # Taken after the period.
 small date_2021.jpg
 exif "-DateTimeOriginal=2021:03:15 09:30:00" "-XMP-dc:Description=2021年的照片" "$out/date_2021.jpg"

@@ -303,3 +303,20 @@ fn profile_formats_compare_without_case() {
     let r = check_path(&common::photo("sharp.jpg"), &p);
     assert_eq!(r.verdict, Verdict::Pass, "{:?}", rules(&r));
 }
+
+#[test]
+fn progressive_and_cmyk_pictures_are_decoded() {
+    let reference = photo_check("progressive.jpg");
+    let img = reference.facts.image.as_ref().unwrap();
+    assert_eq!(img.progressive, Some(true));
+    let p = img.sharpness.unwrap();
+    // CMYK goes through RGB to luma: the same picture measures within a few percent.
+    let r = photo_check("cmyk.jpg");
+    let img = r.facts.image.as_ref().unwrap();
+    assert_eq!(img.components, Some(4));
+    let c = img.sharpness.unwrap();
+    assert!((c.focus / p.focus - 1.0).abs() < 0.1, "{c:?} {p:?}");
+    for r in [&reference, &r] {
+        assert!(finding(r, "file.unreadable").is_none(), "{:?}", rules(r));
+    }
+}

@@ -216,12 +216,13 @@ pub fn measure<R: BufRead + Seek>(r: &mut R, facts: &mut Facts, max_megapixels: 
         ));
         return;
     }
-    let per_pixel = if img.progressive == Some(true) {
-        // The decoder keeps every coefficient of a progressive picture: 2 bytes a sample.
-        1 + 2 * u64::from(img.components.unwrap_or(3))
-    } else {
-        1
-    };
+    let components = u64::from(img.components.unwrap_or(3));
+    // Grey output; CMYK goes through RGB (3 bytes); the decoder keeps every coefficient of
+    // a progressive picture (2 bytes a sample).
+    let mut per_pixel = if components == 4 { 4 } else { 1 };
+    if img.progressive == Some(true) {
+        per_pixel += 2 * components;
+    }
     let need = u64::from(img.width) * u64::from(img.height) * per_pixel;
     if need > DECODE_MEMORY_LIMIT {
         img.not_decoded = Some(Text::new(

@@ -84,12 +84,31 @@ fn ends_with_eoi<R: Read + Seek>(r: &mut R) -> std::io::Result<bool> {
     Ok(tail[..end].ends_with(&[0xff, 0xd9]))
 }
 
+/// Decodes to luma; CMYK and YCCK pictures (4 components, from print workflows), which the
+/// decoder cannot turn into luma directly, go through RGB (BT.601 weights).
 fn decode<R: BufRead + Seek>(
     r: R,
     options: DecoderOptions,
 ) -> Result<(Vec<u8>, (usize, usize)), DecodeErrors> {
     let mut d = JpegDecoder::new_with_options(r, options);
-    let pixels = d.decode()?;
+    d.decode_headers()?;
+    let four = matches!(
+        d.input_colorspace(),
+        Some(ColorSpace::CMYK | ColorSpace::YCCK)
+    );
+    if four {
+        d.set_options(options.jpeg_set_out_colorspace(ColorSpace::RGB));
+    }
+    let mut pixels = d.decode()?;
+    if four {
+        pixels = pixels
+            .chunks_exact(3)
+            .map(|p| {
+                let y = 77 * u32::from(p[0]) + 150 * u32::from(p[1]) + 29 * u32::from(p[2]);
+                (y >> 8) as u8
+            })
+            .collect();
+    }
     let info = d
         .info()
         .ok_or(DecodeErrors::FormatStatic("no frame header"))?;
