@@ -183,9 +183,10 @@ fn sized(w: u32, h: u32, orientation: Option<u16>) -> ImageFacts {
     }
 }
 
-/// Most memory the decoder may need for one picture: the grey picture, and for progressive
-/// pictures the coefficients of every component (the largest baseline picture the default
-/// `max_megapixels` admits needs 200 MiB; a 100 MP progressive one 700 MiB).
+/// Most memory the decoder may need for one picture: the grey picture (CMYK ones also an
+/// RGB copy), and for progressive pictures the coefficients of every component (the
+/// largest baseline picture the default `max_megapixels` admits needs 200 MiB; a 100 MP
+/// progressive one 700 MiB).
 pub const DECODE_MEMORY_LIMIT: u64 = 1 << 30;
 
 /// Decodes the picture of a JPEG in `r` (any position) and records its clarity in
@@ -227,13 +228,13 @@ pub fn measure<R: BufRead + Seek>(r: &mut R, facts: &mut Facts, max_megapixels: 
     if need > DECODE_MEMORY_LIMIT {
         img.not_decoded = Some(Text::new(
             format!(
-                "not measured: decoding this {:.0} MP progressive picture would take {} MiB, over the {} MiB limit",
+                "not measured: decoding this {:.0} MP picture would take {} MiB, over the {} MiB limit",
                 img.megapixels,
                 need >> 20,
                 DECODE_MEMORY_LIMIT >> 20
             ),
             format!(
-                "未测量：解码这张 {:.0} 百万像素的渐进式图像需要 {} MiB 内存，超过上限 {} MiB",
+                "未测量：解码这张 {:.0} 百万像素的图像需要 {} MiB 内存，超过上限 {} MiB",
                 img.megapixels,
                 need >> 20,
                 DECODE_MEMORY_LIMIT >> 20
