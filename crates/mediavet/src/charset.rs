@@ -4,7 +4,7 @@
 //! windows-1252 — and `encoding_rs` decodes it.
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
-use encoding_rs::{Encoding, UTF_8};
+use encoding_rs::{Encoding, BIG5, GBK, UTF_8};
 
 /// Decoded text and the encoding it was read as.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,7 +25,36 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
-    with(detector.guess(Some(b"cn"), Utf8Detection::Deny), bytes)
+    let guess = detector.guess(Some(b"cn"), Utf8Detection::Deny);
+    if guess == GBK && looks_like_big5(bytes) {
+        return with(BIG5, bytes);
+    }
+    with(guess, bytes)
+}
+
+/// Big5 bytes are valid GBK too, so told apart here: Simplified text in GBK is almost all
+/// GB2312 characters, whose second byte is ≥ 0xA1, while about 40% of Big5 characters
+/// have a second byte under 0x7F. Big5 when the bytes decode as Big5 without error and
+/// over a fifth of the double-byte characters have such a second byte.
+fn looks_like_big5(bytes: &[u8]) -> bool {
+    let (_, errors) = BIG5.decode_without_bom_handling(bytes);
+    if errors {
+        return false;
+    }
+    let (mut pairs, mut low) = (0usize, 0usize);
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        if bytes[i] >= 0x81 {
+            pairs += 1;
+            if bytes[i + 1] < 0x7f {
+                low += 1;
+            }
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    pairs > 0 && low * 5 > pairs
 }
 
 /// Decodes `bytes` as `encoding`, a byte-order mark aside.
@@ -48,6 +77,11 @@ mod tests {
         assert_eq!(decode(&gbk).text, text);
         assert_eq!(decode(&gbk).encoding, "GBK");
         assert_eq!(decode(text.as_bytes()).encoding, "UTF-8");
+        let traditional =
+            "扶貧路上的老屋，改造前後對比。村裡的新路修好了，孩子們上學不再走泥巴路。";
+        let (big5, _, _) = BIG5.encode(traditional);
+        assert_eq!(decode(&big5).encoding, "Big5");
+        assert_eq!(decode(&big5).text, traditional);
         let mut utf16: Vec<u8> = vec![0xff, 0xfe];
         utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
         assert_eq!(

@@ -28,6 +28,9 @@ pub struct Facts {
     /// Photo facts, for JPEG.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<crate::image::ImageFacts>,
+    /// Plain-text facts (encoding, counts).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<crate::text::TextFacts>,
     /// What could not be read, and where. A `fatal` problem makes the file unreadable.
     pub problems: Vec<Problem>,
 }

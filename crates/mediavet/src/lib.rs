@@ -24,6 +24,7 @@ pub mod profile;
 pub mod report;
 pub mod rules;
 pub mod sheet;
+pub mod text;
 pub mod video;
 
 pub use batch::check_many;

@@ -130,6 +130,7 @@ pub(crate) fn unassessed(path: &Path, problem: Problem) -> Facts {
         extension: kind::extension(path),
         container: None,
         image: None,
+        text: None,
         problems: vec![problem],
     }
 }

@@ -74,6 +74,7 @@ pub fn probe_reader<R: Read + Seek>(r: &mut R, size: u64, path: &Path) -> Facts 
         extension: kind::extension(path),
         container: None,
         image: None,
+        text: None,
         problems: Vec::new(),
     };
     match kind::sniff_reader(r) {
@@ -92,6 +93,12 @@ pub fn probe_reader<R: Read + Seek>(r: &mut R, size: u64, path: &Path) -> Facts 
         facts.container = iso::probe_iso(r, size, &mut facts.problems);
     }
     let kind = facts.kind;
+    if kind == FileKind::Text {
+        let read = r
+            .seek(std::io::SeekFrom::Start(0))
+            .map(|_| crate::text::probe_text(&mut *r, size, &mut facts.problems));
+        facts.text = read.ok().flatten();
+    }
     if kind.category() == crate::kind::Category::Image {
         let read = r.seek(std::io::SeekFrom::Start(0)).map(|_| {
             let mut r = crate::image::Buffered::new(64 << 10, &mut *r);

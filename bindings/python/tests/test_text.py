@@ -1,0 +1,38 @@
+"""Text counts against an independent counter: 字数 as Word shows it, computed here from
+Unicode's East Asian Width property (W/F characters one each, plus the Chinese dashes,
+curly quotes and ellipsis, which are "ambiguous" width; other runs one word each), on
+every .txt of ../shared/corpus/text. Skips when the corpus is absent."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+import mediavet
+
+CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "text"
+PYTHON_CODECS = {"UTF-8": "utf-8-sig", "GBK": "gbk", "Big5": "big5", "UTF-16LE": "utf-16", "UTF-16BE": "utf-16"}
+
+
+def word_count(text: str) -> int:
+    n, in_word = 0, False
+    for ch in text:
+        if ch.isspace() or ch == "\ufeff":
+            in_word = False
+        elif unicodedata.east_asian_width(ch) in ("W", "F") or ch in "—―‘’“”…":
+            n, in_word = n + 1, False
+        elif not in_word:
+            n, in_word = n + 1, True
+    return n
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="no corpus")
+def test_word_counts_agree_with_an_independent_counter() -> None:
+    files = sorted(CORPUS.glob("*.txt"))
+    assert len(files) >= 10
+    for path in files:
+        text = mediavet.probe(path)["text"]
+        decoded = path.read_bytes().decode(PYTHON_CODECS[text["encoding"]], errors="replace")
+        assert text["counts"]["words"] == word_count(decoded), path.name
