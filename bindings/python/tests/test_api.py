@@ -80,7 +80,7 @@ def test_options_override_the_profile(video: Path) -> None:
 
 
 def test_profiles_and_rules() -> None:
-    assert mediavet.profiles() == ["micro-video", "micro-film-5", "micro-film-15", "photo"]
+    assert mediavet.profiles() == ["micro-video", "micro-film-5", "micro-film-15", "photo", "text"]
     rules = {r["id"]: r for r in mediavet.rules()}
     assert rules["video.bitrate"]["default_severity"] == "error"
     assert rules["media.date"]["default_severity"] == "warning"

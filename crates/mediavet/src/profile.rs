@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Built-in profiles: (name, TOML source).
-const BUILTIN: [(&str, &str); 4] = [
+const BUILTIN: [(&str, &str); 5] = [
     ("micro-video", include_str!("../profiles/micro-video.toml")),
     (
         "micro-film-5",
@@ -23,6 +23,7 @@ const BUILTIN: [(&str, &str); 4] = [
         include_str!("../profiles/micro-film-15.toml"),
     ),
     ("photo", include_str!("../profiles/photo.toml")),
+    ("text", include_str!("../profiles/text.toml")),
 ];
 
 /// Most keyframes a profile may ask to sample (bounds memory: ~0.5 MB each).
@@ -200,6 +201,19 @@ pub struct ImageRules {
     pub caption: Option<bool>,
 }
 
+/// `[text]` settings (text entries).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextRules {
+    /// Accepted document formats, as named in the facts (`text`, `docx`); others get
+    /// `file.kind` asking for .docx.
+    pub formats: Option<Vec<String>>,
+    /// Least 字数 (as Word/WPS count it).
+    pub min_words: Option<usize>,
+    /// Most 字数.
+    pub max_words: Option<usize>,
+}
+
 /// `[frames]` settings: the pictures sampled from a video and what is looked for in them.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -259,6 +273,9 @@ pub struct Profile {
     /// Photo settings.
     #[serde(default)]
     pub image: ImageRules,
+    /// Text settings.
+    #[serde(default)]
+    pub text: TextRules,
     /// Date settings.
     #[serde(default)]
     pub date: DateRules,
@@ -358,6 +375,14 @@ impl Profile {
                 return err(
                     "earliest",
                     format!("date: earliest {} is after latest {}", a.0, b.0),
+                );
+            }
+        }
+        if let (Some(a), Some(b)) = (self.text.min_words, self.text.max_words) {
+            if a > b {
+                return err(
+                    "min_words",
+                    format!("text: min_words {a} is over max_words {b}"),
                 );
             }
         }
@@ -484,6 +509,11 @@ impl Profile {
                 min_sharpness: self.image.min_sharpness.or(base.image.min_sharpness),
                 min_quality: self.image.min_quality.or(base.image.min_quality),
                 caption: self.image.caption.or(base.image.caption),
+            },
+            text: TextRules {
+                formats: self.text.formats.or(base.text.formats),
+                min_words: self.text.min_words.or(base.text.min_words),
+                max_words: self.text.max_words.or(base.text.max_words),
             },
             date: DateRules {
                 earliest: self.date.earliest.or(base.date.earliest),

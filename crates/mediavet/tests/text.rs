@@ -66,3 +66,90 @@ fn word_counts_follow_word() {
     assert_eq!(a.counts.words, 25);
     assert_eq!(a.counts.paragraphs, 2);
 }
+
+fn text_fixture(name: &str) -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../testdata/text")
+        .join(name)
+}
+
+fn check_text(name: &str) -> mediavet::Report {
+    mediavet::check_path(
+        &text_fixture(name),
+        &mediavet::Profile::builtin("text").unwrap(),
+    )
+}
+
+#[test]
+fn length_boundaries_of_the_text_profile() {
+    use mediavet::{Severity, Verdict};
+    for (name, verdict, words) in [
+        ("words_999.txt", Verdict::Fail, 999),
+        ("words_1000.txt", Verdict::Pass, 1000),
+        ("words_10000.txt", Verdict::Pass, 10000),
+        ("words_10001.txt", Verdict::Fail, 10001),
+    ] {
+        let r = check_text(name);
+        assert_eq!(r.verdict, verdict, "{name}: {:?}", r.findings);
+        assert_eq!(r.facts.text.as_ref().unwrap().counts.words, words);
+        if verdict == Verdict::Fail {
+            let f = &r.findings[0];
+            assert_eq!((f.rule, f.severity), ("text.length", Severity::Error));
+        }
+    }
+    let short = check_text("words_999.txt");
+    assert_eq!(
+        short.findings[0].message.en,
+        "The text has 999 字, 1 short of the 1000 required."
+    );
+    let long = check_text("words_10001.txt");
+    assert_eq!(
+        long.findings[0].message.zh,
+        "正文 10001 字，比上限 10000 字多 1 字。"
+    );
+}
+
+#[test]
+fn legacy_encodings_are_detected_and_counted() {
+    for (name, encoding) in [
+        ("gbk_1200.txt", "GBK"),
+        ("big5_1200.txt", "Big5"),
+        ("utf16_1200.txt", "UTF-16LE"),
+    ] {
+        let r = check_text(name);
+        let t = r.facts.text.as_ref().unwrap();
+        assert_eq!((t.encoding, t.counts.words), (encoding, 1200), "{name}");
+        assert_eq!(
+            r.verdict,
+            mediavet::Verdict::Pass,
+            "{name}: {:?}",
+            r.findings
+        );
+    }
+    let blank = check_text("blank.txt");
+    assert_eq!(blank.findings[0].rule, "text.empty");
+    assert_eq!(blank.verdict, mediavet::Verdict::Fail);
+}
+
+#[test]
+fn documents_other_than_docx_and_text_are_asked_for_as_docx() {
+    let profile = mediavet::Profile::builtin("text").unwrap();
+    let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+    let r = mediavet::check_bytes(pdf, "作品.pdf".as_ref(), &profile);
+    let f = &r.findings[0];
+    assert_eq!(f.rule, "file.kind");
+    assert!(
+        f.hint.as_ref().unwrap().en.contains(".docx"),
+        "{:?}",
+        f.hint
+    );
+    // A .docx is accepted; its length is not measured yet, which is a warning.
+    let Some(dir) = corpus("text") else {
+        eprintln!("skipped: no corpus");
+        return;
+    };
+    let docx = dir.join("python-docx_test.docx");
+    let r = mediavet::check_path(&docx, &profile);
+    assert_eq!(r.verdict, mediavet::Verdict::Warn, "{:?}", r.findings);
+    assert_eq!(r.findings[0].rule, "text.length");
+}

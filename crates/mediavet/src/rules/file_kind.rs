@@ -5,14 +5,16 @@
 //! content is not what the profile checks (a PNG sent as a micro-video, an
 //! empty file), and an error when the extension names another kind of file
 //! (a PNG named `.mp4`). When both name and content are movies but of different
-//! containers (QuickTime content named `.mp4`), the finding is a warning.
+//! containers (QuickTime content named `.mp4`), the finding is a warning. A text
+//! profile lists the document formats it accepts (`[text] formats`, default plain text
+//! and .docx): a legacy .doc/.wps, a PDF or an RTF is an error asking for .docx.
 //!
 //! Why: intake desks sort entries by name; a file whose name lies reaches the
 //! wrong reviewer or fails to open in the jury's player.
 //!
 //! Fix: send the file the profile asks for, and name it after what it is:
 //! rename QuickTime files to `.mov`, or remux them to MP4 with
-//! `ffmpeg -i in.mov -c copy out.mp4`.
+//! `ffmpeg -i in.mov -c copy out.mp4`; save documents from Word or WPS as .docx.
 
 use super::Ctx;
 use crate::finding::{Finding, Quantity, Severity, Text};
@@ -58,6 +60,26 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
             Some(Quantity::text(category_names(expected).0)),
         );
         return vec![finding];
+    }
+    if let Some(formats) = &cx.profile.text.formats {
+        if kind.category() == Category::Document && !super::listed(formats, kind.name()) {
+            return vec![Finding::new(
+                "file.kind",
+                sev,
+                Text::new(
+                    format!("This is a {}; text entries are accepted as .docx or plain text.", kind.describe()),
+                    format!("该文件是{}；文字作品请提交 .docx 或纯文本文件。", kind.describe_zh()),
+                ),
+            )
+            .values(
+                Some(Quantity::text(kind.name())),
+                Some(Quantity::text(formats.join(", "))),
+            )
+            .hint(Text::new(
+                "Open it in Word or WPS and save it as a Word document (.docx): File → Save As → Word Document.",
+                "请用 Word 或 WPS 打开，另存为 Word 文档（.docx）：文件 → 另存为 → Word 文档。",
+            ))];
+        }
     }
     let Some(claimed) = claimed.filter(|&k| k != kind) else {
         return Vec::new();

@@ -22,6 +22,8 @@ mod image_resolution;
 mod image_sharpness;
 mod image_too_large;
 mod media_date;
+mod text_empty;
+mod text_length;
 mod track_missing;
 mod video_bitrate;
 mod video_codec;
@@ -75,7 +77,7 @@ impl Rule {
 }
 
 /// Every rule, in report order.
-pub static RULES: [Rule; 26] = [
+pub static RULES: [Rule; 28] = [
     Rule {
         id: "file.unreadable",
         default: Severity::Error,
@@ -335,6 +337,26 @@ pub static RULES: [Rule; 26] = [
         needs_frames: false,
         needs_pixels: false,
         check: image_author_info::check,
+    },
+    Rule {
+        id: "text.empty",
+        default: Severity::Error,
+        doc: docs::TEXT_EMPTY,
+        applies: text_empty::applies,
+        needs_levels: false,
+        needs_frames: false,
+        needs_pixels: false,
+        check: text_empty::check,
+    },
+    Rule {
+        id: "text.length",
+        default: Severity::Error,
+        doc: docs::TEXT_LENGTH,
+        applies: text_length::applies,
+        needs_levels: false,
+        needs_frames: false,
+        needs_pixels: false,
+        check: text_length::check,
     },
 ];
 
