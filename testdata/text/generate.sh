@@ -22,6 +22,10 @@ traditional = "扶貧路上的故事，從村口那條泥巴路說起。七年�
 body = (traditional * 40)[:1200]
 open(f"{out}/big5_1200.txt", "wb").write(body.encode("big5"))
 open(f"{out}/utf16_1200.txt", "wb").write(b"\xff\xfe" + text(1200).encode("utf-16-le"))
+# A story of 1 200 字 whose last lines name the author: name, unit, mobile, ID number
+# (valid GB 11643 check digit), e-mail.
+signature = "\n作者：张小明\n单位：某县扶贫办\n联系电话：13812346157\n身份证号：11010519491231002X\n邮箱：zhangxm@example.com\n"
+open(f"{out}/author_in_body.txt", "w", encoding="utf-8").write(text(1200) + signature)
 # Only white space.
 open(f"{out}/blank.txt", "w", encoding="utf-8").write(" \n\u3000\n\t\n")
 PY

@@ -153,3 +153,63 @@ fn documents_other_than_docx_and_text_are_asked_for_as_docx() {
     assert_eq!(r.verdict, mediavet::Verdict::Warn, "{:?}", r.findings);
     assert_eq!(r.findings[0].rule, "text.length");
 }
+
+#[test]
+fn author_details_in_the_body_are_found_and_masked() {
+    let r = check_text("author_in_body.txt");
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "text.author_info")
+        .unwrap();
+    assert_eq!(f.severity, mediavet::Severity::Error);
+    let kinds: Vec<&str> = r
+        .facts
+        .text
+        .as_ref()
+        .unwrap()
+        .identifiers
+        .iter()
+        .map(|i| i.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "label",
+            "label",
+            "label",
+            "mobile",
+            "label",
+            "id_number",
+            "label",
+            "email"
+        ]
+    );
+    assert!(
+        f.message
+            .en
+            .contains("paragraph 9: mobile number \"138****6157\""),
+        "{}",
+        f.message.en
+    );
+    assert!(
+        f.message
+            .zh
+            .contains("第 10 段身份证号“110***********002X”"),
+        "{}",
+        f.message.zh
+    );
+    // Nothing unmasked reaches the report.
+    let json = r.to_json(mediavet::Lang::En).to_string();
+    assert!(
+        !json.contains("13812346157") && !json.contains("zhangxm@"),
+        "{json}"
+    );
+    // The stories without a signature have none.
+    for name in ["words_1000.txt", "gbk_1200.txt", "big5_1200.txt"] {
+        assert!(
+            check_text(name).facts.text.unwrap().identifiers.is_empty(),
+            "{name}"
+        );
+    }
+}

@@ -22,6 +22,7 @@ mod image_resolution;
 mod image_sharpness;
 mod image_too_large;
 mod media_date;
+mod text_author_info;
 mod text_empty;
 mod text_length;
 mod track_missing;
@@ -77,7 +78,7 @@ impl Rule {
 }
 
 /// Every rule, in report order.
-pub static RULES: [Rule; 28] = [
+pub static RULES: [Rule; 29] = [
     Rule {
         id: "file.unreadable",
         default: Severity::Error,
@@ -357,6 +358,16 @@ pub static RULES: [Rule; 28] = [
         needs_frames: false,
         needs_pixels: false,
         check: text_length::check,
+    },
+    Rule {
+        id: "text.author_info",
+        default: Severity::Error,
+        doc: docs::TEXT_AUTHOR_INFO,
+        applies: text_author_info::applies,
+        needs_levels: false,
+        needs_frames: false,
+        needs_pixels: false,
+        check: text_author_info::check,
     },
 ];
 

@@ -1,6 +1,8 @@
-//! Text entries: the encoding of a plain-text file (detected, not assumed) and its counts.
+//! Text entries: the encoding of a plain-text file (detected, not assumed), its counts,
+//! and what in it identifies a person.
 
 pub mod count;
+pub mod identifiers;
 
 pub use count::Counts;
 
@@ -21,6 +23,8 @@ pub struct TextFacts {
     pub bom: bool,
     /// The counts.
     pub counts: Counts,
+    /// What in the body identifies a person (masked), at most 50.
+    pub identifiers: Vec<identifiers::Identifier>,
 }
 
 /// Reads a plain-text file from `r` (at its start) and counts it.
@@ -49,5 +53,6 @@ pub fn probe_text<R: Read>(r: &mut R, size: u64, problems: &mut Vec<Problem>) ->
         encoding: decoded.encoding,
         bom,
         counts: count::count(&decoded.text),
+        identifiers: identifiers::find(&decoded.text),
     })
 }
