@@ -57,6 +57,13 @@ fn looks_like_big5(bytes: &[u8]) -> bool {
     pairs > 0 && low * 5 > pairs
 }
 
+/// `text` without surrounding white space and NULs (padding in fixed-size metadata
+/// fields), `None` when nothing is left.
+pub fn non_empty(text: &str) -> Option<String> {
+    let t = text.trim_matches(|c: char| c == '\0' || c.is_whitespace());
+    (!t.is_empty()).then(|| t.to_string())
+}
+
 /// Decodes `bytes` as `encoding`, a byte-order mark aside.
 pub fn with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
     let (text, _) = encoding.decode_without_bom_handling(bytes);

@@ -38,7 +38,10 @@ pub struct Pair {
 /// Splits `paths` into entries and sidecar caption files: a `.txt` (or `.TXT`) beside a
 /// file of the same stem and another extension is that file's caption, not an entry.
 pub fn split_sidecars(paths: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<PathBuf>) {
-    let is_txt = |p: &Path| p.extension().is_some_and(|e| e == "txt" || e == "TXT");
+    let is_txt = |p: &Path| {
+        p.extension()
+            .is_some_and(|e| crate::image::SIDECAR_EXTENSIONS.iter().any(|s| e == *s))
+    };
     let others: std::collections::HashSet<(Option<&Path>, Option<&std::ffi::OsStr>)> = paths
         .iter()
         .filter(|p| !is_txt(p))

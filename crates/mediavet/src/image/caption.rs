@@ -106,11 +106,14 @@ pub fn boilerplate(text: &str, make: Option<&str>, model: Option<&str>) -> bool 
         || t.starts_with("LEAD TECHNOLOGIES")
 }
 
+/// Extensions of a sidecar caption file.
+pub const SIDECAR_EXTENSIONS: [&str; 2] = ["txt", "TXT"];
+
 /// The sidecar text file of `photo`: same folder, same stem, extension `.txt` or `.TXT`
 /// (looked up directly, so a folder of many photos is not listed once per photo).
 pub fn sidecar_path(photo: &Path) -> Option<PathBuf> {
     photo.file_stem()?;
-    ["txt", "TXT"]
+    SIDECAR_EXTENSIONS
         .into_iter()
         .map(|ext| photo.with_extension(ext))
         .find(|p| p.as_path() != photo && p.is_file())

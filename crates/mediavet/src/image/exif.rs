@@ -1,5 +1,6 @@
 //! EXIF fields of a photo, read with `kamadak-exif` from the APP1 payload.
 
+use crate::charset::non_empty;
 use ::exif::{Context, Field, In, Reader, Tag, Value};
 use serde::Serialize;
 
@@ -130,12 +131,6 @@ const XP_TITLE: Tag = Tag(Context::Tiff, 0x9c9b);
 const XP_COMMENT: Tag = Tag(Context::Tiff, 0x9c9c);
 const XP_SUBJECT: Tag = Tag(Context::Tiff, 0x9c9f);
 
-/// Trimmed text, `None` when nothing is left.
-fn non_empty(text: &str) -> Option<String> {
-    let t = text.trim_matches(|c: char| c == '\0' || c.is_whitespace());
-    (!t.is_empty()).then(|| t.to_string())
-}
-
 /// An ASCII field that phones and Chinese software fill with UTF-8 or GBK.
 fn legacy_text(f: &Field) -> Option<String> {
     let Value::Ascii(parts) = &f.value else {
@@ -189,6 +184,5 @@ fn ascii(f: &Field) -> Option<String> {
     let Value::Ascii(parts) = &f.value else {
         return None;
     };
-    let text = String::from_utf8_lossy(parts.first()?).trim().to_string();
-    (!text.is_empty()).then_some(text)
+    non_empty(&String::from_utf8_lossy(parts.first()?))
 }

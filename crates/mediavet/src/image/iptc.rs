@@ -43,10 +43,7 @@ pub fn read(resources: &[u8]) -> IptcText {
             } else {
                 charset::decode(raw)
             };
-            let t = d
-                .text
-                .trim_matches(|c: char| c == '\0' || c.is_whitespace());
-            (!t.is_empty()).then(|| (t.to_string(), d.encoding))
+            charset::non_empty(&d.text).map(|t| (t, d.encoding))
         };
         let mut encoding = None;
         let mut take = |dataset| {

@@ -11,7 +11,7 @@ pub mod sharpness;
 mod xmp;
 
 pub use buffered::Buffered;
-pub use caption::{boilerplate, read_sidecar, sidecar_path, Tagged};
+pub use caption::{boilerplate, read_sidecar, sidecar_path, Tagged, SIDECAR_EXTENSIONS};
 pub use exif::{iso_date, ExifFacts, Gps};
 pub use iptc::IptcText;
 pub use jpeg::{read_headers, JpegHeaders};

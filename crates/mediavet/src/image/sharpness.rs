@@ -43,13 +43,13 @@ pub struct Decoded {
     pub truncated: Option<String>,
 }
 
-/// Decodes the JPEG in `r` (from its current position, `size` bytes to the end) to luma
-/// and measures it. Damaged picture data is decoded leniently, as viewers show it. A file
-/// that does not end with the end-of-image marker is decoded again strictly to tell a
-/// truncated file (the decoder runs out of data or meets garbage) from one with bytes
-/// appended after a complete picture (motion photos carry a video there). Strict decoding is not the first pass
-/// because it also rejects the harmless padding some encoders (ffmpeg's) leave at the end
-/// of a scan.
+/// Decodes the JPEG in `r` (from its current position to the end) to luma and measures
+/// it. Damaged picture data is decoded leniently, as viewers show it. A file that does not
+/// end with the end-of-image marker is decoded again strictly to tell a truncated file
+/// (the decoder runs out of data or meets garbage) from one with bytes appended after a
+/// complete picture (motion photos carry a video there). Strict decoding is not the first
+/// pass because it also rejects the harmless padding some encoders (ffmpeg's) leave at
+/// the end of a scan.
 pub fn measure<R: BufRead + Seek>(r: &mut R) -> Result<Decoded, String> {
     let options = DecoderOptions::default()
         .jpeg_set_out_colorspace(ColorSpace::Luma)

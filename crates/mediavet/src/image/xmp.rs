@@ -40,11 +40,10 @@ pub fn read(packet: &[u8]) -> Result<XmpText, String> {
                     .filter(|t| t.is_text())
                     .filter_map(|t| t.text())
                     .collect();
-                let text = text.trim().to_string();
                 let lang = li
                     .attribute(("http://www.w3.org/XML/1998/namespace", "lang"))
                     .map(str::to_string);
-                (!text.is_empty()).then_some((lang, text))
+                crate::charset::non_empty(&text).map(|text| (lang, text))
             })
             .collect()
     };
@@ -52,8 +51,7 @@ pub fn read(packet: &[u8]) -> Result<XmpText, String> {
         let node = dc(name)?;
         let mut values = items(node);
         if values.is_empty() {
-            let own = node.text().unwrap_or_default().trim();
-            return (!own.is_empty()).then(|| own.to_string());
+            return crate::charset::non_empty(node.text().unwrap_or_default());
         }
         let default = values
             .iter()
