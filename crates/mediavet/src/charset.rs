@@ -20,8 +20,12 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         return with(encoding, &bytes[bom..]);
     }
-    if std::str::from_utf8(bytes).is_ok() {
-        return with(UTF_8, bytes);
+    match std::str::from_utf8(bytes) {
+        // Valid, or valid but for a character cut off at the end (a truncated file, which
+        // must not be taken for a legacy encoding): UTF-8.
+        Ok(_) => return with(UTF_8, bytes),
+        Err(e) if e.error_len().is_none() => return with(UTF_8, bytes),
+        Err(_) => {}
     }
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
     detector.feed(bytes, true);

@@ -213,3 +213,27 @@ fn author_details_in_the_body_are_found_and_masked() {
         );
     }
 }
+
+#[test]
+fn a_utf8_text_cut_mid_character_stays_utf8_and_is_reported() {
+    let whole = std::fs::read(text_fixture("words_1000.txt")).unwrap();
+    // The file ends "…村口\n": cut inside 口 (3 bytes in UTF-8), dropping 2 of its bytes
+    // and the newline.
+    let cut = &whole[..whole.len() - 3];
+    let profile = mediavet::Profile::builtin("text").unwrap();
+    let r = mediavet::check_bytes(cut, "cut.txt".as_ref(), &profile);
+    let t = r.facts.text.as_ref().unwrap();
+    assert_eq!(t.encoding, "UTF-8");
+    let han = |bytes: &[u8]| mediavet::text::count::count(std::str::from_utf8(bytes).unwrap()).han;
+    assert_eq!(t.counts.han, han(&whole) - 1);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "file.unreadable")
+        .unwrap();
+    assert!(
+        f.message.en.contains("1 character(s) are not valid UTF-8"),
+        "{}",
+        f.message.en
+    );
+}

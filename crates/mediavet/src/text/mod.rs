@@ -49,6 +49,16 @@ pub fn probe_text<R: Read>(r: &mut R, size: u64, problems: &mut Vec<Problem>) ->
     }
     let bom = encoding_rs::Encoding::for_bom(&bytes).is_some();
     let decoded = crate::charset::decode(&bytes);
+    let replaced = decoded.text.matches('\u{FFFD}').count();
+    if replaced > 0 {
+        let e = decoded.encoding;
+        problems.push(Problem::new(
+            false,
+            None,
+            format!("{replaced} character(s) are not valid {e} and were replaced: the file may be cut short or damaged"),
+            format!("有 {replaced} 个字符不是有效的 {e} 编码，已替换：文件可能被截断或已损坏"),
+        ));
+    }
     Some(TextFacts {
         encoding: decoded.encoding,
         bom,
