@@ -54,6 +54,18 @@ enum Command {
         /// as PNG into DIR/<file name>/.
         #[arg(long, value_name = "DIR")]
         debug_frames: Option<PathBuf>,
+        /// The author's name, searched for in text entries (text.author_info).
+        #[arg(long, value_name = "NAME")]
+        author_name: Option<String>,
+        /// The author's work unit or school, searched for in text entries.
+        #[arg(long, value_name = "UNIT")]
+        author_unit: Option<String>,
+        /// The author's phone number, searched for in text entries (compared on digits).
+        #[arg(long, value_name = "PHONE")]
+        author_phone: Option<String>,
+        /// The author's e-mail address, searched for in text entries.
+        #[arg(long, value_name = "EMAIL")]
+        author_email: Option<String>,
         /// Files or directories.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -140,9 +152,24 @@ fn run(command: Command) -> Result<ExitCode, mediavet::Error> {
             lang,
             jobs,
             debug_frames,
+            author_name,
+            author_unit,
+            author_phone,
+            author_email,
             paths,
         } => {
-            let profile = Profile::load(&profile)?;
+            let mut profile = Profile::load(&profile)?;
+            let author = &mut profile.author;
+            for (field, given) in [
+                (&mut author.name, author_name),
+                (&mut author.unit, author_unit),
+                (&mut author.phone, author_phone),
+                (&mut author.email, author_email),
+            ] {
+                if given.is_some() {
+                    *field = given;
+                }
+            }
             let lang = match lang {
                 Some(LangArg::Zh) => Lang::Zh,
                 Some(LangArg::En) => Lang::En,

@@ -23,6 +23,7 @@ pub mod probe;
 pub mod profile;
 pub mod report;
 pub mod rules;
+pub mod script;
 pub mod sheet;
 pub mod text;
 pub mod video;

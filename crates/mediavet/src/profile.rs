@@ -212,6 +212,42 @@ pub struct TextRules {
     pub min_words: Option<usize>,
     /// Most 字数.
     pub max_words: Option<usize>,
+    /// Largest share (0–1) of Traditional-only characters among the characters that tell
+    /// the scripts apart (`text.script`).
+    pub max_traditional_share: Option<f64>,
+    /// Report names in a Word document's properties (`text.metadata_author`).
+    pub metadata_author: Option<bool>,
+}
+
+/// `[subtitle]` settings: sidecar subtitle files and subtitle tracks of a video.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubtitleRules {
+    /// Largest share (0–1) of Traditional-only characters (`subtitle.script`).
+    pub max_traditional_share: Option<f64>,
+    /// Accepted font names, compared without case and spaces (`subtitle.style`).
+    pub fonts: Option<Vec<String>>,
+    /// Font size, in the subtitle format's own unit (ASS: script pixels).
+    pub font_size: Option<Positive>,
+    /// Ask for horizontally centred subtitles.
+    pub centred: Option<bool>,
+    /// Ask for a shadow.
+    pub shadow: Option<bool>,
+}
+
+/// `[author]`: the entrant's own details, searched for in the body (`text.author_info`).
+/// Usually given per entry (`--author-name` …) rather than in a profile file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthorDetails {
+    /// Name (姓名).
+    pub name: Option<String>,
+    /// Work unit or school (单位).
+    pub unit: Option<String>,
+    /// Phone number.
+    pub phone: Option<String>,
+    /// E-mail address.
+    pub email: Option<String>,
 }
 
 /// `[frames]` settings: the pictures sampled from a video and what is looked for in them.
@@ -276,6 +312,12 @@ pub struct Profile {
     /// Text settings.
     #[serde(default)]
     pub text: TextRules,
+    /// Subtitle settings.
+    #[serde(default)]
+    pub subtitle: SubtitleRules,
+    /// The author's details, searched for in a text's body.
+    #[serde(default)]
+    pub author: AuthorDetails,
     /// Date settings.
     #[serde(default)]
     pub date: DateRules,
@@ -402,6 +444,14 @@ impl Profile {
                 format!("audio: min_level_percentile must be in (0, 100], got {p}"),
             );
         }
+        for (key, v) in [
+            ("max_traditional_share", self.text.max_traditional_share),
+            ("max_traditional_share", self.subtitle.max_traditional_share),
+        ] {
+            if let Some(v) = v.filter(|v| !(0.0..=1.0).contains(v)) {
+                return err(key, format!("{key} must be in [0, 1], got {v}"));
+            }
+        }
         let f = &self.frames;
         if let Some(k) = f.keyframes.filter(|k| !(2..=MAX_KEYFRAMES).contains(k)) {
             return err(
@@ -514,6 +564,27 @@ impl Profile {
                 formats: self.text.formats.or(base.text.formats),
                 min_words: self.text.min_words.or(base.text.min_words),
                 max_words: self.text.max_words.or(base.text.max_words),
+                max_traditional_share: self
+                    .text
+                    .max_traditional_share
+                    .or(base.text.max_traditional_share),
+                metadata_author: self.text.metadata_author.or(base.text.metadata_author),
+            },
+            subtitle: SubtitleRules {
+                max_traditional_share: self
+                    .subtitle
+                    .max_traditional_share
+                    .or(base.subtitle.max_traditional_share),
+                fonts: self.subtitle.fonts.or(base.subtitle.fonts),
+                font_size: self.subtitle.font_size.or(base.subtitle.font_size),
+                centred: self.subtitle.centred.or(base.subtitle.centred),
+                shadow: self.subtitle.shadow.or(base.subtitle.shadow),
+            },
+            author: AuthorDetails {
+                name: self.author.name.or(base.author.name),
+                unit: self.author.unit.or(base.author.unit),
+                phone: self.author.phone.or(base.author.phone),
+                email: self.author.email.or(base.author.email),
             },
             date: DateRules {
                 earliest: self.date.earliest.or(base.date.earliest),

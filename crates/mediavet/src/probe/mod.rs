@@ -65,6 +65,33 @@ fn add_sidecar(
     }
 }
 
+/// Reads the text of a Word document. A ZIP whose package has no word-processing
+/// document stays a ZIP; one that has is a .docx, whatever its first bytes suggested.
+fn probe_docx<R: Read + Seek>(r: &mut R, facts: &mut Facts) {
+    if let Err(e) = r.seek(std::io::SeekFrom::Start(0)) {
+        facts.problems.push(Problem::new(
+            true,
+            None,
+            format!("read failed: {e}"),
+            format!("读取失败：{e}"),
+        ));
+        return;
+    }
+    match crate::text::probe_docx(&mut *r, &mut facts.problems) {
+        Ok(text) => {
+            facts.kind = FileKind::Docx;
+            facts.text = Some(text);
+        }
+        Err(e) if facts.kind == FileKind::Zip && e.reason == crate::text::docx::MISSING => {}
+        Err(e) => facts.problems.push(Problem::new(
+            true,
+            None,
+            format!("Word document unreadable: {e}"),
+            format!("Word 文档无法读取：{e}"),
+        )),
+    }
+}
+
 /// Probes any seekable reader of `size` bytes; `path` is used for naming only.
 pub fn probe_reader<R: Read + Seek>(r: &mut R, size: u64, path: &Path) -> Facts {
     let mut facts = Facts {
@@ -98,6 +125,9 @@ pub fn probe_reader<R: Read + Seek>(r: &mut R, size: u64, path: &Path) -> Facts 
             .seek(std::io::SeekFrom::Start(0))
             .map(|_| crate::text::probe_text(&mut *r, size, &mut facts.problems));
         facts.text = read.ok().flatten();
+    }
+    if matches!(kind, FileKind::Docx | FileKind::Zip) {
+        probe_docx(r, &mut facts);
     }
     if kind.category() == crate::kind::Category::Image {
         let read = r.seek(std::io::SeekFrom::Start(0)).map(|_| {

@@ -25,6 +25,8 @@ mod media_date;
 mod text_author_info;
 mod text_empty;
 mod text_length;
+mod text_metadata_author;
+mod text_script;
 mod track_missing;
 mod video_bitrate;
 mod video_codec;
@@ -78,7 +80,7 @@ impl Rule {
 }
 
 /// Every rule, in report order.
-pub static RULES: [Rule; 29] = [
+pub static RULES: [Rule; 31] = [
     Rule {
         id: "file.unreadable",
         default: Severity::Error,
@@ -368,6 +370,26 @@ pub static RULES: [Rule; 29] = [
         needs_frames: false,
         needs_pixels: false,
         check: text_author_info::check,
+    },
+    Rule {
+        id: "text.metadata_author",
+        default: Severity::Warning,
+        doc: docs::TEXT_METADATA_AUTHOR,
+        applies: text_metadata_author::applies,
+        needs_levels: false,
+        needs_frames: false,
+        needs_pixels: false,
+        check: text_metadata_author::check,
+    },
+    Rule {
+        id: "text.script",
+        default: Severity::Warning,
+        doc: docs::TEXT_SCRIPT,
+        applies: text_script::applies,
+        needs_levels: false,
+        needs_frames: false,
+        needs_pixels: false,
+        check: text_script::check,
     },
 ];
 

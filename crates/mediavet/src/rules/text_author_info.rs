@@ -3,9 +3,10 @@
 //! What: lines labelled 作者：, 单位：, 通讯员：, 联系电话：, 手机：, 邮箱：, 地址：, 邮编：,
 //! 身份证：; mainland mobile numbers (1[3-9] + 9 digits); landlines with an area code
 //! (0571-87654321); 18-digit resident ID numbers whose GB 11643 check digit is valid (so
-//! an order number is not one); e-mail addresses. Each is listed with its paragraph,
-//! masked (138****6157). The author's own details given to the check are not searched
-//! for yet.
+//! an order number is not one); e-mail addresses. And, when they are given
+//! (`--author-name`, `--author-unit`, `--author-phone`, `--author-email`, or `[author]` in
+//! a profile), the author's own name, unit, phone number and e-mail address wherever they
+//! appear, however spaced. Each is listed with its paragraph, masked (138****6157).
 //!
 //! Why: reviewing is anonymous; the contest asks for no author information in the body.
 //! Contact details belong on the registration form.
@@ -26,7 +27,9 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(text) = &cx.facts.text else {
         return Vec::new();
     };
-    if text.identifiers.is_empty() {
+    let given = crate::text::author::find(&text.body, &cx.profile.author);
+    let items: Vec<_> = given.iter().chain(&text.identifiers).collect();
+    if items.is_empty() {
         return Vec::new();
     }
     let name = |kind: &str| match kind {
@@ -34,10 +37,13 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         "mobile" => ("mobile number", "手机号码"),
         "landline" => ("phone number", "固定电话"),
         "id_number" => ("ID number", "身份证号"),
+        "name" => ("the author's name", "作者姓名"),
+        "unit" => ("the author's unit", "作者单位"),
+        "phone" => ("the author's phone number", "作者电话"),
         _ => ("e-mail address", "电子邮箱"),
     };
     let list = |zh: bool| {
-        text.identifiers
+        items
             .iter()
             .map(|i| {
                 let (en, cn) = name(i.kind);
@@ -49,7 +55,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
             })
             .collect::<Vec<_>>()
     };
-    let n = text.identifiers.len();
+    let n = items.len();
     vec![Finding::new(
         "text.author_info",
         sev,

@@ -6,8 +6,10 @@
 //! figure, rather than Han characters alone or characters without punctuation, is what
 //! the entrant sees in their editor, so "1 000 字" means the same to both sides. The
 //! finding says how far off the text is. Plain text is counted in its detected encoding
-//! (UTF-8, UTF-16, GBK, Big5, …); a document the probe does not read (.docx for now)
-//! gets a warning saying its length was not measured.
+//! (UTF-8, UTF-16, GBK, Big5, …), a .docx over its main body (paragraphs, tables and
+//! text boxes; not headers, footers, footnotes or comments — Word leaves headers and
+//! footers out of its count too); a document the probe does not read (.doc, PDF) gets a
+//! warning saying its length was not measured.
 //!
 //! Why: the contest asks for 1 000–10 000 字.
 //!

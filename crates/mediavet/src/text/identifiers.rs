@@ -95,7 +95,7 @@ pub fn id_check_digit_ok(id: &str) -> bool {
 
 /// Keeps the first 3 and last 4 characters of long items (138****6157), the first and
 /// last of short ones (张*), and stars the rest.
-fn mask_middle(s: &str) -> String {
+pub(crate) fn mask_middle(s: &str) -> String {
     let chars: Vec<char> = s.trim().chars().collect();
     let n = chars.len();
     let (head, tail) = match n {

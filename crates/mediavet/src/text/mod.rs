@@ -1,14 +1,17 @@
-//! Text entries: the encoding of a plain-text file (detected, not assumed), its counts,
-//! and what in it identifies a person.
+//! Text entries: the body of a plain-text file (in its detected encoding) or of a Word
+//! document, its counts, its script, and what in it identifies a person.
 
+pub mod author;
 pub mod count;
+pub mod docx;
 pub mod identifiers;
 
 pub use count::Counts;
 
 use crate::facts::Problem;
+use crate::script::ScriptFacts;
 use serde::Serialize;
-use std::io::Read;
+use std::io::{Read, Seek};
 
 /// Most bytes of a text file read: a 10 000-字 story is about 30 KB; a larger file is
 /// counted over its first 16 MiB and a problem says so.
@@ -25,6 +28,63 @@ pub struct TextFacts {
     pub counts: Counts,
     /// What in the body identifies a person (masked), at most 50.
     pub identifiers: Vec<identifiers::Identifier>,
+    /// Simplified or Traditional: counts, and the first Traditional characters with the
+    /// paragraph they first appear in.
+    pub script: ScriptFacts<usize>,
+    /// For a Word document: its main part, the writing application and the names in its
+    /// properties.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub docx: Option<docx::DocxInfo>,
+    /// The body itself (one line per paragraph), kept for matching an author's details;
+    /// never serialised.
+    #[serde(skip)]
+    pub body: String,
+}
+
+impl TextFacts {
+    /// Facts of a body read in `encoding`.
+    pub fn of(
+        body: String,
+        encoding: &'static str,
+        bom: bool,
+        docx: Option<docx::DocxInfo>,
+    ) -> Self {
+        let mut script = ScriptFacts::new();
+        for (i, p) in paragraphs(&body).enumerate() {
+            script.add(p, &(i + 1));
+        }
+        TextFacts {
+            encoding,
+            bom,
+            counts: count::count(&body),
+            identifiers: identifiers::find(&body),
+            script,
+            docx,
+            body,
+        }
+    }
+}
+
+/// The non-blank lines of a body: its paragraphs, numbered from 1 in reports.
+pub fn paragraphs(body: &str) -> impl Iterator<Item = &str> {
+    body.lines().filter(|l| !l.trim().is_empty())
+}
+
+/// Reads a Word document from `r`; a cut body is a problem.
+pub fn probe_docx<R: Read + Seek>(
+    r: R,
+    problems: &mut Vec<Problem>,
+) -> Result<TextFacts, docx::DocxError> {
+    let d = docx::read(r, MAX_TEXT_BYTES as usize)?;
+    if d.cut {
+        problems.push(Problem::new(
+            false,
+            None,
+            "the body is over 16 MiB of text; only the first 16 MiB were counted".to_string(),
+            "正文超过 16 MiB；只统计了前 16 MiB".to_string(),
+        ));
+    }
+    Ok(TextFacts::of(d.body, "UTF-8", false, Some(d.info)))
 }
 
 /// Reads a plain-text file from `r` (at its start) and counts it.
@@ -59,10 +119,5 @@ pub fn probe_text<R: Read>(r: &mut R, size: u64, problems: &mut Vec<Problem>) ->
             format!("有 {replaced} 个字符不是有效的 {e} 编码，已替换：文件可能被截断或已损坏"),
         ));
     }
-    Some(TextFacts {
-        encoding: decoded.encoding,
-        bom,
-        counts: count::count(&decoded.text),
-        identifiers: identifiers::find(&decoded.text),
-    })
+    Some(TextFacts::of(decoded.text, decoded.encoding, bom, None))
 }

@@ -1,0 +1,81 @@
+//! text.metadata_author — the Word document's properties name its author or company.
+//!
+//! What: docProps/core.xml `dc:creator` (作者) and `cp:lastModifiedBy` (最后修改者), and
+//! docProps/app.xml `Company` (单位). Defaults that name nobody (Administrator, User,
+//! 微软用户, Microsoft …) are not reported; the author's own name or unit, when given, is
+//! reported whatever the field.
+//!
+//! Why: reviewers open the file; File → Properties shows these names, which breaks the
+//! anonymous review the same way a signature in the body would.
+//!
+//! Fix: Word: File → Info → Check for Issues → Inspect Document → Document Properties and
+//! Personal Information → Remove All. WPS: 文件 → 文档加密 → 隐私保护 (or 文件 → 属性 → 摘要,
+//! clear 作者 and 单位), then save.
+
+use super::Ctx;
+use crate::finding::{Finding, Quantity, Severity, Text};
+use crate::profile::Profile;
+
+/// Applies when the profile asks.
+pub fn applies(p: &Profile) -> bool {
+    p.text.metadata_author == Some(true)
+}
+
+/// Names that identify nobody: set by installers and tools, not by people.
+const GENERIC: [&str; 14] = [
+    "administrator",
+    "admin",
+    "user",
+    "author",
+    "windows user",
+    "windows 用户",
+    "微软用户",
+    "微软中国",
+    "microsoft",
+    "microsoft office user",
+    "python-docx",
+    "un-named",
+    "lenovo",
+    "dell",
+];
+
+/// One finding listing the names found.
+pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+    let Some(info) = cx.facts.text.as_ref().and_then(|t| t.docx.as_ref()) else {
+        return Vec::new();
+    };
+    let fields = [
+        ("creator", "作者", &info.creator),
+        ("last modified by", "最后修改者", &info.last_modified_by),
+        ("company", "单位", &info.company),
+    ];
+    let found: Vec<_> = fields
+        .iter()
+        .filter_map(|(en, zh, v)| v.as_deref().map(|v| (*en, *zh, v)))
+        .filter(|(_, _, v)| !GENERIC.contains(&v.trim().to_lowercase().as_str()))
+        .collect();
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let en: Vec<_> = found
+        .iter()
+        .map(|(f, _, v)| format!("{f} \"{v}\""))
+        .collect();
+    let zh: Vec<_> = found.iter().map(|(_, f, v)| format!("{f}“{v}”")).collect();
+    vec![Finding::new(
+        "text.metadata_author",
+        sev,
+        Text::new(
+            format!("The document's properties name people: {}.", en.join(", ")),
+            format!("文档属性中有署名信息：{}。", zh.join("，")),
+        ),
+    )
+    .values(
+        Some(Quantity::text(en.join(", "))),
+        Some(Quantity::text("no names")),
+    )
+    .hint(Text::new(
+        "Word: File → Info → Check for Issues → Inspect Document → Document Properties and Personal Information → Remove All; WPS: 文件 → 属性 → 摘要, clear 作者 and 单位; then save.",
+        "Word：文件 → 信息 → 检查问题 → 检查文档 → 文档属性和个人信息 → 全部删除；WPS：文件 → 属性 → 摘要，清空“作者”和“单位”；然后保存。",
+    ))]
+}

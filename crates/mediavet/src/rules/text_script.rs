@@ -1,0 +1,71 @@
+//! text.script — the text is written in Traditional Chinese characters.
+//!
+//! What: every character is looked up in OpenCC's character tables (Apache-2.0; the
+//! source is named in `data/opencc/README.md`). Characters only Traditional Chinese
+//! uses (發, 們, 國 …) and characters only Simplified Chinese uses (发, 们, 国 …) are
+//! counted; characters both scripts share (人, 的, 乾, 于 …) count for neither. The rule
+//! fires when Traditional-only characters are more than `[text] max_traditional_share`
+//! (default 1 %) of the characters that tell the scripts apart — so one quoted shop sign
+//! in a Simplified story passes — and names the first few with their Simplified forms and
+//! the paragraph each first appears in.
+//!
+//! Why: entries are read and published in Simplified Chinese.
+//!
+//! Fix: convert the text to Simplified Chinese (Word: Review → 繁转简; WPS: 审阅 → 繁转简)
+//! and proof-read the result.
+
+use super::Ctx;
+use crate::finding::{Finding, Quantity, Severity, Text};
+use crate::profile::Profile;
+
+/// Applies when the profile sets a share.
+pub fn applies(p: &Profile) -> bool {
+    p.text.max_traditional_share.is_some()
+}
+
+/// The share of Traditional characters against the profile's limit.
+pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+    let (Some(text), Some(max)) = (&cx.facts.text, cx.profile.text.max_traditional_share) else {
+        return Vec::new();
+    };
+    let s = &text.script;
+    let share = s.traditional_share();
+    if s.traditional_only == 0 || share <= max {
+        return Vec::new();
+    }
+    let list = |zh: bool| {
+        s.samples
+            .iter()
+            .map(|x| {
+                if zh {
+                    format!("{}→{}（第 {} 段）", x.traditional, x.simplified, x.at)
+                } else {
+                    format!("{}→{} (paragraph {})", x.traditional, x.simplified, x.at)
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    let (n, pct) = (s.traditional_only, share * 100.0);
+    vec![Finding::new(
+        "text.script",
+        sev,
+        Text::new(
+            format!(
+                "{n} Traditional characters ({pct:.1}% of those that tell the scripts apart), e.g. {}.",
+                list(false).join(", ")
+            ),
+            format!(
+                "正文有 {n} 个繁体字（占可区分繁简字符的 {pct:.1}%），例如：{}。",
+                list(true).join("，")
+            ),
+        ),
+    )
+    .values(
+        Some(Quantity::num(share, "", format!("{pct:.1}% Traditional"))),
+        Some(Quantity::text(format!("≤ {:.1}%", max * 100.0))),
+    )
+    .hint(Text::new(
+        "Convert the text to Simplified Chinese (Word: Review → 繁转简; WPS: 审阅 → 繁转简) and proof-read it.",
+        "请将正文转换为简体中文（Word/WPS：审阅 → 繁转简）并校对。",
+    ))]
+}

@@ -1,0 +1,177 @@
+//! Simplified or Traditional Chinese, judged character by character with OpenCC's
+//! tables (Apache-2.0, `data/opencc/README.md` names the source).
+//!
+//! A character is *Traditional-only* when OpenCC converts it to something else going
+//! Traditional → Simplified and it is not itself changed going Simplified → Traditional;
+//! *Simplified-only* the other way round. Characters the two scripts share (人, 的, 乾,
+//! 于 …) count for neither, so a Simplified text quoting 乾坤 is not called Traditional.
+
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Written from OpenCC's two character files: the crates that wrap OpenCC either bind
+/// the C++ library or convert phrases, and only the membership test is needed here.
+struct Tables {
+    /// Traditional-only character → its Simplified form(s), space-separated.
+    traditional: HashMap<char, &'static str>,
+    /// Simplified-only characters.
+    simplified: HashSet<char>,
+}
+
+static TABLES: LazyLock<Tables> = LazyLock::new(|| {
+    let ts = changed(include_str!("../data/opencc/TSCharacters.txt"));
+    let st = changed(include_str!("../data/opencc/STCharacters.txt"));
+    Tables {
+        traditional: ts
+            .iter()
+            .filter(|(c, _)| !st.contains_key(*c))
+            .map(|(c, v)| (*c, *v))
+            .collect(),
+        simplified: st
+            .keys()
+            .filter(|c| !ts.contains_key(*c))
+            .copied()
+            .collect(),
+    }
+});
+
+/// Entries of an OpenCC character file whose conversions do not include the character.
+fn changed(table: &'static str) -> HashMap<char, &'static str> {
+    table
+        .lines()
+        .filter_map(|l| {
+            let (from, to) = l.split_once('\t')?;
+            let mut chars = from.chars();
+            let c = chars.next()?;
+            let keeps = to.split(' ').any(|t| t == from);
+            (chars.next().is_none() && !keeps).then_some((c, to))
+        })
+        .collect()
+}
+
+/// The Simplified form(s) of a Traditional-only character (`"发"` for 發), else `None`.
+pub fn simplified_of(c: char) -> Option<&'static str> {
+    TABLES.traditional.get(&c).copied()
+}
+
+/// Whether `c` is written only in Simplified Chinese (发, 国 …).
+pub fn is_simplified_only(c: char) -> bool {
+    TABLES.simplified.contains(&c)
+}
+
+/// Which script a text is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// No character tells the scripts apart (English, or too short).
+    Unknown,
+    /// Simplified-only characters outnumber Traditional-only ones.
+    Simplified,
+    /// Traditional-only characters outnumber Simplified-only ones.
+    Traditional,
+}
+
+/// One Traditional character found, where it first appears.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Sample<L> {
+    /// The character.
+    pub traditional: char,
+    /// Its Simplified form(s), e.g. `"发"` or `"干 幹"`.
+    pub simplified: &'static str,
+    /// Where it first appears (paragraph, or subtitle cue).
+    pub at: L,
+}
+
+/// How many characters of each script, and the first Traditional ones.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScriptFacts<L> {
+    /// The majority script.
+    pub verdict: Verdict,
+    /// Characters found only in Simplified Chinese.
+    pub simplified_only: usize,
+    /// Characters found only in Traditional Chinese.
+    pub traditional_only: usize,
+    /// The first distinct Traditional characters, at most [`MAX_SAMPLES`].
+    pub samples: Vec<Sample<L>>,
+}
+
+/// Distinct Traditional characters kept as samples.
+pub const MAX_SAMPLES: usize = 10;
+
+impl<L: Clone> ScriptFacts<L> {
+    /// Nothing counted yet.
+    pub fn new() -> Self {
+        ScriptFacts {
+            verdict: Verdict::Unknown,
+            simplified_only: 0,
+            traditional_only: 0,
+            samples: Vec::new(),
+        }
+    }
+
+    /// Counts the characters of `text`, found at `at`.
+    pub fn add(&mut self, text: &str, at: &L) {
+        for c in text.chars() {
+            if (c as u32) < 0x2E80 {
+                continue;
+            }
+            if let Some(s) = simplified_of(c) {
+                self.traditional_only += 1;
+                if self.samples.len() < MAX_SAMPLES
+                    && !self.samples.iter().any(|x| x.traditional == c)
+                {
+                    self.samples.push(Sample {
+                        traditional: c,
+                        simplified: s,
+                        at: at.clone(),
+                    });
+                }
+            } else if is_simplified_only(c) {
+                self.simplified_only += 1;
+            }
+        }
+        self.verdict = match self.traditional_only.cmp(&self.simplified_only) {
+            _ if self.traditional_only + self.simplified_only == 0 => Verdict::Unknown,
+            std::cmp::Ordering::Greater => Verdict::Traditional,
+            _ => Verdict::Simplified,
+        };
+    }
+
+    /// Traditional-only characters as a share of all characters that tell the scripts
+    /// apart (0 when none do).
+    pub fn traditional_share(&self) -> f64 {
+        let all = self.traditional_only + self.simplified_only;
+        if all == 0 {
+            0.0
+        } else {
+            self.traditional_only as f64 / all as f64
+        }
+    }
+}
+
+impl<L: Clone> Default for ScriptFacts<L> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_characters_count_for_neither() {
+        let mut f = ScriptFacts::new();
+        f.add("人的乾坤于是", &1);
+        assert_eq!((f.simplified_only, f.traditional_only), (0, 0));
+        assert_eq!(f.verdict, Verdict::Unknown);
+        f.add("發展經濟", &2);
+        assert_eq!(f.traditional_only, 3, "展 is shared");
+        assert_eq!(f.samples[0].simplified, "发");
+        assert_eq!(f.samples[0].at, 2);
+        f.add("发展经济发展经济", &3);
+        assert_eq!(f.simplified_only, 6);
+        assert_eq!(f.verdict, Verdict::Simplified);
+    }
+}

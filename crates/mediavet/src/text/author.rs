@@ -1,0 +1,103 @@
+//! The entrant's own details (name, unit, phone, e-mail), searched for in a body.
+//!
+//! Spaces are ignored on both sides (张 三 is 张三), phone numbers are compared on their
+//! digits (138-1234-6157 is 13812346157) and e-mail addresses without case.
+
+use super::identifiers::{mask_middle, Identifier};
+use crate::profile::AuthorDetails;
+
+/// Where the given details appear in `body`, by paragraph (non-blank line), masked.
+pub fn find(body: &str, details: &AuthorDetails) -> Vec<Identifier> {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    let name = details
+        .name
+        .as_deref()
+        .map(squeeze)
+        .filter(|n| n.chars().count() >= 2);
+    let unit = details
+        .unit
+        .as_deref()
+        .map(squeeze)
+        .filter(|u| u.chars().count() >= 2);
+    let phone = details
+        .phone
+        .as_deref()
+        .map(digits)
+        .filter(|p| p.len() >= 7);
+    let email = details
+        .email
+        .as_deref()
+        .map(|e| e.trim().to_lowercase())
+        .filter(|e| e.contains('@'));
+    let mut out = Vec::new();
+    for (i, line) in super::paragraphs(body).enumerate() {
+        let squeezed = squeeze(line);
+        let mut add = |kind, masked: String| {
+            out.push(Identifier {
+                kind,
+                paragraph: i + 1,
+                masked,
+            })
+        };
+        if let Some(n) = name.as_deref().filter(|n| squeezed.contains(n)) {
+            add("name", first_only(n));
+        }
+        if let Some(u) = unit.as_deref().filter(|u| squeezed.contains(u)) {
+            add("unit", first_only(u));
+        }
+        let joined: String = squeezed.chars().filter(|c| *c != '-').collect();
+        if let Some(p) = phone.as_deref().filter(|p| joined.contains(p)) {
+            add("phone", mask_middle(p));
+        }
+        if let Some(e) = email
+            .as_deref()
+            .filter(|e| squeezed.to_lowercase().contains(e))
+        {
+            let (local, domain) = e.split_once('@').unwrap_or((e, ""));
+            add("email", format!("{}@{domain}", mask_middle(local)));
+        }
+        if out.len() >= super::identifiers::MAX_ITEMS {
+            break;
+        }
+    }
+    out
+}
+
+/// A name or unit masked but for its first character (王**).
+fn first_only(s: &str) -> String {
+    s.chars()
+        .enumerate()
+        .map(|(i, c)| if i == 0 { c } else { '*' })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_given_details_however_spaced() {
+        let d = AuthorDetails {
+            name: Some("王 秀英".into()),
+            unit: Some("青山县融媒体中心".into()),
+            phone: Some("138-1234-6157".into()),
+            email: Some("WXY@example.com".into()),
+        };
+        let body = "王秀英回忆说，那年冬天很冷。\n\n我在青山县融媒体中心工作。\n电话 138 1234 6157，wxy@example.com";
+        let got: Vec<(&str, usize, String)> = find(body, &d)
+            .into_iter()
+            .map(|i| (i.kind, i.paragraph, i.masked))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("name", 1, "王**".to_string()),
+                ("unit", 2, "青*******".to_string()),
+                ("phone", 3, "138****6157".to_string()),
+                ("email", 3, "w**@example.com".to_string()),
+            ]
+        );
+        assert!(find("没有作者信息。", &d).is_empty());
+    }
+}
