@@ -179,6 +179,10 @@ fn run(command: Command) -> Result<ExitCode, mediavet::Error> {
             let photos = profile.category == Some(mediavet::kind::Category::Image);
             let (files, sidecars) = if photos {
                 mediavet::group::split_sidecars(files)
+            } else if profile.category == Some(mediavet::kind::Category::Video) {
+                // Subtitle files beside a video are read with it, not checked twice.
+                let (files, _) = mediavet::subtitle::split_sidecars(files);
+                (files, Vec::new())
             } else {
                 (files, Vec::new())
             };

@@ -31,6 +31,10 @@ pub struct Facts {
     /// Plain-text facts (encoding, counts).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<crate::text::TextFacts>,
+    /// Subtitles: the file itself when it is one, a video's sidecar files (same name,
+    /// .srt/.ass/.ssa/.vtt) and its subtitle tracks.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub subtitles: Vec<crate::subtitle::SubtitleFacts>,
     /// What could not be read, and where. A `fatal` problem makes the file unreadable.
     pub problems: Vec<Problem>,
 }

@@ -39,6 +39,9 @@ pub enum FileKind {
     Rtf,
     /// Plain text (UTF-8, UTF-16 with BOM, or a legacy 8-bit/multibyte encoding).
     Text,
+    /// A subtitle file (SubRip, WebVTT, ASS/SSA): plain text whose content is cues. Never
+    /// returned by [`sniff`]; the probe tells it from other text once decoded.
+    Subtitle,
     /// Zero-byte file.
     Empty,
     /// None of the above.
@@ -74,7 +77,7 @@ impl FileKind {
         match self {
             Mp4 | Mov => Category::Video,
             Heif | Avif | Jpeg | Png | Gif | Webp | Bmp | Tiff => Category::Image,
-            Pdf | Docx | Ole | Rtf | Text => Category::Document,
+            Pdf | Docx | Ole | Rtf | Text | Subtitle => Category::Document,
             Zip | Empty | Unknown => Category::Other,
         }
     }
@@ -100,7 +103,8 @@ impl FileKind {
             Zip => &["zip"],
             Ole => &["doc", "wps", "xls", "ppt", "et", "dps"],
             Rtf => &["rtf"],
-            Text => &["txt", "md", "srt", "ass", "ssa", "vtt", "text"],
+            Text => &["txt", "md", "text"],
+            Subtitle => &["srt", "ass", "ssa", "vtt"],
             Empty | Unknown => &[],
         }
     }
@@ -125,6 +129,7 @@ impl FileKind {
             Ole => "ole",
             Rtf => "rtf",
             Text => "text",
+            Subtitle => "subtitle",
             Empty => "empty",
             Unknown => "unknown",
         }
@@ -150,6 +155,7 @@ impl FileKind {
             Ole => "legacy Office document (.doc/.wps)",
             Rtf => "RTF document",
             Text => "plain-text file",
+            Subtitle => "subtitle file",
             Empty => "empty file",
             Unknown => "file of unknown type",
         }
@@ -175,6 +181,7 @@ impl FileKind {
             Ole => "旧版 Office 文档（.doc/.wps）",
             Rtf => "RTF 文档",
             Text => "纯文本文件",
+            Subtitle => "字幕文件",
             Empty => "空文件",
             Unknown => "无法识别的文件",
         }
@@ -300,6 +307,7 @@ pub fn kind_for_extension(ext: &str) -> Option<FileKind> {
     use FileKind::*;
     [
         Mp4, Mov, Heif, Avif, Jpeg, Png, Gif, Webp, Bmp, Tiff, Pdf, Docx, Zip, Ole, Rtf, Text,
+        Subtitle,
     ]
     .into_iter()
     .find(|k| k.extensions().contains(&ext))

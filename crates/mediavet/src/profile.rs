@@ -594,6 +594,17 @@ impl Profile {
         }
     }
 
+    /// Whether the profile says anything about subtitles (a subtitle file checked on its
+    /// own is then accepted as part of a video entry).
+    pub fn checks_subtitles(&self) -> bool {
+        let s = &self.subtitle;
+        s.max_traditional_share.is_some()
+            || s.fonts.is_some()
+            || s.font_size.is_some()
+            || s.centred.is_some()
+            || s.shadow.is_some()
+    }
+
     /// Whether any active rule needs decoded audio levels.
     pub fn measures_audio(&self) -> bool {
         crate::rules::active(self).any(|(r, _)| r.needs_levels)

@@ -131,6 +131,7 @@ pub(crate) fn unassessed(path: &Path, problem: Problem) -> Facts {
         container: None,
         image: None,
         text: None,
+        subtitles: Vec::new(),
         problems: vec![problem],
     }
 }

@@ -56,7 +56,10 @@ fn word_counts_follow_word() {
     utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
     let counts = |bytes: &[u8]| {
         let mut problems = Vec::new();
-        mediavet::text::probe_text(&mut &bytes[..], bytes.len() as u64, &mut problems).unwrap()
+        let (text, encoding, bom) =
+            mediavet::text::read_decoded(&mut &bytes[..], bytes.len() as u64, &mut problems)
+                .unwrap();
+        mediavet::text::TextFacts::of(text, encoding, bom, None)
     };
     let a = counts(&gbk);
     let b = counts(&utf16);

@@ -19,7 +19,10 @@ mod track;
 pub use codec_config::aac_name;
 pub(crate) use codec_config::avcc as avc_profile;
 pub use sample_entry::{AudioDecoding, Pcm};
-pub use sources::{audio_sources, spread, video_sources, AudioSource, Keyframe, VideoSource};
+pub use sources::{
+    audio_sources, spread, subtitle_sources, video_sources, AudioSource, Keyframe, SubtitleSource,
+    VideoSource,
+};
 pub use time::leading_date;
 
 use crate::facts::{Facts, Problem};
@@ -42,7 +45,38 @@ pub fn probe_path(path: &Path) -> Result<Facts, Error> {
     if let Some(img) = facts.image.as_mut() {
         add_sidecar(path, img, &mut facts.problems);
     }
+    if facts.kind.category() == crate::kind::Category::Video {
+        add_subtitle_sidecars(path, &mut facts);
+    }
     Ok(facts)
+}
+
+/// Adds the subtitle files beside a video (same stem: .srt, .ass, .ssa, .vtt).
+fn add_subtitle_sidecars(path: &Path, facts: &mut Facts) {
+    for sidecar in crate::subtitle::sidecars(path) {
+        let opened = File::open(&sidecar).and_then(|f| Ok((f.metadata()?.len(), f)));
+        let read = opened.map(|(size, f)| {
+            crate::text::read_decoded(&mut BufReader::new(f), size, &mut facts.problems)
+        });
+        let Ok(Some((text, encoding, _))) = read else {
+            facts.problems.push(Problem::new(
+                false,
+                None,
+                format!("subtitle file {} unreadable", sidecar.display()),
+                format!("字幕文件 {} 无法读取", sidecar.display()),
+            ));
+            continue;
+        };
+        let claimed = kind::extension(&sidecar)
+            .as_deref()
+            .and_then(crate::subtitle::format_of_extension);
+        if let Some(format) = crate::subtitle::detect(&text).or(claimed) {
+            let source = sidecar.display().to_string();
+            facts
+                .subtitles
+                .push(crate::subtitle::parse(&text, format, source, encoding));
+        }
+    }
 }
 
 /// Adds the caption of the photo's sidecar text file, when there is one.
@@ -102,6 +136,7 @@ pub fn probe_reader<R: Read + Seek>(r: &mut R, size: u64, path: &Path) -> Facts 
         container: None,
         image: None,
         text: None,
+        subtitles: Vec::new(),
         problems: Vec::new(),
     };
     match kind::sniff_reader(r) {
@@ -120,11 +155,35 @@ pub fn probe_reader<R: Read + Seek>(r: &mut R, size: u64, path: &Path) -> Facts 
         facts.container = iso::probe_iso(r, size, &mut facts.problems);
     }
     let kind = facts.kind;
+    if facts.container.as_ref().is_some_and(|c| {
+        c.tracks
+            .iter()
+            .any(|t| t.kind == crate::facts::TrackKind::Subtitle)
+    }) {
+        for src in subtitle_sources(r, size) {
+            let subs = crate::subtitle::tx3g::read_track(r, &src);
+            facts.subtitles.push(subs);
+        }
+    }
     if kind == FileKind::Text {
         let read = r
             .seek(std::io::SeekFrom::Start(0))
-            .map(|_| crate::text::probe_text(&mut *r, size, &mut facts.problems));
-        facts.text = read.ok().flatten();
+            .map(|_| crate::text::read_decoded(&mut *r, size, &mut facts.problems));
+        if let Ok(Some((text, encoding, bom))) = read {
+            let claimed = facts
+                .extension
+                .as_deref()
+                .and_then(crate::subtitle::format_of_extension);
+            match crate::subtitle::detect(&text).or(claimed) {
+                Some(format) => {
+                    facts.kind = FileKind::Subtitle;
+                    let source = facts.path.clone();
+                    let subs = crate::subtitle::parse(&text, format, source, encoding);
+                    facts.subtitles.push(subs);
+                }
+                None => facts.text = Some(crate::text::TextFacts::of(text, encoding, bom, None)),
+            }
+        }
     }
     if matches!(kind, FileKind::Docx | FileKind::Zip) {
         probe_docx(r, &mut facts);

@@ -23,6 +23,8 @@ pub struct SampleEntry {
     pub decoding: AudioDecoding,
     /// The avcC record (H.264 decoder configuration: SPS, PPS, NAL length size).
     pub video_config: Option<Vec<u8>>,
+    /// The body of a `tx3g` (timed text) entry: default style and font table.
+    pub text_entry: Option<Vec<u8>>,
 }
 
 /// Decoder set-up read from an audio sample entry (not part of the facts).
@@ -79,6 +81,7 @@ pub fn parse_stsd(
     match handler {
         b"vide" => entry.video = visual(&first, &mut entry, problems),
         b"soun" => entry.audio = Some(audio(&first, &mut entry, problems)),
+        _ if &first.kind == b"tx3g" => entry.text_entry = Some(first.body.to_vec()),
         _ => {}
     }
     Some(entry)

@@ -52,8 +52,8 @@ struct Tracks {
     fragmented: Vec<u32>,
 }
 
-/// The `handler` tracks of a file (none when it has no readable movie header).
-fn tracks<R: Read + Seek>(r: &mut R, file_size: u64, handler: &[u8; 4]) -> Tracks {
+/// The tracks of a file with one of `handlers` (none when it has no readable movie header).
+fn tracks<R: Read + Seek>(r: &mut R, file_size: u64, handlers: &[[u8; 4]]) -> Tracks {
     let mut problems = Vec::new();
     let Some((w, moov)) =
         walk(r, file_size, &mut problems).and_then(|mut w| w.moov.take().map(|m| (w, m)))
@@ -64,7 +64,7 @@ fn tracks<R: Read + Seek>(r: &mut R, file_size: u64, handler: &[u8; 4]) -> Track
         traks: moov
             .traks
             .into_iter()
-            .filter(|t| &t.handler == handler)
+            .filter(|t| handlers.contains(&t.handler))
             .collect(),
         movie_scale: moov.timescale,
         fragmented: w.fragments.keys().copied().collect(),
@@ -98,7 +98,7 @@ pub fn audio_sources<R: Read + Seek>(r: &mut R, file_size: u64) -> Vec<AudioSour
         traks,
         movie_scale,
         fragmented,
-    } = tracks(r, file_size, b"soun");
+    } = tracks(r, file_size, &[*b"soun"]);
     traks
         .into_iter()
         .enumerate()
@@ -128,6 +128,44 @@ pub fn audio_sources<R: Read + Seek>(r: &mut R, file_size: u64) -> Vec<AudioSour
                 packets: placed.then_some(packets),
                 timescale: t.timescale,
                 presented,
+            }
+        })
+        .collect()
+}
+
+/// A subtitle track of an MP4/QuickTime file.
+#[derive(Debug, Clone)]
+pub struct SubtitleSource {
+    /// tkhd track id.
+    pub track_id: u32,
+    /// Sample-entry code (`tx3g`, `wvtt`, `c608` …).
+    pub codec: String,
+    /// The tx3g sample entry body, when the track is tx3g.
+    pub entry: Option<Vec<u8>>,
+    /// Every sample as (file offset, size, decode time in seconds); `None` when the
+    /// tables cannot place them (fragmented files).
+    pub samples: Option<Vec<(u64, u32, f64)>>,
+}
+
+/// The subtitle tracks (handlers `text`, `sbtl`, `subt`) of an MP4/QuickTime file.
+pub fn subtitle_sources<R: Read + Seek>(r: &mut R, file_size: u64) -> Vec<SubtitleSource> {
+    let Tracks {
+        traks, fragmented, ..
+    } = tracks(r, file_size, &[*b"text", *b"sbtl", *b"subt"]);
+    traks
+        .into_iter()
+        .map(|mut t| {
+            let entry = t.entry.take().unwrap_or_default();
+            let scale = f64::from(t.timescale.max(1));
+            let mut samples = Vec::new();
+            let placed = for_each_placed(&t, &fragmented, |offset, size, tick| {
+                samples.push((offset, size, tick as f64 / scale))
+            });
+            SubtitleSource {
+                track_id: t.id,
+                codec: entry.codec,
+                entry: entry.text_entry,
+                samples: placed.then_some(samples),
             }
         })
         .collect()
@@ -206,7 +244,7 @@ pub struct VideoSource {
 pub fn video_sources<R: Read + Seek>(r: &mut R, file_size: u64, wanted: usize) -> Vec<VideoSource> {
     let Tracks {
         traks, fragmented, ..
-    } = tracks(r, file_size, b"vide");
+    } = tracks(r, file_size, &[*b"vide"]);
     traks
         .into_iter()
         .enumerate()

@@ -18,7 +18,7 @@
 
 use super::Ctx;
 use crate::finding::{Finding, Quantity, Severity, Text};
-use crate::kind::{kind_for_extension, Category};
+use crate::kind::{kind_for_extension, Category, FileKind};
 use crate::profile::Profile;
 
 /// Applies when the profile names a category.
@@ -41,7 +41,13 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let kind = f.kind;
     let claimed = f.extension.as_deref().and_then(kind_for_extension);
     let ext = f.extension.as_deref().unwrap_or("");
-    if let Some(expected) = cx.profile.category.filter(|&c| c != kind.category()) {
+    // A subtitle file checked on its own is part of a video entry.
+    let companion = kind == FileKind::Subtitle && cx.profile.checks_subtitles();
+    if let Some(expected) = cx
+        .profile
+        .category
+        .filter(|&c| c != kind.category() && !companion)
+    {
         let (en, zh) = category_names(expected);
         let named = match claimed.filter(|&k| k != kind) {
             Some(_) => (format!(" (named .{ext})"), format!("（扩展名为 .{ext}）")),

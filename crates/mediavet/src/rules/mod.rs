@@ -22,6 +22,9 @@ mod image_resolution;
 mod image_sharpness;
 mod image_too_large;
 mod media_date;
+mod subtitle_parse;
+mod subtitle_script;
+mod subtitle_style;
 mod text_author_info;
 mod text_empty;
 mod text_length;
@@ -80,7 +83,7 @@ impl Rule {
 }
 
 /// Every rule, in report order.
-pub static RULES: [Rule; 31] = [
+pub static RULES: [Rule; 34] = [
     Rule {
         id: "file.unreadable",
         default: Severity::Error,
@@ -390,6 +393,36 @@ pub static RULES: [Rule; 31] = [
         needs_frames: false,
         needs_pixels: false,
         check: text_script::check,
+    },
+    Rule {
+        id: "subtitle.parse",
+        default: Severity::Warning,
+        doc: docs::SUBTITLE_PARSE,
+        applies: subtitle_parse::applies,
+        needs_levels: false,
+        needs_frames: false,
+        needs_pixels: false,
+        check: subtitle_parse::check,
+    },
+    Rule {
+        id: "subtitle.script",
+        default: Severity::Warning,
+        doc: docs::SUBTITLE_SCRIPT,
+        applies: subtitle_script::applies,
+        needs_levels: false,
+        needs_frames: false,
+        needs_pixels: false,
+        check: subtitle_script::check,
+    },
+    Rule {
+        id: "subtitle.style",
+        default: Severity::Warning,
+        doc: docs::SUBTITLE_STYLE,
+        applies: subtitle_style::applies,
+        needs_levels: false,
+        needs_frames: false,
+        needs_pixels: false,
+        check: subtitle_style::check,
     },
 ];
 

@@ -38,9 +38,19 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
             .iter()
             .map(|x| {
                 if zh {
-                    format!("{}→{}（第 {} 段）", x.traditional, x.simplified, x.at)
+                    format!(
+                        "{}→{}（第 {} 段）",
+                        x.traditional,
+                        x.simplified.replace(' ', "/"),
+                        x.at
+                    )
                 } else {
-                    format!("{}→{} (paragraph {})", x.traditional, x.simplified, x.at)
+                    format!(
+                        "{}→{} (paragraph {})",
+                        x.traditional,
+                        x.simplified.replace(' ', "/"),
+                        x.at
+                    )
                 }
             })
             .collect::<Vec<_>>()

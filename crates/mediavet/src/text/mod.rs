@@ -87,8 +87,13 @@ pub fn probe_docx<R: Read + Seek>(
     Ok(TextFacts::of(d.body, "UTF-8", false, Some(d.info)))
 }
 
-/// Reads a plain-text file from `r` (at its start) and counts it.
-pub fn probe_text<R: Read>(r: &mut R, size: u64, problems: &mut Vec<Problem>) -> Option<TextFacts> {
+/// Reads a plain-text file from `r` (at its start), at most [`MAX_TEXT_BYTES`], and
+/// decodes it: the text, its encoding and whether a BOM opened it.
+pub fn read_decoded<R: Read>(
+    r: &mut R,
+    size: u64,
+    problems: &mut Vec<Problem>,
+) -> Option<(String, &'static str, bool)> {
     let mut bytes = Vec::new();
     if let Err(e) = r.take(MAX_TEXT_BYTES).read_to_end(&mut bytes) {
         problems.push(Problem::new(
@@ -103,8 +108,8 @@ pub fn probe_text<R: Read>(r: &mut R, size: u64, problems: &mut Vec<Problem>) ->
         problems.push(Problem::new(
             false,
             Some(MAX_TEXT_BYTES),
-            format!("{size} bytes: too large for a text entry; the first 16 MiB were counted"),
-            format!("{size} 字节，超出文字作品的合理大小；只统计了前 16 MiB"),
+            format!("{size} bytes: too large for a text file; the first 16 MiB were read"),
+            format!("{size} 字节，超出文本文件的合理大小；只读取了前 16 MiB"),
         ));
     }
     let bom = encoding_rs::Encoding::for_bom(&bytes).is_some();
@@ -119,5 +124,5 @@ pub fn probe_text<R: Read>(r: &mut R, size: u64, problems: &mut Vec<Problem>) ->
             format!("有 {replaced} 个字符不是有效的 {e} 编码，已替换：文件可能被截断或已损坏"),
         ));
     }
-    Some(TextFacts::of(decoded.text, decoded.encoding, bom, None))
+    Some((decoded.text, decoded.encoding, bom))
 }

@@ -1,0 +1,65 @@
+//! subtitle.parse — a subtitle file or track has entries that cannot be read.
+//!
+//! What: SubRip blocks without a valid `00:00:01,000 --> 00:00:02,500` timing line, WebVTT
+//! cues likewise, ASS/SSA lines with fewer fields than their section's `Format:` line,
+//! bad times or undefined styles, tx3g samples cut short. The finding gives the number
+//! of errors and the line (for a track: the sample) of the first ones. Players skip or
+//! mis-time such cues, so what the audience sees is not what was written.
+//!
+//! Why: subtitles that do not parse are shown wrongly or not at all.
+//!
+//! Fix: open the file in a subtitle editor (Aegisub, Subtitle Edit), fix the lines named
+//! and save it again as UTF-8.
+
+use super::Ctx;
+use crate::finding::{Finding, Quantity, Severity, Text};
+use crate::profile::Profile;
+
+/// Applies wherever subtitles are checked.
+pub fn applies(p: &Profile) -> bool {
+    p.checks_subtitles()
+}
+
+/// One finding per subtitle with errors.
+pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for sub in cx.facts.subtitles.iter().filter(|s| s.error_count > 0) {
+        let first: Vec<String> = sub
+            .errors
+            .iter()
+            .take(3)
+            .map(|e| format!("line {}: {}", e.line, e.message))
+            .collect();
+        let first_zh: Vec<String> = sub
+            .errors
+            .iter()
+            .take(3)
+            .map(|e| format!("第 {} 行：{}", e.line, e.message))
+            .collect();
+        let (n, src) = (sub.error_count, &sub.source);
+        let none_read = if sub.cues == 0 {
+            (" No cue could be read.", "没有读出任何字幕。")
+        } else {
+            ("", "")
+        };
+        out.push(
+            Finding::new(
+                "subtitle.parse",
+                sev,
+                Text::new(
+                    format!("Subtitles {src}: {n} unreadable entr(y/ies) — {}.{}", first.join("; "), none_read.0),
+                    format!("字幕 {src}：{n} 处无法解析——{}。{}", first_zh.join("；"), none_read.1),
+                ),
+            )
+            .values(
+                Some(Quantity::num(n as f64, "", format!("{n} error(s)"))),
+                Some(Quantity::text("none")),
+            )
+            .hint(Text::new(
+                "Open the file in a subtitle editor (Aegisub, Subtitle Edit), fix the lines named and save it as UTF-8.",
+                "请用字幕编辑软件（Aegisub、Subtitle Edit）打开，修正所列各行后另存为 UTF-8。",
+            )),
+        );
+    }
+    out
+}

@@ -1,0 +1,82 @@
+//! subtitle.script — subtitles are written in Traditional Chinese characters.
+//!
+//! What: every cue of every subtitle — sidecar .srt/.ass/.ssa/.vtt files beside the video
+//! (same name), a subtitle file checked on its own, and timed-text (tx3g/mov_text)
+//! tracks inside the MP4/MOV — is looked up in OpenCC's character tables (Apache-2.0,
+//! named in `data/opencc/README.md`). Characters only Traditional Chinese uses count
+//! against characters only Simplified Chinese uses; characters both share count for
+//! neither. The rule fires when Traditional-only characters are more than `[subtitle]
+//! max_traditional_share` (default 1 %) of those that tell the scripts apart, and names
+//! the first few with their Simplified forms, cue number and time. An error for
+//! micro-films ("subtitles in Simplified Chinese"), a warning otherwise.
+//!
+//! Why: the contest asks for Simplified Chinese subtitles.
+//!
+//! Fix: convert the subtitles to Simplified Chinese (for example `opencc -c t2s.json -i
+//! in.srt -o out.srt`, or Aegisub/Subtitle Edit's conversion), proof-read them, and
+//! re-export the video if they are inside it.
+
+use super::Ctx;
+use crate::finding::{Finding, Quantity, Severity, Text};
+use crate::profile::Profile;
+
+/// Applies when the profile sets a share.
+pub fn applies(p: &Profile) -> bool {
+    p.subtitle.max_traditional_share.is_some()
+}
+
+/// One finding per subtitle over the limit.
+pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+    let Some(max) = cx.profile.subtitle.max_traditional_share else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for sub in &cx.facts.subtitles {
+        let s = &sub.script;
+        let share = s.traditional_share();
+        if s.traditional_only == 0 || share <= max {
+            continue;
+        }
+        let (n, pct) = (s.traditional_only, share * 100.0);
+        let (mut en, mut zh) = (Vec::new(), Vec::new());
+        for x in &s.samples {
+            let (at_en, at_zh) = x.at.describe();
+            en.push(format!(
+                "{}→{} ({at_en})",
+                x.traditional,
+                x.simplified.replace(' ', "/")
+            ));
+            zh.push(format!(
+                "{}→{}（{at_zh}）",
+                x.traditional,
+                x.simplified.replace(' ', "/")
+            ));
+        }
+        let src = &sub.source;
+        out.push(
+            Finding::new(
+                "subtitle.script",
+                sev,
+                Text::new(
+                    format!(
+                        "Subtitles {src}: {n} Traditional characters ({pct:.1}% of those that tell the scripts apart), e.g. {}.",
+                        en.join(", ")
+                    ),
+                    format!(
+                        "字幕 {src}：有 {n} 个繁体字（占可区分繁简字符的 {pct:.1}%），例如：{}。",
+                        zh.join("，")
+                    ),
+                ),
+            )
+            .values(
+                Some(Quantity::num(share, "", format!("{pct:.1}% Traditional"))),
+                Some(Quantity::text(format!("≤ {:.1}%", max * 100.0))),
+            )
+            .hint(Text::new(
+                "Convert the subtitles to Simplified Chinese (e.g. opencc -c t2s.json), proof-read them, and re-export the video if they are inside it.",
+                "请将字幕转换为简体中文（如 opencc -c t2s.json）并校对；字幕在视频内的，请重新导出视频。",
+            )),
+        );
+    }
+    out
+}

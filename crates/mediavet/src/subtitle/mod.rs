@@ -1,0 +1,296 @@
+//! Subtitles: SubRip (.srt), WebVTT (.vtt) and Advanced SubStation (.ass/.ssa) files,
+//! recognised by content, and timed-text (tx3g/mov_text) tracks of MP4/QuickTime files.
+//! Facts: cues, script (Simplified or Traditional, by cue), styles where the format has
+//! them, and parse errors with their line.
+
+mod ass;
+mod srt;
+pub mod tx3g;
+mod vtt;
+
+use crate::script::ScriptFacts;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// File-name extensions of subtitle files.
+pub const EXTENSIONS: [&str; 4] = ["srt", "ass", "ssa", "vtt"];
+
+/// Parse errors kept per file (the count says how many there were).
+pub const MAX_ERRORS: usize = 20;
+
+/// A subtitle format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// SubRip.
+    Srt,
+    /// WebVTT.
+    Vtt,
+    /// Advanced SubStation Alpha (v4+).
+    Ass,
+    /// SubStation Alpha (v4).
+    Ssa,
+    /// 3GPP timed text in an MP4/QuickTime track (tx3g, ffmpeg's mov_text).
+    Tx3g,
+}
+
+/// Where a cue is: its number (from 1) and start time.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct CueAt {
+    /// Cue number, from 1, in file order.
+    pub cue: usize,
+    /// Start time in seconds.
+    pub start_s: f64,
+}
+
+impl CueAt {
+    /// `cue 12 at 00:01:02.500`.
+    pub fn describe(&self) -> (String, String) {
+        let t = clock(self.start_s);
+        (
+            format!("cue {} at {t}", self.cue),
+            format!("第 {} 条（{t}）", self.cue),
+        )
+    }
+}
+
+/// `HH:MM:SS.mmm`.
+pub fn clock(s: f64) -> String {
+    let ms = (s.max(0.0) * 1000.0).round() as u64;
+    format!(
+        "{:02}:{:02}:{:02}.{:03}",
+        ms / 3_600_000,
+        ms / 60_000 % 60,
+        ms / 1000 % 60,
+        ms % 1000
+    )
+}
+
+/// A style as the format states it (ASS/SSA style lines; a tx3g sample entry's default
+/// style and font table).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Style {
+    /// Style name (`Default`; `default` for tx3g).
+    pub name: String,
+    /// Font name.
+    pub font: Option<String>,
+    /// Font size (ASS: script pixels; tx3g: pixels of the text box).
+    pub size: Option<f64>,
+    /// Horizontally centred.
+    pub centred: Option<bool>,
+    /// Shadow depth; `None` when the format cannot store one (tx3g).
+    pub shadow: Option<f64>,
+    /// Cues that use it.
+    pub cues: usize,
+}
+
+/// A parse error and its line (from 1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ParseError {
+    /// Line number, from 1 (for a track: the sample number).
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// One subtitle file or track.
+#[derive(Debug, Clone, Serialize)]
+pub struct SubtitleFacts {
+    /// The file (path as found) or `track N`.
+    pub source: String,
+    /// Its format.
+    pub format: Format,
+    /// Encoding the file was read in (`None` for tracks, which are UTF-8/UTF-16).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<&'static str>,
+    /// Cues read.
+    pub cues: usize,
+    /// End of the last cue, seconds.
+    pub end_s: f64,
+    /// Simplified or Traditional, with the first Traditional characters by cue.
+    pub script: ScriptFacts<CueAt>,
+    /// Styles (ASS/SSA, tx3g), with the number of cues using each.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub styles: Vec<Style>,
+    /// The first [`MAX_ERRORS`] parse errors.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<ParseError>,
+    /// How many parse errors there were in all.
+    pub error_count: usize,
+}
+
+impl SubtitleFacts {
+    /// Empty facts for `source` in `format`.
+    pub fn new(source: String, format: Format, encoding: Option<&'static str>) -> Self {
+        SubtitleFacts {
+            source,
+            format,
+            encoding,
+            cues: 0,
+            end_s: 0.0,
+            script: ScriptFacts::new(),
+            styles: Vec::new(),
+            errors: Vec::new(),
+            error_count: 0,
+        }
+    }
+
+    /// Counts one cue of `text` (markup already removed) from `start_s` to `end_s`.
+    pub fn cue(&mut self, text: &str, start_s: f64, end_s: f64) {
+        self.cues += 1;
+        self.end_s = self.end_s.max(end_s);
+        let at = CueAt {
+            cue: self.cues,
+            start_s,
+        };
+        self.script.add(text, &at);
+    }
+
+    /// Records a parse error at `line`.
+    pub fn error(&mut self, line: usize, message: impl Into<String>) {
+        self.error_count += 1;
+        if self.errors.len() < MAX_ERRORS {
+            self.errors.push(ParseError {
+                line,
+                message: message.into(),
+            });
+        }
+    }
+}
+
+/// The subtitle format of a decoded text, from its content; `None` when it is not one.
+pub fn detect(text: &str) -> Option<Format> {
+    let head: String = text
+        .trim_start_matches('\u{FEFF}')
+        .chars()
+        .take(2048)
+        .collect();
+    let first = head.lines().map(str::trim).find(|l| !l.is_empty())?;
+    if first.starts_with("WEBVTT") {
+        return Some(Format::Vtt);
+    }
+    if first.eq_ignore_ascii_case("[Script Info]") {
+        let v4 = head.to_ascii_lowercase();
+        return Some(
+            if v4.contains("[v4 styles]") || v4.contains("scripttype: v4.00\n") {
+                Format::Ssa
+            } else {
+                Format::Ass
+            },
+        );
+    }
+    let mut lines = head.lines().map(str::trim).skip_while(|l| l.is_empty());
+    let number = lines.next()?;
+    let timing = lines.next()?;
+    (number.chars().all(|c| c.is_ascii_digit()) && srt::timing(timing).is_some())
+        .then_some(Format::Srt)
+}
+
+/// The format a file name claims (`.srt` …).
+pub fn format_of_extension(ext: &str) -> Option<Format> {
+    match ext.to_ascii_lowercase().as_str() {
+        "srt" => Some(Format::Srt),
+        "vtt" => Some(Format::Vtt),
+        "ass" => Some(Format::Ass),
+        "ssa" => Some(Format::Ssa),
+        _ => None,
+    }
+}
+
+/// Parses a decoded subtitle file.
+pub fn parse(text: &str, format: Format, source: String, encoding: &'static str) -> SubtitleFacts {
+    let mut facts = SubtitleFacts::new(source, format, Some(encoding));
+    let text = text.trim_start_matches('\u{FEFF}');
+    match format {
+        Format::Srt => srt::parse(text, &mut facts),
+        Format::Vtt => vtt::parse(text, &mut facts),
+        Format::Ass | Format::Ssa => ass::parse(text, &mut facts),
+        Format::Tx3g => {}
+    }
+    facts
+}
+
+/// Subtitle files beside a video: same folder, same stem, a subtitle extension (any case).
+pub fn sidecars(video: &Path) -> Vec<PathBuf> {
+    let (Some(dir), Some(stem)) = (video.parent(), video.file_stem()) else {
+        return Vec::new();
+    };
+    let Ok(entries) = std::fs::read_dir(if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    }) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.file_stem() == Some(stem) && is_subtitle_name(p))
+        .map(|p| dir.join(p.file_name().unwrap_or_default()))
+        .collect();
+    found.sort();
+    found
+}
+
+/// Whether a path's extension is a subtitle one.
+pub fn is_subtitle_name(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+/// Splits subtitle files that sit beside a video in `files` (same folder and stem) from
+/// the rest: they are checked as part of that video.
+pub fn split_sidecars(files: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<PathBuf>) {
+    let videos: std::collections::HashSet<(Option<&Path>, Option<&std::ffi::OsStr>)> = files
+        .iter()
+        .filter(|p| !is_subtitle_name(p))
+        .map(|p| (p.parent(), p.file_stem()))
+        .collect();
+    let (side, rest): (Vec<&PathBuf>, Vec<&PathBuf>) = files
+        .iter()
+        .partition(|p| is_subtitle_name(p) && videos.contains(&(p.parent(), p.file_stem())));
+    let side = side.into_iter().cloned().collect();
+    let rest = rest.into_iter().cloned().collect();
+    (rest, side)
+}
+
+/// Removes markup that is not text: `<i>`-style tags and `{\an8}`-style overrides.
+pub(crate) fn strip_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth_angle = false;
+    let mut depth_brace = false;
+    for c in s.chars() {
+        match c {
+            '<' if !depth_brace => depth_angle = true,
+            '>' if depth_angle => depth_angle = false,
+            '{' if !depth_angle => depth_brace = true,
+            '}' if depth_brace => depth_brace = false,
+            _ if !depth_angle && !depth_brace => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_are_told_by_content() {
+        assert_eq!(
+            detect("1\n00:00:01,000 --> 00:00:02,000\n你好\n"),
+            Some(Format::Srt)
+        );
+        assert_eq!(detect("\u{FEFF}WEBVTT\n\n"), Some(Format::Vtt));
+        assert_eq!(
+            detect("[Script Info]\nScriptType: v4.00+\n"),
+            Some(Format::Ass)
+        );
+        assert_eq!(detect("[Script Info]\n[V4 Styles]\n"), Some(Format::Ssa));
+        assert_eq!(detect("七年前，村口还是泥巴路。\n"), None);
+        assert_eq!(strip_markup("{\\an8}<i>你好</i>"), "你好");
+        assert_eq!(clock(3723.5), "01:02:03.500");
+    }
+}
