@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Generates the text fixtures of testdata/text (committed; tests never run this).
-# Needs: python3.
+# Needs: python3 (its zipfile module writes the .docx packages by hand, so that every
+# part is known: body, table, text box with its VML fallback, header, footer, comment).
 # Usage: testdata/text/generate.sh [OUTDIR]   (default: testdata/text)
 set -euo pipefail
 out=${1:-"$(dirname "$0")"}
@@ -28,4 +29,84 @@ signature = "\n作者：张小明\n单位：某县扶贫办\n联系电话：1381
 open(f"{out}/author_in_body.txt", "w", encoding="utf-8").write(text(1200) + signature)
 # Only white space.
 open(f"{out}/blank.txt", "w", encoding="utf-8").write(" \n\u3000\n\t\n")
+
+# --- Word documents --------------------------------------------------------------------
+import zipfile
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = (f'xmlns:w="{W}" '
+      'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+      'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+      'xmlns:v="urn:schemas-microsoft-com:vml" '
+      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+def p(t):
+    return f'<w:p><w:r><w:t xml:space="preserve">{t}</w:t></w:r></w:p>'
+CT = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+      '<Default Extension="xml" ContentType="application/xml"/>'
+      '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+        '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>')
+def core(creator, modified_by):
+    return ('<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            f'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>{creator}</dc:creator><cp:lastModifiedBy>{modified_by}</cp:lastModifiedBy></cp:coreProperties>')
+def app(company):
+    return ('<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+            f'<Application>Microsoft Office Word</Application><AppVersion>16.0000</AppVersion><Company>{company}</Company></Properties>')
+def docx(name, body, creator="Administrator", modified_by="Administrator", company="", extra=()):
+    doc = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}<w:sectPr/></w:body></w:document>'
+    with zipfile.ZipFile(f"{out}/{name}", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", CT)
+        z.writestr("_rels/.rels", RELS)
+        z.writestr("docProps/core.xml", core(creator, modified_by))
+        z.writestr("docProps/app.xml", app(company))
+        z.writestr("word/document.xml", doc)
+        for part, xml in extra:
+            z.writestr(part, xml)
+
+# A 1 200-字 story in a Word document: 1 100 字 of paragraphs, a table of 40 字, a text
+# box of 60 字 (once as DrawingML, once as its VML fallback, which must not count twice),
+# and a header, a footer and a comment that are not the body. The author, 王秀英 of
+# 青山县融媒体中心, is named in the body (with her phone number 138 1234 6157) and in
+# the document's properties.
+paras = text(1100).splitlines()
+paras[2] = paras[2][:150] + "王秀英在地头说。" + paras[2][158:]
+paras[4] = "联系" + paras[4][2:180] + "138 1234 6157"
+table = ("<w:tbl>" + "".join(
+    "<w:tr>" + "".join(f"<w:tc>{p(text(10).strip())}</w:tc>" for _ in range(2)) + "</w:tr>" for _ in range(2)) + "</w:tbl>")
+box_text = text(60).strip()
+box = (f'<w:p><w:r><w:t>文本框：</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>{p(box_text)}</w:txbxContent></wps:txbx></w:drawing></mc:Choice>'
+       f'<mc:Fallback><w:pict><v:textbox><w:txbxContent>{p(box_text)}</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>')
+hdr = f'<?xml version="1.0" encoding="UTF-8"?><w:hdr {NS}>{p("页眉：青山县融媒体中心 王秀英")}</w:hdr>'
+ftr = f'<?xml version="1.0" encoding="UTF-8"?><w:ftr {NS}>{p("页脚")}</w:ftr>'
+com = f'<?xml version="1.0" encoding="UTF-8"?><w:comments {NS}><w:comment w:id="0">{p("批注文字不算")}</w:comment></w:comments>'
+docx("author_in_body.docx", "".join(p(x) for x in paras) + table + box,
+     creator="王秀英", modified_by="Administrator", company="青山县融媒体中心",
+     extra=[("word/header1.xml", hdr), ("word/footer1.xml", ftr), ("word/comments.xml", com)])
+# 10 000 字 over 50 paragraphs, for the benchmark.
+docx("words_10000.docx", "".join(p(x) for x in text(10000).splitlines()))
+# Broken documents: XML cut inside a tag, and a package cut short (no central directory).
+docx("bad_xml.docx", p("开头") + "<w:p><w:r><w:t>未闭合")
+whole = open(f"{out}/words_10000.docx", "rb").read()
+open(f"{out}/truncated.docx", "wb").write(whole[: len(whole) * 6 // 10])
+# A ZIP bomb: document.xml inflates to 80 MiB of spaces (over the 64 MiB cap per part).
+with zipfile.ZipFile(f"{out}/bomb.docx", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+    z.writestr("[Content_Types].xml", CT)
+    z.writestr("_rels/.rels", RELS)
+    head = f'<?xml version="1.0"?><w:document {NS}><w:body><w:p><w:r><w:t>'
+    z.writestr("word/document.xml", head + " " * (80 << 20) + "</w:t></w:r></w:p></w:body></w:document>")
+# The same bomb lying about its size: document.xml's local and central headers claim
+# 4 096 bytes, so only counting the bytes really inflated stops it.
+import struct
+b = bytearray(open(f"{out}/bomb.docx", "rb").read())
+name = b"word/document.xml"
+for sig, size_at, name_len_at, name_at in ((b"PK\x03\x04", 22, 26, 30), (b"PK\x01\x02", 24, 28, 46)):
+    i = b.find(sig)
+    while i >= 0:
+        n = struct.unpack_from("<H", b, i + name_len_at)[0]
+        if bytes(b[i + name_at:i + name_at + n]) == name:
+            struct.pack_into("<I", b, i + size_at, 4096)
+        i = b.find(sig, i + 4)
+open(f"{out}/bomb_lying.docx", "wb").write(bytes(b))
 PY

@@ -160,8 +160,8 @@ fn junit_has_a_case_per_file_and_rule() {
     ]);
     let xml = stdout(&o);
     assert_eq!(o.status.code(), Some(1));
-    // 17 rules apply under micro-video, for each of 2 files.
-    assert_eq!(xml.matches("<testcase ").count(), 34, "{xml}");
+    // 20 rules apply under micro-video (3 of them on subtitles), for each of 2 files.
+    assert_eq!(xml.matches("<testcase ").count(), 40, "{xml}");
     assert_eq!(xml.matches("<failure").count(), 1, "{xml}");
     assert!(xml.contains("name=\"video.bitrate\""));
 }
@@ -453,4 +453,47 @@ fn a_folder_of_photos_is_checked_as_a_group() {
         serde_json::from_str(&stdout(&mediavet(&["check", "--format", "json", &dir]))).unwrap();
     assert_eq!(json["files"].as_array().unwrap().len(), 6);
     assert!(json.get("groups").is_none());
+}
+
+#[test]
+fn subtitle_sidecars_are_checked_with_their_video_not_twice() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/subtitle/sidecar");
+    let o = mediavet(&[
+        "check",
+        "--profile",
+        "micro-film-5",
+        "--format",
+        "json",
+        &dir.display().to_string(),
+    ]);
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let files = doc["files"].as_array().unwrap();
+    assert_eq!(files.len(), 1, "{doc}");
+    let rules: Vec<&str> = files[0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"subtitle.script"), "{rules:?}");
+}
+
+#[test]
+fn author_details_are_given_on_the_command_line() {
+    let doc =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/text/author_in_body.docx");
+    let o = mediavet(&[
+        "check",
+        "--profile",
+        "text",
+        "--author-name",
+        "王秀英",
+        &doc.display().to_string(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("paragraph 3: the author's name \"王**\""),
+        "{}",
+        stdout(&o)
+    );
 }

@@ -99,6 +99,28 @@ fn seeds() -> Vec<(String, Vec<u8>)> {
         .iter()
         .map(|n| common::photo(n)),
     );
+    // … and documents and subtitles: the ZIP and XML readers of .docx, the SRT/ASS
+    // parsers, a tx3g track.
+    let testdata = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata");
+    files.extend(
+        [
+            "text/author_in_body.docx",
+            "text/bad_xml.docx",
+            "text/gbk_1200.txt",
+            "subtitle/broken.srt",
+            "subtitle/wrong_style.ass",
+            "subtitle/traditional_big5.srt",
+            "subtitle/tx3g_traditional.mp4",
+        ]
+        .iter()
+        .map(|n| testdata.join(n)),
+    );
+    files.extend(
+        corpus_files("text")
+            .into_iter()
+            .chain(corpus_files("subtitle"))
+            .filter(|p| p.metadata().is_ok_and(|m| m.len() < 20_000)),
+    );
     files
         .into_iter()
         .map(|p| (p.display().to_string(), std::fs::read(&p).unwrap()))

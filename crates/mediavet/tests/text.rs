@@ -1,14 +1,17 @@
-//! Plain-text entries on ../shared/corpus/text: the detected encoding and the Han count
-//! agree with the corpus MANIFEST (written by its own tools) for every .txt file. Skips
+//! Text entries on ../shared/corpus/text and testdata/text: the detected encoding, the
+//! Han count and the script verdict agree with the corpus MANIFEST (written by its own
+//! tools) for every .txt and .docx file; Word documents read in reading order, with
+//! their properties, and broken ones are unreadable with the part and the reason. Skips
 //! cleanly when the corpus is absent.
 
 mod common;
 
 use common::corpus;
 use mediavet::kind::FileKind;
+use mediavet::script::Verdict;
 
 #[test]
-fn corpus_texts_encoding_and_han_count_match_the_manifest() {
+fn corpus_texts_and_documents_match_the_manifest() {
     let Some(dir) = corpus("text") else {
         eprintln!("skipped: no corpus");
         return;
@@ -20,31 +23,101 @@ fn corpus_texts_encoding_and_han_count_match_the_manifest() {
         let (Some(name), Some(desc)) = (cols.first(), cols.get(5)) else {
             continue;
         };
-        if !name.ends_with(".txt") {
-            continue;
-        }
         let field = |key: &str| {
             desc.split("; ")
                 .find_map(|kv| kv.strip_prefix(key))
                 .map(str::to_string)
-                .unwrap()
         };
-        let want_encoding = match field("encoding=").as_str() {
-            "utf-8" => "UTF-8",
-            "big5" => "Big5",
-            e if e.starts_with("gb18030") => "GBK",
-            e => panic!("{name}: encoding {e} not mapped"),
-        };
-        let want_han: usize = field("han_chars=").parse().unwrap();
         let facts = mediavet::probe_path(&dir.join(name)).unwrap();
-        assert_eq!(facts.kind, FileKind::Text, "{name}");
+        assert!(!facts.unreadable(), "{name}: {:?}", facts.problems);
         let text = facts.text.as_ref().unwrap();
-        assert_eq!(text.encoding, want_encoding, "{name}");
-        assert_eq!(text.counts.han, want_han, "{name}");
+        if name.ends_with(".txt") {
+            assert_eq!(facts.kind, FileKind::Text, "{name}");
+            let want_encoding = match field("encoding=").unwrap().as_str() {
+                "utf-8" => "UTF-8",
+                "big5" => "Big5",
+                e if e.starts_with("gb18030") => "GBK",
+                e => panic!("{name}: encoding {e} not mapped"),
+            };
+            assert_eq!(text.encoding, want_encoding, "{name}");
+        } else {
+            assert_eq!(facts.kind, FileKind::Docx, "{name}");
+            let docx = text.docx.as_ref().unwrap();
+            // The MANIFEST's app= is docProps/app.xml's Application; ours adds AppVersion.
+            match field("app=").as_deref() {
+                Some("(none)") | None => assert_eq!(docx.application, None, "{name}"),
+                Some(app) => assert!(
+                    docx.application.as_deref().unwrap().starts_with(app),
+                    "{name}: {:?}",
+                    docx.application
+                ),
+            }
+        }
+        if let Some(han) = field("han_chars=") {
+            let want: usize = han.parse().unwrap();
+            // The MANIFEST counted every w:t of document.xml, so text boxes count twice
+            // there: once in mc:Choice and again in their VML copy under mc:Fallback
+            // (56 Han characters in 5 text boxes; 3 in 7). Word counts them once, as here.
+            let fallback_copies = match *name {
+                "chatchat_nuclear_PSR_guide_part6_draft.docx" => 56,
+                "docx2python_libreoffice_conversion_zh.docx" => 3,
+                _ => 0,
+            };
+            assert_eq!(text.counts.han + fallback_copies, want, "{name}");
+        }
+        let want_script = field("script=").unwrap_or_default();
+        let verdict = text.script.verdict;
+        if want_script.starts_with("Simplified") {
+            assert_eq!(verdict, Verdict::Simplified, "{name}");
+        } else if want_script.starts_with("Traditional") {
+            assert_eq!(verdict, Verdict::Traditional, "{name}");
+        } else if *name == "docx-rs_toc1_ja.docx" {
+            // Japanese: its kanji include forms OpenCC lists as Traditional (見出し …).
+            assert_eq!(verdict, Verdict::Traditional, "{name}");
+        } else if !want_script.is_empty() {
+            assert_eq!(verdict, Verdict::Unknown, "{name}: {:?}", text.script);
+        }
         compared += 1;
     }
-    eprintln!("{compared} corpus texts compared");
-    assert!(compared >= 10, "{compared}");
+    eprintln!("{compared} corpus texts and documents compared");
+    assert!(compared >= 26, "{compared}");
+}
+
+#[test]
+fn corpus_odd_documents_are_read() {
+    let Some(dir) = corpus("text") else {
+        eprintln!("skipped: no corpus");
+        return;
+    };
+    let text = |name: &str| {
+        let facts = mediavet::probe_path(&dir.join(name)).unwrap();
+        assert!(!facts.unreadable(), "{name}: {:?}", facts.problems);
+        facts.text.unwrap()
+    };
+    // Main part renamed: found through _rels/.rels.
+    let renamed = text("docx2python_renamed_document_xml.docx");
+    assert_eq!(
+        renamed.docx.as_ref().unwrap().main_part,
+        "word/blah_blah.xml"
+    );
+    assert_eq!(renamed.counts.words, 7);
+    // ISO/IEC 29500 Strict namespaces.
+    let strict = text("mammoth_strict-format.docx");
+    assert!(strict.docx.as_ref().unwrap().strict);
+    assert_eq!(strict.body.trim(), "Test");
+    // XML parts opening with a UTF-8 BOM.
+    assert_eq!(text("mammoth_utf8-bom.docx").counts.words, 7);
+    // node-word-extractor's "bad-xml.docx" is well-formed XML in every part (Python's
+    // parser agrees); what it holds is tracked changes: inserted text is body, deleted
+    // text (w:delText) is not.
+    let bad = text("wordextractor_bad-xml.docx");
+    assert!(
+        bad.body.contains("This text has been inserted"),
+        "{}",
+        bad.body
+    );
+    assert!(!bad.body.contains("has been deleted"), "{}", bad.body);
+    assert_eq!(bad.counts.paragraphs, 3);
 }
 
 #[test]
@@ -242,4 +315,85 @@ fn a_utf8_text_cut_mid_character_stays_utf8_and_is_reported() {
         "{}",
         f.message.en
     );
+}
+
+#[test]
+fn docx_body_is_paragraphs_tables_and_text_boxes_once() {
+    let r = check_text("author_in_body.docx");
+    let t = r.facts.text.as_ref().unwrap();
+    // 1 083 字 of paragraphs + a 2×2 table of 10 字 cells + "文本框：" + a 60-字 text box
+    // (whose VML fallback copy is not counted again); header, footer and comment are not
+    // body.
+    assert_eq!(t.counts.words, 1083 + 40 + 4 + 60);
+    for not_body in ["页眉", "页脚", "批注"] {
+        assert!(!t.body.contains(not_body), "{not_body}");
+    }
+    // The text box follows the paragraph that anchors it.
+    let lines: Vec<&str> = t.body.lines().collect();
+    assert!(lines[lines.len() - 2].starts_with("文本框："), "{lines:?}");
+    let docx = t.docx.as_ref().unwrap();
+    assert_eq!(
+        (docx.creator.as_deref(), docx.company.as_deref()),
+        (Some("王秀英"), Some("青山县融媒体中心"))
+    );
+    // Without the author's details: the phone number written in groups, and the names
+    // in the properties.
+    let rules: Vec<&str> = r.findings.iter().map(|f| f.rule).collect();
+    assert_eq!(rules, ["text.author_info", "text.metadata_author"]);
+    assert_eq!(t.identifiers[0].masked, "138****6157");
+}
+
+#[test]
+fn the_authors_own_details_are_found_in_the_body() {
+    let mut profile = mediavet::Profile::builtin("text").unwrap();
+    profile.author.name = Some("王 秀英".into());
+    profile.author.phone = Some("138-1234-6157".into());
+    profile.author.unit = Some("青山县融媒体中心".into());
+    let r = mediavet::check_path(&text_fixture("author_in_body.docx"), &profile);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "text.author_info")
+        .unwrap();
+    assert_eq!(f.severity, mediavet::Severity::Error);
+    assert!(
+        f.message.zh.contains("第 3 段作者姓名“王**”"),
+        "{}",
+        f.message.zh
+    );
+    assert!(
+        f.message.zh.contains("第 5 段作者电话“138****6157”"),
+        "{}",
+        f.message.zh
+    );
+    // The unit is only in the header and the properties, not in the body.
+    assert!(!f.message.zh.contains("作者单位"), "{}", f.message.zh);
+}
+
+#[test]
+fn broken_documents_name_the_part_and_the_reason() {
+    for (name, part, reason) in [
+        ("bad_xml.docx", "word/document.xml", "XML error at byte"),
+        ("truncated.docx", "", "not a readable ZIP package"),
+        (
+            "bomb.docx",
+            "word/document.xml",
+            "declares 83886514 bytes uncompressed",
+        ),
+        ("bomb_lying.docx", "word/document.xml", "cannot be inflated"),
+    ] {
+        let r = check_text(name);
+        assert_eq!(r.verdict, mediavet::Verdict::Unreadable, "{name}");
+        let f = &r.findings[0];
+        assert_eq!(f.rule, "file.unreadable", "{name}");
+        assert!(f.message.en.contains(part), "{name}: {}", f.message.en);
+        assert!(f.message.en.contains(reason), "{name}: {}", f.message.en);
+    }
+}
+
+#[test]
+fn a_10000_word_docx_is_in_range() {
+    let r = check_text("words_10000.docx");
+    assert_eq!(r.facts.text.as_ref().unwrap().counts.words, 10_000);
+    assert_eq!(r.verdict, mediavet::Verdict::Pass, "{:?}", r.findings);
 }

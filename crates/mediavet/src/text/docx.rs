@@ -196,10 +196,15 @@ impl<R: Read> Read for Bounded<R> {
     }
 }
 
-fn xml_err(name: &str, reader_pos: u64, e: impl std::fmt::Display) -> DocxError {
+/// A part that failed: to inflate (damaged or a bomb), or to parse as XML (with where).
+fn xml_err(name: &str, reader_pos: u64, e: quick_xml::Error) -> DocxError {
+    let reason = match e {
+        quick_xml::Error::Io(io) => format!("cannot be inflated: {io}"),
+        e => format!("XML error at byte {reader_pos}: {e}"),
+    };
     DocxError {
         part: Some(name.to_string()),
-        reason: format!("XML error at byte {reader_pos}: {e}"),
+        reason,
     }
 }
 

@@ -26,7 +26,10 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 static MOBILE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^\d])(1[3-9]\d{9})(?:$|[^\d])").expect("valid pattern"));
+    // 13812346157, or written in groups: 138 1234 6157, 138-1234-6157.
+    LazyLock::new(|| {
+        Regex::new(r"(?:^|[^\d])(1[3-9]\d(?:[ -]?\d{4}){2})(?:$|[^\d])").expect("valid pattern")
+    });
 static LANDLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\d])(0\d{2,3}-\d{7,8})(?:$|[^\d])").expect("valid pattern")
 });
@@ -53,7 +56,8 @@ pub fn find(text: &str) -> Vec<Identifier> {
             add("label", format!("{}：{}", &c[1], mask_middle(&c[2])));
         }
         for c in MOBILE.captures_iter(line) {
-            add("mobile", mask_middle(&c[1]));
+            let digits: String = c[1].chars().filter(char::is_ascii_digit).collect();
+            add("mobile", mask_middle(&digits));
         }
         for c in LANDLINE.captures_iter(line) {
             add("landline", mask_middle(&c[1]));
@@ -117,7 +121,7 @@ mod tests {
 
     #[test]
     fn finds_and_masks_what_identifies_a_person() {
-        let text = "七年前，村口还是泥巴路。\n\n作者：张小明\n联系电话：13812346157，座机 0571-87654321\n身份证 11010519491231002X，邮箱 zhangxm@example.com\n订单号 123456789012345678 不是身份证。";
+        let text = "七年前，村口还是泥巴路，电话 139 1234 5678。\n\n作者：张小明\n联系电话：13812346157，座机 0571-87654321\n身份证 11010519491231002X，邮箱 zhangxm@example.com\n订单号 123456789012345678 不是身份证。";
         let got = find(text);
         let kinds: Vec<(&str, usize, &str)> = got
             .iter()
@@ -126,6 +130,7 @@ mod tests {
         assert_eq!(
             kinds,
             [
+                ("mobile", 1, "139****5678"),
                 ("label", 2, "作者：张**"),
                 ("label", 3, "联系电话：138*********************4321"),
                 ("mobile", 3, "138****6157"),
