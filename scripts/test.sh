@@ -41,7 +41,7 @@ fi
 venv="$PWD/target/pyenv"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 export VIRTUAL_ENV="$venv" PATH="$venv/bin:$PATH"
-pip install -q --disable-pip-version-check "maturin>=1.9,<2" pytest mypy "dask[distributed]"
+pip install -q --disable-pip-version-check "maturin>=1.9,<2" pytest mypy "dask[distributed]" python-docx
 maturin develop -q --release -m bindings/python/Cargo.toml
 python -m pytest -q bindings/python/tests
 mypy --strict bindings/python/examples/usage.py

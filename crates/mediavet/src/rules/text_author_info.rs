@@ -28,7 +28,13 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         return Vec::new();
     };
     let given = crate::text::author::find(&text.body, &cx.profile.author);
-    let items: Vec<_> = given.iter().chain(&text.identifiers).collect();
+    // A given phone number or e-mail found again by the generic search is listed once.
+    let generic = text.identifiers.iter().filter(|i| {
+        !given
+            .iter()
+            .any(|g| g.paragraph == i.paragraph && g.masked == i.masked)
+    });
+    let items: Vec<_> = given.iter().chain(generic).collect();
     if items.is_empty() {
         return Vec::new();
     }
