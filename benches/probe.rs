@@ -80,5 +80,33 @@ fn bench_photo(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, bench_probe, bench_frames, bench_photo);
+/// Texts: a 10 000-字 .docx checked with the text profile (unzip, XML, count, script,
+/// author scan, rules), and the corpus's 16 000-字 LibreOffice document when present.
+fn bench_text(c: &mut Criterion) {
+    let profile = mediavet::Profile::builtin("text").expect("built-in profile");
+    let docx =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/text/words_10000.docx");
+    c.bench_function(
+        "text: check 10 000-字 docx (read, count, script, author scan)",
+        |b| b.iter(|| black_box(mediavet::check_path(black_box(&docx), &profile))),
+    );
+    let lo = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpus/text/docx2python_libreoffice_conversion_zh.docx");
+    if lo.is_file() {
+        c.bench_function("text: check corpus 16 000-字 LibreOffice docx", |b| {
+            b.iter(|| black_box(mediavet::check_path(black_box(&lo), &profile)))
+        });
+    }
+    let srt = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpus/subtitle/scinoephile_t_zho-Hant.srt");
+    let film = mediavet::Profile::builtin("micro-film-5").expect("built-in profile");
+    if srt.is_file() {
+        c.bench_function(
+            "subtitle: check corpus 1 194-cue .srt (script by cue)",
+            |b| b.iter(|| black_box(mediavet::check_path(black_box(&srt), &film))),
+        );
+    }
+}
+
+criterion_group!(benches, bench_probe, bench_frames, bench_photo, bench_text);
 criterion_main!(benches);
