@@ -223,9 +223,10 @@ fn run(command: Command) -> Result<ExitCode, mediavet::Error> {
         }
         Command::Rules { profile } => {
             let profile = Profile::load(&profile)?;
+            let w = rules::RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
             writeln!(
                 out,
-                "{:<18} {:<8} summary  (profile {})",
+                "{:<w$} {:<8} summary  (profile {})",
                 "rule", "severity", profile.name
             )
             .map_err(io)?;
@@ -235,7 +236,7 @@ fn run(command: Command) -> Result<ExitCode, mediavet::Error> {
                     Some(_) => "n/a",
                     None => "off",
                 };
-                writeln!(out, "{:<18} {:<8} {}", rule.id, severity, rule.summary()).map_err(io)?;
+                writeln!(out, "{:<w$} {:<8} {}", rule.id, severity, rule.summary()).map_err(io)?;
             }
             Ok(ExitCode::SUCCESS)
         }

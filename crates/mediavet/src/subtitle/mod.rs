@@ -210,26 +210,15 @@ pub fn parse(text: &str, format: Format, source: String, encoding: &'static str)
     facts
 }
 
-/// Subtitle files beside a video: same folder, same stem, a subtitle extension (any case).
+/// Subtitle files beside a video: same folder, same stem, a subtitle extension in lower
+/// or upper case. Looked up by name, so a folder of many videos is not listed per video.
 pub fn sidecars(video: &Path) -> Vec<PathBuf> {
-    let (Some(dir), Some(stem)) = (video.parent(), video.file_stem()) else {
-        return Vec::new();
-    };
-    let Ok(entries) = std::fs::read_dir(if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    }) else {
-        return Vec::new();
-    };
-    let mut found: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.file_stem() == Some(stem) && is_subtitle_name(p))
-        .map(|p| dir.join(p.file_name().unwrap_or_default()))
-        .collect();
-    found.sort();
-    found
+    EXTENSIONS
+        .iter()
+        .flat_map(|e| [e.to_string(), e.to_ascii_uppercase()])
+        .map(|e| video.with_extension(e))
+        .filter(|p| p.is_file() && p != video)
+        .collect()
 }
 
 /// Whether a path's extension is a subtitle one.

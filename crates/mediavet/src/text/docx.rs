@@ -401,3 +401,41 @@ fn push(open: &mut [String], c: char) {
         p.push(c);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Cursor, Write};
+
+    fn package(document: &str) -> Cursor<Vec<u8>> {
+        let mut z = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        z.start_file("word/document.xml", opts).unwrap();
+        z.write_all(document.as_bytes()).unwrap();
+        let mut out = z.finish().unwrap();
+        out.set_position(0);
+        out
+    }
+
+    #[test]
+    fn entities_are_never_expanded_or_fetched() {
+        let doc = r#"<?xml version="1.0"?>
+<!DOCTYPE w:document [
+  <!ENTITY xxe SYSTEM "file:///etc/passwd">
+  <!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+]>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+<w:p><w:r><w:t>甲&xxe;乙&b;丙&amp;&#x4e01;</w:t></w:r></w:p></w:body></w:document>"#;
+        let d = read(package(doc), 1 << 20).unwrap();
+        assert_eq!(d.body, "甲&xxe;乙&b;丙&丁\n");
+    }
+
+    #[test]
+    fn an_empty_body_reads_as_empty() {
+        let doc = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p/><w:sectPr/></w:body></w:document>"#;
+        let d = read(package(doc), 1 << 20).unwrap();
+        assert_eq!(d.body.trim(), "");
+        assert_eq!(d.info.main_part, "word/document.xml");
+    }
+}
