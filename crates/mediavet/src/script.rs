@@ -72,6 +72,18 @@ pub enum Verdict {
     Traditional,
 }
 
+/// A place in a text or subtitle, described in English and Chinese.
+pub trait Place {
+    /// (`paragraph 3`, `第 3 段`), (`cue 12 at 00:01:02.500`, `第 12 条（00:01:02.500）`).
+    fn describe(&self) -> (String, String);
+}
+
+impl Place for usize {
+    fn describe(&self) -> (String, String) {
+        (format!("paragraph {self}"), format!("第 {self} 段"))
+    }
+}
+
 /// One Traditional character found, where it first appears.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Sample<L> {
@@ -138,6 +150,12 @@ impl<L: Clone> ScriptFacts<L> {
         };
     }
 
+    /// Whether Traditional-only characters are more than `max` (0–1) of those that tell
+    /// the scripts apart.
+    pub fn over(&self, max: f64) -> bool {
+        self.traditional_only > 0 && self.traditional_share() > max
+    }
+
     /// Traditional-only characters as a share of all characters that tell the scripts
     /// apart (0 when none do).
     pub fn traditional_share(&self) -> f64 {
@@ -147,6 +165,20 @@ impl<L: Clone> ScriptFacts<L> {
         } else {
             self.traditional_only as f64 / all as f64
         }
+    }
+}
+
+impl<L: Place> ScriptFacts<L> {
+    /// The samples as `發→发 (paragraph 3)`, in English and in Chinese.
+    pub fn examples(&self) -> (String, String) {
+        let (mut en, mut zh) = (Vec::new(), Vec::new());
+        for x in &self.samples {
+            let (at_en, at_zh) = x.at.describe();
+            let simplified = x.simplified.replace(' ', "/");
+            en.push(format!("{}→{simplified} ({at_en})", x.traditional));
+            zh.push(format!("{}→{simplified}（{at_zh}）", x.traditional));
+        }
+        (en.join(", "), zh.join("，"))
     }
 }
 

@@ -149,6 +149,13 @@ fn text_fixture(name: &str) -> std::path::PathBuf {
         .join(name)
 }
 
+fn finding<'a>(r: &'a mediavet::Report, rule: &str) -> &'a mediavet::Finding {
+    r.findings
+        .iter()
+        .find(|f| f.rule == rule)
+        .unwrap_or_else(|| panic!("no {rule}: {:?}", r.findings))
+}
+
 fn check_text(name: &str) -> mediavet::Report {
     mediavet::check_path(
         &text_fixture(name),
@@ -236,11 +243,7 @@ fn documents_other_than_docx_and_text_are_asked_for_as_docx() {
 #[test]
 fn author_details_in_the_body_are_found_and_masked() {
     let r = check_text("author_in_body.txt");
-    let f = r
-        .findings
-        .iter()
-        .find(|f| f.rule == "text.author_info")
-        .unwrap();
+    let f = finding(&r, "text.author_info");
     assert_eq!(f.severity, mediavet::Severity::Error);
     let kinds: Vec<&str> = r
         .facts
@@ -305,11 +308,7 @@ fn a_utf8_text_cut_mid_character_stays_utf8_and_is_reported() {
     assert_eq!(t.encoding, "UTF-8");
     let han = |bytes: &[u8]| mediavet::text::count::count(std::str::from_utf8(bytes).unwrap()).han;
     assert_eq!(t.counts.han, han(&whole) - 1);
-    let f = r
-        .findings
-        .iter()
-        .find(|f| f.rule == "file.unreadable")
-        .unwrap();
+    let f = finding(&r, "file.unreadable");
     assert!(
         f.message.en.contains("1 character(s) are not valid UTF-8"),
         "{}",
@@ -350,11 +349,7 @@ fn the_authors_own_details_are_found_in_the_body() {
     profile.author.phone = Some("138-1234-6157".into());
     profile.author.unit = Some("青山县融媒体中心".into());
     let r = mediavet::check_path(&text_fixture("author_in_body.docx"), &profile);
-    let f = r
-        .findings
-        .iter()
-        .find(|f| f.rule == "text.author_info")
-        .unwrap();
+    let f = finding(&r, "text.author_info");
     assert_eq!(f.severity, mediavet::Severity::Error);
     assert!(
         f.message.zh.contains("第 3 段作者姓名“王**”"),

@@ -24,18 +24,11 @@ pub fn applies(p: &Profile) -> bool {
 pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let mut out = Vec::new();
     for sub in cx.facts.subtitles.iter().filter(|s| s.error_count > 0) {
-        let first: Vec<String> = sub
-            .errors
-            .iter()
-            .take(3)
-            .map(|e| format!("line {}: {}", e.line, e.message))
-            .collect();
-        let first_zh: Vec<String> = sub
-            .errors
-            .iter()
-            .take(3)
-            .map(|e| format!("第 {} 行：{}", e.line, e.message))
-            .collect();
+        let (mut first, mut first_zh) = (Vec::new(), Vec::new());
+        for e in sub.errors.iter().take(3) {
+            first.push(format!("line {}: {}", e.line, e.message));
+            first_zh.push(format!("第 {} 行：{}", e.line, e.message));
+        }
         let (n, src) = (sub.error_count, &sub.source);
         let none_read = if sub.cues == 0 {
             (" No cue could be read.", "没有读出任何字幕。")

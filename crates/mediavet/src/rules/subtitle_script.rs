@@ -33,25 +33,11 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let mut out = Vec::new();
     for sub in &cx.facts.subtitles {
         let s = &sub.script;
-        let share = s.traditional_share();
-        if s.traditional_only == 0 || share <= max {
+        if !s.over(max) {
             continue;
         }
+        let (share, (en, zh)) = (s.traditional_share(), s.examples());
         let (n, pct) = (s.traditional_only, share * 100.0);
-        let (mut en, mut zh) = (Vec::new(), Vec::new());
-        for x in &s.samples {
-            let (at_en, at_zh) = x.at.describe();
-            en.push(format!(
-                "{}→{} ({at_en})",
-                x.traditional,
-                x.simplified.replace(' ', "/")
-            ));
-            zh.push(format!(
-                "{}→{}（{at_zh}）",
-                x.traditional,
-                x.simplified.replace(' ', "/")
-            ));
-        }
         let src = &sub.source;
         out.push(
             Finding::new(
@@ -59,12 +45,10 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
                 sev,
                 Text::new(
                     format!(
-                        "Subtitles {src}: {n} Traditional characters ({pct:.1}% of those that tell the scripts apart), e.g. {}.",
-                        en.join(", ")
+                        "Subtitles {src}: {n} Traditional characters ({pct:.1}% of those that tell the scripts apart), e.g. {en}."
                     ),
                     format!(
-                        "字幕 {src}：有 {n} 个繁体字（占可区分繁简字符的 {pct:.1}%），例如：{}。",
-                        zh.join("，")
+                        "字幕 {src}：有 {n} 个繁体字（占可区分繁简字符的 {pct:.1}%），例如：{zh}。"
                     ),
                 ),
             )

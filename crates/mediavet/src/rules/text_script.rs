@@ -29,49 +29,29 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         return Vec::new();
     };
     let s = &text.script;
-    let share = s.traditional_share();
-    if s.traditional_only == 0 || share <= max {
+    if !s.over(max) {
         return Vec::new();
     }
-    let list = |zh: bool| {
-        s.samples
-            .iter()
-            .map(|x| {
-                if zh {
-                    format!(
-                        "{}→{}（第 {} 段）",
-                        x.traditional,
-                        x.simplified.replace(' ', "/"),
-                        x.at
-                    )
-                } else {
-                    format!(
-                        "{}→{} (paragraph {})",
-                        x.traditional,
-                        x.simplified.replace(' ', "/"),
-                        x.at
-                    )
-                }
-            })
-            .collect::<Vec<_>>()
-    };
-    let (n, pct) = (s.traditional_only, share * 100.0);
+    let (n, pct) = (s.traditional_only, s.traditional_share() * 100.0);
+    let (en, zh) = s.examples();
     vec![Finding::new(
         "text.script",
         sev,
         Text::new(
             format!(
-                "{n} Traditional characters ({pct:.1}% of those that tell the scripts apart), e.g. {}.",
-                list(false).join(", ")
+                "{n} Traditional characters ({pct:.1}% of those that tell the scripts apart), e.g. {en}."
             ),
             format!(
-                "正文有 {n} 个繁体字（占可区分繁简字符的 {pct:.1}%），例如：{}。",
-                list(true).join("，")
+                "正文有 {n} 个繁体字（占可区分繁简字符的 {pct:.1}%），例如：{zh}。"
             ),
         ),
     )
     .values(
-        Some(Quantity::num(share, "", format!("{pct:.1}% Traditional"))),
+        Some(Quantity::num(
+            s.traditional_share(),
+            "",
+            format!("{pct:.1}% Traditional"),
+        )),
         Some(Quantity::text(format!("≤ {:.1}%", max * 100.0))),
     )
     .hint(Text::new(

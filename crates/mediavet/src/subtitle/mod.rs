@@ -43,9 +43,8 @@ pub struct CueAt {
     pub start_s: f64,
 }
 
-impl CueAt {
-    /// `cue 12 at 00:01:02.500`.
-    pub fn describe(&self) -> (String, String) {
+impl crate::script::Place for CueAt {
+    fn describe(&self) -> (String, String) {
         let t = clock(self.start_s);
         (
             format!("cue {} at {t}", self.cue),
