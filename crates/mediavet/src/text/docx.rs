@@ -21,6 +21,9 @@ pub const MAX_ENTRIES: usize = 10_000;
 pub const MAX_PART_BYTES: u64 = 64 << 20;
 /// Most bytes inflated over all parts read.
 pub const MAX_TOTAL_BYTES: u64 = 128 << 20;
+/// Deepest nesting of paragraphs (a text box holds paragraphs inside a paragraph; Word
+/// nests a few levels at most).
+pub const MAX_NESTING: usize = 32;
 
 const W_MAIN: [&str; 2] = [
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -322,6 +325,14 @@ fn body<R: Read>(r: R, name: &str, max_text: usize) -> Result<(String, bool), Do
                     skip += 1;
                 } else if is_w {
                     match mark(local.as_ref()) {
+                        Mark::Paragraph if open.len() >= MAX_NESTING => {
+                            return Err(DocxError {
+                                part: Some(name.to_string()),
+                                reason: format!(
+                                    "paragraphs nested more than {MAX_NESTING} deep (text boxes in text boxes …)"
+                                ),
+                            });
+                        }
                         Mark::Paragraph => open.push(String::new()),
                         Mark::Text => in_text = true,
                         Mark::Char(c) => push(&mut open, c),
@@ -429,6 +440,17 @@ mod tests {
 <w:p><w:r><w:t>甲&xxe;乙&b;丙&amp;&#x4e01;</w:t></w:r></w:p></w:body></w:document>"#;
         let d = read(package(doc), 1 << 20).unwrap();
         assert_eq!(d.body, "甲&xxe;乙&b;丙&丁\n");
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+        let doc = format!(
+            "<w:document {w}><w:body>{}</w:body></w:document>",
+            "<w:p>".repeat(10_000)
+        );
+        let e = read(package(&doc), 1 << 20).unwrap_err();
+        assert!(e.reason.contains("nested more than 32"), "{e}");
     }
 
     #[test]
