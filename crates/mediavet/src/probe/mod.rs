@@ -67,15 +67,10 @@ fn add_subtitle_sidecars(path: &Path, facts: &mut Facts) {
             ));
             continue;
         };
-        let claimed = kind::extension(&sidecar)
-            .as_deref()
-            .and_then(crate::subtitle::format_of_extension);
-        if let Some(format) = crate::subtitle::detect(&text).or(claimed) {
-            let source = sidecar.display().to_string();
-            facts
-                .subtitles
-                .push(crate::subtitle::parse(&text, format, source, encoding));
-        }
+        let ext = kind::extension(&sidecar);
+        let source = sidecar.display().to_string();
+        let subs = crate::subtitle::from_text(&text, ext.as_deref(), source, encoding);
+        facts.subtitles.extend(subs);
     }
 }
 
@@ -170,15 +165,10 @@ pub fn probe_reader<R: Read + Seek>(r: &mut R, size: u64, path: &Path) -> Facts 
             .seek(std::io::SeekFrom::Start(0))
             .map(|_| crate::text::read_decoded(&mut *r, size, &mut facts.problems));
         if let Ok(Some((text, encoding, bom))) = read {
-            let claimed = facts
-                .extension
-                .as_deref()
-                .and_then(crate::subtitle::format_of_extension);
-            match crate::subtitle::detect(&text).or(claimed) {
-                Some(format) => {
+            let ext = facts.extension.as_deref();
+            match crate::subtitle::from_text(&text, ext, facts.path.clone(), encoding) {
+                Some(subs) => {
                     facts.kind = FileKind::Subtitle;
-                    let source = facts.path.clone();
-                    let subs = crate::subtitle::parse(&text, format, source, encoding);
                     facts.subtitles.push(subs);
                 }
                 None => facts.text = Some(crate::text::TextFacts::of(text, encoding, bom, None)),

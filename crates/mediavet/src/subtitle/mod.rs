@@ -186,7 +186,7 @@ pub fn detect(text: &str) -> Option<Format> {
 }
 
 /// The format a file name claims (`.srt` …).
-pub fn format_of_extension(ext: &str) -> Option<Format> {
+fn format_of_extension(ext: &str) -> Option<Format> {
     match ext.to_ascii_lowercase().as_str() {
         "srt" => Some(Format::Srt),
         "vtt" => Some(Format::Vtt),
@@ -194,6 +194,19 @@ pub fn format_of_extension(ext: &str) -> Option<Format> {
         "ssa" => Some(Format::Ssa),
         _ => None,
     }
+}
+
+/// The subtitles of a decoded text file: its format from its content, else from the
+/// extension its name gives (so a broken .srt still reports its errors); `None` when it
+/// is neither.
+pub fn from_text(
+    text: &str,
+    extension: Option<&str>,
+    source: String,
+    encoding: &'static str,
+) -> Option<SubtitleFacts> {
+    let format = detect(text).or_else(|| extension.and_then(format_of_extension))?;
+    Some(parse(text, format, source, encoding))
 }
 
 /// Parses a decoded subtitle file.
