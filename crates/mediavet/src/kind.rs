@@ -161,6 +161,17 @@ impl FileKind {
         }
     }
 
+    /// The human name with its article, as said aloud ("a PNG image", "an MP4 …
+    /// file", "an empty file").
+    pub fn a(self) -> String {
+        use FileKind::*;
+        let article = match self {
+            Mp4 | Avif | Rtf | Empty => "an",
+            _ => "a",
+        };
+        format!("{article} {}", self.describe())
+    }
+
     /// Chinese name for messages.
     pub fn describe_zh(self) -> &'static str {
         use FileKind::*;

@@ -57,7 +57,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
             "file.kind",
             sev,
             Text::new(
-                format!("This is a {}{}, not {en}.", kind.describe(), named.0),
+                format!("This is {}{}, not {en}.", kind.a(), named.0),
                 format!("该文件是{}{}，不是{zh}。", kind.describe_zh(), named.1),
             ),
         )
@@ -73,7 +73,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
                 "file.kind",
                 sev,
                 Text::new(
-                    format!("This is a {}; text entries are accepted as .docx or plain text.", kind.describe()),
+                    format!("This is {}; text entries are accepted as .docx or plain text.", kind.a()),
                     format!("该文件是{}；文字作品请提交 .docx 或纯文本文件。", kind.describe_zh()),
                 ),
             )
@@ -99,10 +99,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         "file.kind",
         severity,
         Text::new(
-            format!(
-                "The name ends in .{ext} but the content is a {}.",
-                kind.describe()
-            ),
+            format!("The name ends in .{ext} but the content is {}.", kind.a()),
             format!("文件扩展名为 .{ext}，但内容是{}。", kind.describe_zh()),
         ),
     )

@@ -47,7 +47,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         "image.format",
         sev,
         Text::new(
-            format!("This is a {}, not {wanted}.", kind.describe()),
+            format!("This is {}, not {wanted}.", kind.a()),
             format!("该文件是{}，不是 {wanted}。", kind.describe_zh()),
         ),
     )

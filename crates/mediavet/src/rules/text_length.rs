@@ -44,13 +44,10 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
             sev.min(Severity::Warning),
             Text::new(
                 format!(
-                    "Length not measured: the text of a {} is not read yet.",
-                    cx.facts.kind.describe()
+                    "Length not measured: the text of {} is not read.",
+                    cx.facts.kind.a()
                 ),
-                format!(
-                    "未统计字数：暂不读取{}的正文。",
-                    cx.facts.kind.describe_zh()
-                ),
+                format!("未统计字数：不读取{}的正文。", cx.facts.kind.describe_zh()),
             ),
         )];
     };
