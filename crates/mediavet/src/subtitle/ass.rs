@@ -22,7 +22,7 @@ enum Section {
 
 /// Parses ASS/SSA text into `facts`.
 pub(super) fn parse(text: &str, facts: &mut SubtitleFacts) {
-    let ssa = facts.format == super::Format::Ssa;
+    let mut ssa = facts.format == super::Format::Ssa;
     let mut section = Section::Other;
     let mut style_fields: Vec<String> = Vec::new();
     let mut event_fields: Vec<String> = Vec::new();
@@ -30,7 +30,16 @@ pub(super) fn parse(text: &str, facts: &mut SubtitleFacts) {
         let line = raw.trim();
         let at = n + 1;
         if line.starts_with('[') && line.ends_with(']') {
-            section = match line.to_ascii_lowercase().as_str() {
+            let name = line.to_ascii_lowercase();
+            if name == "[v4 styles]" || name == "[v4+ styles]" {
+                ssa = name == "[v4 styles]";
+                facts.format = if ssa {
+                    super::Format::Ssa
+                } else {
+                    super::Format::Ass
+                };
+            }
+            section = match name.as_str() {
                 "[v4+ styles]" | "[v4 styles]" | "[v4 styles+]" => Section::Styles,
                 "[events]" => Section::Events,
                 _ => Section::Other,
@@ -156,5 +165,17 @@ mod tests {
         assert_eq!(f.error_count, 2);
         assert_eq!((f.errors[0].line, f.errors[1].line), (13, 14));
         assert_eq!(f.script.samples[0].traditional, '標');
+    }
+
+    #[test]
+    fn ssa_alignment_is_read_as_ssa() {
+        // Detected as ASS from the head, the [V4 Styles] header makes it SSA: alignment 10
+        // is middle-centre there (in ASS it would not exist).
+        let text = "[Script Info]\n\n[V4 Styles]\nFormat: Name, Fontname, Fontsize, Shadow, Alignment\nStyle: A,SimHei,60,2,10\nStyle: B,SimHei,60,2,9\n";
+        let mut f = SubtitleFacts::new("x.ssa".into(), Format::Ass, None);
+        parse(text, &mut f);
+        assert_eq!(f.format, Format::Ssa);
+        let centred: Vec<_> = f.styles.iter().map(|s| s.centred).collect();
+        assert_eq!(centred, [Some(true), Some(false)]);
     }
 }

@@ -169,14 +169,9 @@ pub fn detect(text: &str) -> Option<Format> {
         return Some(Format::Vtt);
     }
     if first.eq_ignore_ascii_case("[Script Info]") {
-        let v4 = head.to_ascii_lowercase();
-        return Some(
-            if v4.contains("[v4 styles]") || v4.contains("scripttype: v4.00\n") {
-                Format::Ssa
-            } else {
-                Format::Ass
-            },
-        );
+        // The styles section tells v4 (SSA) from v4+ (ASS); the parser looks again.
+        let ssa = head.to_ascii_lowercase().contains("[v4 styles]");
+        return Some(if ssa { Format::Ssa } else { Format::Ass });
     }
     let mut lines = head.lines().map(str::trim).skip_while(|l| l.is_empty());
     let number = lines.next()?;
