@@ -8,7 +8,9 @@
 //! horizontal justification 1) and `shadow` (ASS/SSA Shadow > 0; tx3g cannot store a
 //! shadow, so it is not judged there). The finding says what was found. SubRip and
 //! WebVTT carry no fonts: their look is set when the subtitles are burnt in or by the
-//! player, so they are not judged. Inline overrides (`{\fn…}`, `{\fs…}`) are not read.
+//! player, so they are not judged. An ASS line whose override tags change the font,
+//! size, alignment or shadow (`{\fn微软雅黑}`, `{\fs48}`, `{\an1}`, `{\shad0}`) counts
+//! under a style of its own, named after its base and the tags (`Default + \fs48`).
 //!
 //! Why: the contest asks for subtitles "centred, 黑体 60, with shadow".
 //!

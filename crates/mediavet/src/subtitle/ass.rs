@@ -102,12 +102,19 @@ pub(super) fn parse(text: &str, facts: &mut SubtitleFacts) {
                     continue;
                 };
                 let name = get("style").unwrap_or("Default").trim_start_matches('*');
-                match facts
+                let raw = get("text").unwrap_or_default();
+                let base = facts
                     .styles
-                    .iter_mut()
-                    .find(|s| s.name.eq_ignore_ascii_case(name))
-                {
-                    Some(s) => s.cues += 1,
+                    .iter()
+                    .position(|s| s.name.eq_ignore_ascii_case(name));
+                match base {
+                    Some(i) => {
+                        let used = with_overrides(&facts.styles[i], raw);
+                        match facts.styles.iter_mut().find(|s| s.name == used.name) {
+                            Some(s) => s.cues += 1,
+                            None => facts.styles.push(Style { cues: 1, ..used }),
+                        }
+                    }
                     None => facts.error(at, format!("style \"{name}\" is not defined")),
                 }
                 let text = get("text")
@@ -120,6 +127,59 @@ pub(super) fn parse(text: &str, facts: &mut SubtitleFacts) {
             _ => {}
         }
     }
+}
+
+/// The style a line is shown in: `base`, changed by the font, size, alignment and
+/// shadow tags of its override blocks (`{\fn黑体\fs60\an2\shad2}`); a changed style is
+/// named after its base and the tags (`Default + \fn微软雅黑`). Tags apply to the whole
+/// line here, though ASS applies them from where they stand.
+fn with_overrides(base: &Style, text: &str) -> Style {
+    let mut style = Style {
+        cues: 0,
+        ..base.clone()
+    };
+    let mut tags = Vec::new();
+    for block in text
+        .split('{')
+        .skip(1)
+        .filter_map(|b| b.split_once('}').map(|b| b.0))
+    {
+        for tag in block.split('\\').map(str::trim).filter(|t| !t.is_empty()) {
+            let number = |rest: &str| {
+                rest.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+                    .then(|| rest.parse::<f64>().ok())
+                    .flatten()
+            };
+            let changed = if let Some(font) = tag.strip_prefix("fn") {
+                style.font = Some(font.trim_start_matches('@').to_string());
+                true
+            } else if let Some(size) = tag.strip_prefix("fs").and_then(number) {
+                style.size = Some(size);
+                true
+            } else if let Some(a) = tag.strip_prefix("an").and_then(number) {
+                style.centred = Some(a as i64 % 3 == 2);
+                true
+            } else if let Some(a) = tag.strip_prefix('a').and_then(number) {
+                // Legacy SSA alignment, allowed in ASS too.
+                style.centred = Some(a as i64 % 4 == 2);
+                true
+            } else if let Some(d) = tag.strip_prefix("shad").and_then(number) {
+                style.shadow = Some(d);
+                true
+            } else {
+                false
+            };
+            if changed {
+                tags.push(format!("\\{tag}"));
+            }
+        }
+    }
+    let same = (&style.font, style.size, style.centred, style.shadow)
+        == (&base.font, base.size, base.centred, base.shadow);
+    if !tags.is_empty() && !same {
+        style.name = format!("{} + {}", base.name, tags.join(""));
+    }
+    style
 }
 
 /// A style line's font, size, alignment and shadow.
@@ -159,9 +219,15 @@ mod tests {
         let d = &f.styles[0];
         assert_eq!(
             (d.font.as_deref(), d.size, d.centred, d.shadow, d.cues),
-            (Some("微软雅黑"), Some(48.0), Some(false), Some(0.0), 1)
+            (Some("微软雅黑"), Some(48.0), Some(false), Some(0.0), 0)
         );
         assert_eq!((f.styles[1].centred, f.styles[1].cues), (Some(true), 1));
+        // The first line's {\fs60} makes a style of its own.
+        let v = &f.styles[2];
+        assert_eq!(
+            (v.name.as_str(), v.font.as_deref(), v.size, v.cues),
+            ("Default + \\fs60", Some("微软雅黑"), Some(60.0), 1)
+        );
         assert_eq!(f.error_count, 2);
         assert_eq!((f.errors[0].line, f.errors[1].line), (13, 14));
         assert_eq!(f.script.samples[0].traditional, '標');
@@ -177,5 +243,43 @@ mod tests {
         assert_eq!(f.format, Format::Ssa);
         let centred: Vec<_> = f.styles.iter().map(|s| s.centred).collect();
         assert_eq!(centred, [Some(true), Some(false)]);
+    }
+
+    #[test]
+    fn inline_overrides_make_the_style_a_line_is_shown_in() {
+        let base = Style {
+            name: "Default".into(),
+            font: Some("SimHei".into()),
+            size: Some(60.0),
+            centred: Some(true),
+            shadow: Some(2.0),
+            cues: 0,
+        };
+        let s = with_overrides(
+            &base,
+            "{\\fn微软雅黑\\fs48\\an1\\shad0\\fscx120\\alpha&H00&}字幕",
+        );
+        assert_eq!(
+            (
+                s.name.as_str(),
+                s.font.as_deref(),
+                s.size,
+                s.centred,
+                s.shadow
+            ),
+            (
+                "Default + \\fn微软雅黑\\fs48\\an1\\shad0",
+                Some("微软雅黑"),
+                Some(48.0),
+                Some(false),
+                Some(0.0)
+            )
+        );
+        // Tags that restate the style, or are not about font, size, place or shadow,
+        // leave it as it is.
+        assert_eq!(
+            with_overrides(&base, "{\\fs60\\i1\\c&HFFFFFF&}字幕").name,
+            "Default"
+        );
     }
 }
