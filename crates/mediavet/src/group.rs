@@ -38,20 +38,7 @@ pub struct Pair {
 /// Splits `paths` into entries and sidecar caption files: a `.txt` (or `.TXT`) beside a
 /// file of the same stem and another extension is that file's caption, not an entry.
 pub fn split_sidecars(paths: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<PathBuf>) {
-    let is_txt = |p: &Path| {
-        p.extension()
-            .is_some_and(|e| crate::image::SIDECAR_EXTENSIONS.iter().any(|s| e == *s))
-    };
-    let others: std::collections::HashSet<(Option<&Path>, Option<&std::ffi::OsStr>)> = paths
-        .iter()
-        .filter(|p| !is_txt(p))
-        .map(|p| (p.parent(), p.file_stem()))
-        .collect();
-    let (sidecars, entries): (Vec<_>, Vec<_>) = paths
-        .iter()
-        .cloned()
-        .partition(|p| is_txt(p) && others.contains(&(p.parent(), p.file_stem())));
-    (entries, sidecars)
+    crate::sidecar::split(paths, &crate::image::SIDECAR_EXTENSIONS)
 }
 
 /// The groups of the photo reports: one per folder holding two photos or more (a lone

@@ -25,6 +25,7 @@ pub mod report;
 pub mod rules;
 pub mod script;
 pub mod sheet;
+pub mod sidecar;
 pub mod subtitle;
 pub mod text;
 pub mod video;

@@ -112,11 +112,7 @@ pub const SIDECAR_EXTENSIONS: [&str; 2] = ["txt", "TXT"];
 /// The sidecar text file of `photo`: same folder, same stem, extension `.txt` or `.TXT`
 /// (looked up directly, so a folder of many photos is not listed once per photo).
 pub fn sidecar_path(photo: &Path) -> Option<PathBuf> {
-    photo.file_stem()?;
-    SIDECAR_EXTENSIONS
-        .into_iter()
-        .map(|ext| photo.with_extension(ext))
-        .find(|p| p.as_path() != photo && p.is_file())
+    crate::sidecar::beside(photo, &SIDECAR_EXTENSIONS).next()
 }
 
 /// The caption a sidecar holds (its first 64 KiB, any encoding), or why it could not be read.

@@ -12,8 +12,8 @@ use crate::script::ScriptFacts;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
-/// File-name extensions of subtitle files.
-pub const EXTENSIONS: [&str; 4] = ["srt", "ass", "ssa", "vtt"];
+/// File-name extensions a video's subtitle sidecars may have.
+pub const SIDECAR_EXTENSIONS: [&str; 8] = ["srt", "SRT", "ass", "ASS", "ssa", "SSA", "vtt", "VTT"];
 
 /// Parse errors kept per file (the count says how many there were).
 pub const MAX_ERRORS: usize = 20;
@@ -218,37 +218,15 @@ pub fn parse(text: &str, format: Format, source: String, encoding: &'static str)
 }
 
 /// Subtitle files beside a video: same folder, same stem, a subtitle extension in lower
-/// or upper case. Looked up by name, so a folder of many videos is not listed per video.
+/// or upper case.
 pub fn sidecars(video: &Path) -> Vec<PathBuf> {
-    EXTENSIONS
-        .iter()
-        .flat_map(|e| [e.to_string(), e.to_ascii_uppercase()])
-        .map(|e| video.with_extension(e))
-        .filter(|p| p.is_file() && p != video)
-        .collect()
-}
-
-/// Whether a path's extension is a subtitle one.
-pub fn is_subtitle_name(p: &Path) -> bool {
-    p.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+    crate::sidecar::beside(video, &SIDECAR_EXTENSIONS).collect()
 }
 
 /// Splits subtitle files that sit beside a video in `files` (same folder and stem) from
 /// the rest: they are checked as part of that video.
 pub fn split_sidecars(files: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<PathBuf>) {
-    let videos: std::collections::HashSet<(Option<&Path>, Option<&std::ffi::OsStr>)> = files
-        .iter()
-        .filter(|p| !is_subtitle_name(p))
-        .map(|p| (p.parent(), p.file_stem()))
-        .collect();
-    let (side, rest): (Vec<&PathBuf>, Vec<&PathBuf>) = files
-        .iter()
-        .partition(|p| is_subtitle_name(p) && videos.contains(&(p.parent(), p.file_stem())));
-    let side = side.into_iter().cloned().collect();
-    let rest = rest.into_iter().cloned().collect();
-    (rest, side)
+    crate::sidecar::split(files, &SIDECAR_EXTENSIONS)
 }
 
 /// Removes markup that is not text: `<i>`-style tags and `{\an8}`-style overrides.
