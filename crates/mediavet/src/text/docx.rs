@@ -211,15 +211,24 @@ fn xml_err(name: &str, reader_pos: u64, e: quick_xml::Error) -> DocxError {
     }
 }
 
+/// The next event of part `name`, or why there is none.
+fn next<'b, R: std::io::BufRead>(
+    reader: &mut NsReader<R>,
+    buf: &'b mut Vec<u8>,
+    name: &str,
+) -> Result<Event<'b>, DocxError> {
+    reader
+        .read_event_into(buf)
+        .map_err(|e| xml_err(name, reader.error_position(), e))
+}
+
 /// `(Type, Target)` of each relationship in a .rels part.
 fn relationships<R: Read>(r: R, name: &str) -> Result<Vec<(String, String)>, DocxError> {
     let mut reader = NsReader::from_reader(BufReader::new(r));
     let mut buf = Vec::new();
     let mut out = Vec::new();
     loop {
-        let event = reader
-            .read_event_into(&mut buf)
-            .map_err(|e| xml_err(name, reader.error_position(), e))?;
+        let event = next(&mut reader, &mut buf, name)?;
         match event {
             Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "Relationship" => {
                 let attr = |key: &str| {
@@ -247,9 +256,7 @@ fn properties<R: Read>(r: R, name: &str) -> Result<Vec<(String, String)>, DocxEr
     let mut depth = 0usize;
     let mut key = None;
     loop {
-        let event = reader
-            .read_event_into(&mut buf)
-            .map_err(|e| xml_err(name, reader.error_position(), e))?;
+        let event = next(&mut reader, &mut buf, name)?;
         match event {
             Event::Start(e) => {
                 depth += 1;
@@ -306,9 +313,7 @@ fn body<R: Read>(r: R, name: &str, max_text: usize) -> Result<(String, bool), Do
     let mut skip = 0usize;
     let mut cut = false;
     loop {
-        let event = reader
-            .read_event_into(&mut buf)
-            .map_err(|e| xml_err(name, reader.error_position(), e))?;
+        let event = next(&mut reader, &mut buf, name)?;
         let ns = match &event {
             Event::Start(e) | Event::Empty(e) => reader.resolver().resolve_element(e.name()).0,
             Event::End(e) => reader.resolver().resolve_element(e.name()).0,
@@ -335,13 +340,13 @@ fn body<R: Read>(r: R, name: &str, max_text: usize) -> Result<(String, bool), Do
                         }
                         Mark::Paragraph => open.push(String::new()),
                         Mark::Text => in_text = true,
-                        Mark::Char(c) => push(&mut open, c),
+                        Mark::Char(c) => append(&mut open, c.encode_utf8(&mut [0; 4])),
                         Mark::Other => {}
                     }
                 }
             }
             Event::Empty(e) if skip == 0 && is_w => match mark(e.local_name().as_ref()) {
-                Mark::Char(c) => push(&mut open, c),
+                Mark::Char(c) => append(&mut open, c.encode_utf8(&mut [0; 4])),
                 Mark::Paragraph if open.is_empty() => out.push('\n'),
                 _ => {}
             },
@@ -368,16 +373,8 @@ fn body<R: Read>(r: R, name: &str, max_text: usize) -> Result<(String, bool), Do
                     }
                 }
             }
-            Event::Text(t) if in_text && skip == 0 => {
-                if let Some(p) = open.last_mut() {
-                    p.push_str(&t.xml10_content());
-                }
-            }
-            Event::CData(t) if in_text && skip == 0 => {
-                if let Some(p) = open.last_mut() {
-                    p.push_str(&t.xml10_content());
-                }
-            }
+            Event::Text(t) if in_text && skip == 0 => append(&mut open, &t.xml10_content()),
+            Event::CData(t) if in_text && skip == 0 => append(&mut open, &t.xml10_content()),
             Event::GeneralRef(r) if in_text && skip == 0 => {
                 let text = match r.resolve_char_ref() {
                     Ok(Some(c)) => c.to_string(),
@@ -387,9 +384,7 @@ fn body<R: Read>(r: R, name: &str, max_text: usize) -> Result<(String, bool), Do
                             .map_or_else(|| format!("&{name};"), str::to_string)
                     }
                 };
-                if let Some(p) = open.last_mut() {
-                    p.push_str(&text);
-                }
+                append(&mut open, &text);
             }
             Event::Eof => break,
             _ => {}
@@ -407,9 +402,10 @@ fn body<R: Read>(r: R, name: &str, max_text: usize) -> Result<(String, bool), Do
     Ok((out, cut))
 }
 
-fn push(open: &mut [String], c: char) {
+/// Adds `text` to the innermost open paragraph (text outside any paragraph is dropped).
+fn append(open: &mut [String], text: &str) {
     if let Some(p) = open.last_mut() {
-        p.push(c);
+        p.push_str(text);
     }
 }
 
