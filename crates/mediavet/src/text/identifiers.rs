@@ -43,8 +43,7 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// The identifying items of `text`, in order, at most [`MAX_ITEMS`].
 pub fn find(text: &str) -> Vec<Identifier> {
     let mut out = Vec::new();
-    let paragraphs = text.lines().filter(|l| !l.trim().is_empty());
-    for (i, line) in paragraphs.enumerate() {
+    for (i, line) in super::paragraphs(text).enumerate() {
         let mut add = |kind, masked: String| {
             out.push(Identifier {
                 kind,
