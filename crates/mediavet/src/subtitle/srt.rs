@@ -45,53 +45,66 @@ pub(super) fn timing(line: &str) -> Option<(f64, f64)> {
 /// Parses SubRip text into `facts`.
 pub(super) fn parse(text: &str, facts: &mut SubtitleFacts) {
     let lines: Vec<&str> = text.lines().collect();
-    let mut i = 0;
-    while i < lines.len() {
-        if lines[i].trim().is_empty() {
-            i += 1;
+    for (first, block) in blocks(&lines) {
+        let Some((at, start, stop)) = cue(block, first, facts, "00:00:01,000 --> 00:00:02,500")
+        else {
             continue;
-        }
-        let block_start = i;
-        let mut end = i;
-        while end < lines.len() && !lines[end].trim().is_empty() {
-            end += 1;
-        }
-        // The number line is optional in practice; the timing line is not.
-        let (timing_at, number_ok) = if lines[i].contains("-->") {
-            (i, false)
-        } else {
-            (i + 1, lines[i].trim().bytes().all(|b| b.is_ascii_digit()))
         };
-        match lines
-            .get(timing_at)
-            .filter(|_| timing_at < end)
-            .and_then(|l| timing(l))
-        {
-            Some((start, stop)) => {
-                if !number_ok && timing_at != block_start {
-                    facts.error(
-                        block_start + 1,
-                        format!("expected a cue number, found \"{}\"", snippet(lines[i])),
-                    );
-                }
-                if stop < start {
-                    facts.error(timing_at + 1, "the cue ends before it starts");
-                }
-                let body: Vec<&str> = lines[timing_at + 1..end].to_vec();
-                facts.cue(&strip_markup(&body.join("\n")), start, stop);
-            }
-            None => {
-                let at = timing_at.min(end.saturating_sub(1));
-                facts.error(
-                    at + 1,
-                    format!(
-                        "expected a timing line like \"00:00:01,000 --> 00:00:02,500\", found \"{}\"",
-                        snippet(lines.get(at).copied().unwrap_or_default())
-                    ),
-                );
-            }
+        // The number line is optional in practice; the timing line is not.
+        if at == 1 && !block[0].trim().bytes().all(|b| b.is_ascii_digit()) {
+            facts.error(
+                first + 1,
+                format!("expected a cue number, found \"{}\"", snippet(block[0])),
+            );
         }
-        i = end;
+        if stop < start {
+            facts.error(first + at + 1, "the cue ends before it starts");
+        }
+    }
+}
+
+/// The blocks of non-blank lines of `lines`, each with the index of its first line.
+pub(super) fn blocks<'a>(lines: &'a [&'a str]) -> impl Iterator<Item = (usize, &'a [&'a str])> {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while lines.get(i)?.trim().is_empty() {
+            i += 1;
+        }
+        let start = i;
+        while lines.get(i).is_some_and(|l| !l.trim().is_empty()) {
+            i += 1;
+        }
+        Some((start, &lines[start..i]))
+    })
+}
+
+/// Reads a cue block starting at line index `first`: a timing line first or second
+/// (after a number or identifier), then the text. Counts the cue and returns the timing
+/// line's place in the block with the times; records an error naming the line, with
+/// `example` of a good timing line, when there is none.
+pub(super) fn cue(
+    block: &[&str],
+    first: usize,
+    facts: &mut SubtitleFacts,
+    example: &str,
+) -> Option<(usize, f64, f64)> {
+    let at = if block[0].contains("-->") { 0 } else { 1 };
+    match block.get(at).and_then(|l| timing(l)) {
+        Some((start, stop)) => {
+            facts.cue(&strip_markup(&block[at + 1..].join("\n")), start, stop);
+            Some((at, start, stop))
+        }
+        None => {
+            let shown = at.min(block.len() - 1);
+            facts.error(
+                first + shown + 1,
+                format!(
+                    "expected a timing line like \"{example}\", found \"{}\"",
+                    snippet(block[shown])
+                ),
+            );
+            None
+        }
     }
 }
 

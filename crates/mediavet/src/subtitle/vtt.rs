@@ -1,50 +1,21 @@
 //! WebVTT: a `WEBVTT` header, then blocks; cue blocks have an optional identifier line
 //! and a timing line with optional settings. NOTE, STYLE and REGION blocks are skipped.
 
-use super::srt::{snippet, timing};
-use super::{strip_markup, SubtitleFacts};
+use super::srt::{blocks, cue};
+use super::SubtitleFacts;
 
 /// Parses WebVTT text into `facts`.
 pub(super) fn parse(text: &str, facts: &mut SubtitleFacts) {
     let lines: Vec<&str> = text.lines().collect();
-    let mut i = 0;
-    // The header block runs to the first blank line.
-    while i < lines.len() && !lines[i].trim().is_empty() {
-        i += 1;
-    }
-    while i < lines.len() {
-        if lines[i].trim().is_empty() {
-            i += 1;
-            continue;
-        }
-        let mut end = i;
-        while end < lines.len() && !lines[end].trim().is_empty() {
-            end += 1;
-        }
-        let first = lines[i].trim_start();
+    // The first block is the header.
+    for (first, block) in blocks(&lines).skip(1) {
+        let head = block[0].trim_start();
         let skipped = ["NOTE", "STYLE", "REGION"]
             .iter()
-            .any(|k| first == *k || first.starts_with(&format!("{k} ")));
+            .any(|k| head == *k || head.starts_with(&format!("{k} ")));
         if !skipped {
-            let timing_at = if lines[i].contains("-->") { i } else { i + 1 };
-            match (timing_at < end)
-                .then(|| timing(lines[timing_at]))
-                .flatten()
-            {
-                Some((start, stop)) => {
-                    let body = lines[timing_at + 1..end].join("\n");
-                    facts.cue(&strip_markup(&body), start, stop);
-                }
-                None => facts.error(
-                    timing_at.min(end - 1) + 1,
-                    format!(
-                        "expected a timing line like \"00:00:01.000 --> 00:00:02.500\", found \"{}\"",
-                        snippet(lines[timing_at.min(end - 1)])
-                    ),
-                ),
-            }
+            cue(block, first, facts, "00:00:01.000 --> 00:00:02.500");
         }
-        i = end;
     }
 }
 
