@@ -137,8 +137,13 @@ pub(crate) fn unassessed(path: &Path, problem: Problem) -> Facts {
 }
 
 /// Checks already-probed facts.
-pub fn check_facts(facts: Facts, profile: &Profile) -> Report {
+pub fn check_facts(mut facts: Facts, profile: &Profile) -> Report {
     let findings = rules::run(&facts, profile);
+    // A text's body was kept for the rules only: a batch of reports does not hold every
+    // entry's text.
+    if let Some(text) = facts.text.as_mut() {
+        text.body = String::new();
+    }
     let verdict = if findings
         .iter()
         .any(|f| f.rule == "file.unreadable" && f.severity == Severity::Error)

@@ -35,8 +35,9 @@ pub struct TextFacts {
     /// properties.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub docx: Option<docx::DocxInfo>,
-    /// The body itself (one line per paragraph), kept for matching an author's details;
-    /// never serialised.
+    /// The body itself (one line per paragraph), kept from the probe for the rules (an
+    /// author's details are matched against it); never serialised, and emptied in a
+    /// [`Report`](crate::Report) once judged.
     #[serde(skip)]
     pub body: String,
 }
