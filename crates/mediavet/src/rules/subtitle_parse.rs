@@ -40,7 +40,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
                 "subtitle.parse",
                 sev,
                 Text::new(
-                    format!("Subtitles {src}: {n} entries cannot be read — {}.{}", first.join("; "), none_read.0),
+                    format!("Subtitles {src}: {n} {} cannot be read — {}.{}", if n == 1 { "entry" } else { "entries" }, first.join("; "), none_read.0),
                     format!("字幕 {src}：{n} 处无法解析——{}。{}", first_zh.join("；"), none_read.1),
                 ),
             )
