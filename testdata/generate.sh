@@ -79,4 +79,28 @@ size=$(stat -c %s "$out/faststart.mp4")
 head -c $((size / 2)) "$out/faststart.mp4" > "$out/truncated_faststart.mp4"
 python3 -c 'import random,sys; r=random.Random(20200930); sys.stdout.buffer.write(bytes(r.getrandbits(8) for _ in range(65536)))' > "$out/random_bytes.mp4"
 ff -f lavfi -i "testsrc2=size=320x240" -frames:v 1 -f image2 -c:v png "$out/png_named.mp4"
+
+# Headers that lie (mp4patch.py rewrites one field; ffprobe and MediaInfo measure the truth).
+patch() { python3 "$(dirname "$0")/mp4patch.py" "$@"; }
+# Fragmented, 48.4 s in its fragments, while mvhd claims 19 063 s.
+ff -f lavfi -i "testsrc2=size=160x90:rate=5" -f lavfi -i "sine=frequency=440:sample_rate=8000" -t 48 "${x264[@]}" "${cheap[@]}" -g 25 -c:a aac -b:a 16k -movflags frag_keyframe+empty_moov "$out/fragmented_lying_header.mp4"
+patch "$out/fragmented_lying_header.mp4" moov/mvhd 16 '>I' 19063000
+# Mono audio whose sample entry says 2 channels: ffmpeg writes 2 for MP3, AAC and AC-3
+# itself; the Opus entry is patched. The frame header, esds, dac3 and dOps say 1.
+mono="aevalsrc=exprs='min(1\,4*t)*0.316*sin(2*PI*220*t)':s=48000"
+for c in "mp3 libmp3lame" "aac aac" "opus libopus" "ac3 ac3"; do
+  set -- $c
+  ff -f lavfi -i "$small" -f lavfi -i "$mono" -t 1 "${x264[@]}" "${cheap[@]}" -c:a "$2" -ac 1 -strict -2 "$out/audio_${1}_mono_entry_stereo.mp4"
+done
+patch "$out/audio_opus_mono_entry_stereo.mp4" moov/trak#2/mdia/minf/stbl/stsd/Opus 16 '>H' 2
+# Two mono tracks: together the two channels the contest asks for.
+ff -f lavfi -i "$small" -f lavfi -i "$mono" -f lavfi -i "${mono/220/330}" -t 1 -map 0 -map 1 -map 2 "${x264[@]}" "${cheap[@]}" -c:a aac -b:a 64k -ac 1 "$out/two_mono_tracks.mp4"
+# Short clips with a keyframe every 2 s (6 in 12 s): the frames between keyframes are
+# decoded too, without B-pictures (openh264) and with them (ffmpeg).
+for bf in 0 3; do
+  ff -f lavfi -i "mandelbrot=s=320x180:rate=25:maxiter=128:end_scale=0.01" -t 12 "${x264[@]}" -crf 35 -g 50 -keyint_min 50 -sc_threshold 0 -bf $bf "${date[@]}" "$out/gop2s_bf$bf.mp4"
+done
+# Motion JPEG in an mp4v sample entry (esds object type 0x6C).
+ff -f lavfi -i "testsrc2=size=160x90:rate=25" -t 1 -c:v mjpeg -q:v 10 -threads 1 "$out/mjpeg_mp4v.mp4"
+
 echo "fixtures written to $out"

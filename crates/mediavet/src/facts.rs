@@ -94,6 +94,10 @@ pub struct ContainerFacts {
     pub software: Option<String>,
     /// Every text tag found (udta, meta/ilst, meta/keys), by key.
     pub metadata: BTreeMap<String, String>,
+    /// Channels of all audio tracks with samples together (one stereo track or two mono
+    /// tracks: 2), as [`ContainerFacts::count_audio_channels`] counts them; absent when a
+    /// track's count is unknown or there is no audio.
+    pub audio_channels: Option<u32>,
     /// Tracks in file order.
     pub tracks: Vec<Track>,
 }
@@ -164,6 +168,9 @@ pub struct Track {
 /// Video-track specifics.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct VideoFacts {
+    /// Codec name (`H.264`, `HEVC`, `MPEG-4 Part 2`, `Motion JPEG`, …): from the sample
+    /// entry's code, refined by the `esds` object type for `mp4v`.
+    pub format: Option<String>,
     /// Codec profile (e.g. `High`, `Main 10`).
     pub profile: Option<String>,
     /// Codec level (e.g. `4.0`).
@@ -224,6 +231,23 @@ impl ContainerFacts {
     pub fn primary_video(&self) -> Option<&Track> {
         let video = || self.tracks.iter().filter(|t| t.kind == TrackKind::Video);
         video().find(|t| t.enabled).or_else(|| video().next())
+    }
+
+    /// Audio tracks that hold samples (an empty track plays nothing).
+    pub fn audio_tracks(&self) -> impl Iterator<Item = &Track> {
+        self.tracks_of(TrackKind::Audio)
+            .filter(|t| t.sample_count > 0)
+    }
+
+    /// The channels of all audio tracks with samples together; `None` when there is no
+    /// such track or one does not say its count. The one definition of "the file's audio
+    /// channels", for the `audio.channels` rule and the triage sheet alike.
+    pub fn count_audio_channels(&self) -> Option<u32> {
+        let mut tracks = self.audio_tracks().peekable();
+        tracks.peek()?;
+        tracks
+            .map(|t| t.audio.as_ref().and_then(|a| a.channels))
+            .try_fold(0u32, |sum, n| Some(sum.saturating_add(n?)))
     }
 
     /// Tracks of one kind.

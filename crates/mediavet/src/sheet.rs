@@ -65,7 +65,6 @@ fn row(r: &Value) -> [String; 13] {
     let video = videos()
         .find(|t| t["enabled"] == true)
         .or_else(|| videos().next());
-    let audio = tracks.iter().find(|t| t["kind"] == "audio");
     let v = video.map(|t| &t["video"]);
     let first_problem = findings
         .iter()
@@ -95,9 +94,7 @@ fn row(r: &Value) -> [String; 13] {
             .as_f64()
             .map(|d| format!("{d:.3}"))
             .unwrap_or_default(),
-        audio
-            .map(|t| text(&t["audio"]["channels"]))
-            .unwrap_or_default(),
+        text(&c["audio_channels"]),
         text(&c["creation_time"]["date"]),
         first_problem.unwrap_or_default(),
     ]

@@ -84,13 +84,15 @@ pub fn assemble(w: Walk, file_size: u64, problems: &mut Vec<Problem>) -> Option<
         .fragment_duration
         .and_then(|d| ticks_to_seconds(d, movie_scale));
     let longest_track = tracks.iter().filter_map(|t| t.duration).reduce(f64::max);
-    // In a fragmented file mvhd covers only the samples in moov (often none); the
-    // fragments carry the rest, so the longest track decides.
+    // In a fragmented file mvhd covers only the samples in moov (often none) and mehd is
+    // whatever the packager wrote; the fragments hold the samples, so the longest track's
+    // presented time is the duration, and a header that disagrees is reported.
     let duration = if w.fragmented {
-        [header_duration, fragment_duration, longest_track]
-            .into_iter()
-            .flatten()
-            .reduce(f64::max)
+        let declared = fragment_duration.or(header_duration);
+        if let (Some(declared), Some(measured)) = (declared, longest_track) {
+            header_disagrees(declared, measured, &tracks, problems);
+        }
+        longest_track.or(declared)
     } else {
         header_duration.or(longest_track)
     };
@@ -108,7 +110,7 @@ pub fn assemble(w: Walk, file_size: u64, problems: &mut Vec<Problem>) -> Option<
         ));
     }
     let creation_time = creation_time(&moov.tags, moov.creation_time);
-    Some(ContainerFacts {
+    let mut facts = ContainerFacts {
         format,
         major_brand,
         compatible_brands,
@@ -123,8 +125,11 @@ pub fn assemble(w: Walk, file_size: u64, problems: &mut Vec<Problem>) -> Option<
         model: first_tag(&moov.tags, &MODEL_KEYS),
         software: first_tag(&moov.tags, &SOFTWARE_KEYS),
         metadata: moov.tags,
+        audio_channels: None,
         tracks,
-    })
+    };
+    facts.audio_channels = facts.count_audio_channels();
+    Some(facts)
 }
 
 fn brands(ftyp: Option<&mp4_atom::Ftyp>) -> (String, Option<String>, Vec<String>) {
@@ -145,6 +150,30 @@ fn brands(ftyp: Option<&mp4_atom::Ftyp>) -> (String, Option<String>, Vec<String>
         .map(|b| fourcc(&(*b).into()))
         .collect();
     (format.into(), Some(major), compatible)
+}
+
+/// A problem (not fatal) when the movie header's duration of a fragmented file is more
+/// than one frame (the longest average sample duration of any track) away from what the
+/// fragments hold.
+fn header_disagrees(declared: f64, measured: f64, tracks: &[Track], problems: &mut Vec<Problem>) {
+    let frame = tracks
+        .iter()
+        .filter(|t| t.sample_count > 0)
+        .filter_map(|t| t.media_duration.map(|d| d / t.sample_count as f64))
+        .fold(0.0, f64::max);
+    if (declared - measured).abs() <= frame {
+        return;
+    }
+    let (d, m) = (
+        crate::subtitle::clock(declared),
+        crate::subtitle::clock(measured),
+    );
+    problems.push(Problem::new(
+        false,
+        None,
+        format!("the movie header declares a duration of {d} ({declared:.3} s) but the fragments hold {m} ({measured:.3} s); the fragments' duration is used"),
+        format!("影片头声明时长 {d}（{declared:.3} 秒），但各分段实际只有 {m}（{measured:.3} 秒）；以分段实测时长为准"),
+    ));
 }
 
 fn ticks_to_seconds(ticks: u64, scale: u32) -> Option<f64> {

@@ -96,6 +96,27 @@ pub fn hvcc(body: &[u8]) -> Option<AvcConfig> {
     })
 }
 
+/// The name of a video codec from its sample-entry code and, for `mp4v`, the `esds`
+/// objectTypeIndication (ISO/IEC 14496-1 table 5: `mp4v` carries MPEG-1/2 video and JPEG
+/// as well as MPEG-4 Part 2).
+pub fn video_format_name(kind: &[u8; 4], object_type: Option<u8>) -> &'static str {
+    match (kind, object_type) {
+        (b"mp4v", Some(0x6C)) => "Motion JPEG",
+        (b"mp4v", Some(0x60..=0x65)) => "MPEG-2 Video",
+        (b"mp4v", Some(0x6A)) => "MPEG-1 Video",
+        (b"mp4v", Some(0x21)) => "H.264",
+        (b"mp4v", _) => "MPEG-4 Part 2",
+        (b"avc1" | b"avc3", _) => "H.264",
+        (b"hvc1" | b"hev1" | b"dvh1" | b"dvhe", _) => "HEVC",
+        (b"s263" | b"h263", _) => "H.263",
+        (b"av01", _) => "AV1",
+        (b"vp09", _) => "VP9",
+        (b"ap4h" | b"ap4x" | b"apch" | b"apcn" | b"apcs" | b"apco", _) => "ProRes",
+        (b"jpeg" | b"mjpa" | b"mjpb", _) => "Motion JPEG",
+        _ => "other",
+    }
+}
+
 /// What an `esds` descriptor chain says about an MPEG-4 audio or visual stream.
 #[derive(Debug, Default, PartialEq)]
 pub struct Esds {

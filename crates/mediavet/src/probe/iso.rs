@@ -24,7 +24,11 @@ pub fn probe_iso<R: Read + Seek>(
     file_size: u64,
     problems: &mut Vec<Problem>,
 ) -> Option<ContainerFacts> {
-    walk(r, file_size, problems).and_then(|w| assemble(w, file_size, problems))
+    let mut w = walk(r, file_size, problems)?;
+    if let Some(moov) = w.moov.as_mut() {
+        super::first_frame::read_mp3_headers(r, moov, file_size);
+    }
+    assemble(w, file_size, problems)
 }
 
 /// Reads the top-level boxes; `None` when the file cannot be read at all.

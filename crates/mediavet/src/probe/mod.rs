@@ -4,6 +4,7 @@ mod assemble;
 mod boxes;
 mod chunks;
 mod codec_config;
+mod first_frame;
 mod fragments;
 mod iso;
 mod language;
@@ -20,8 +21,8 @@ pub use codec_config::aac_name;
 pub(crate) use codec_config::avcc as avc_profile;
 pub use sample_entry::{AudioDecoding, Pcm};
 pub use sources::{
-    audio_sources, spread, subtitle_sources, video_sources, AudioSource, Keyframe, SubtitleSource,
-    VideoSource,
+    audio_sources, spread, subtitle_sources, video_sources, AudioSource, Between, Keyframe,
+    SubtitleSource, VideoSource, MAX_BETWEEN,
 };
 pub use time::leading_date;
 
@@ -111,7 +112,18 @@ fn probe_docx<R: Read + Seek>(r: &mut R, facts: &mut Facts) {
             facts.kind = FileKind::Docx;
             facts.text = Some(text);
         }
-        Err(e) if facts.kind == FileKind::Zip && e.reason == crate::text::docx::MISSING => {}
+        // A ZIP that does not claim to be a document stays a ZIP.
+        Err(e) if facts.kind == FileKind::Zip && e.is_no_body() => {}
+        // One that has Word parts but no body is a ZIP too, and unreadable as a document.
+        Err(e) if e.is_no_body() => {
+            facts.kind = FileKind::Zip;
+            facts.problems.push(Problem::new(
+                true,
+                None,
+                format!("not a Word document: {e}"),
+                format!("不是 Word 文档：{e}"),
+            ));
+        }
         Err(e) => facts.problems.push(Problem::new(
             true,
             None,
@@ -177,6 +189,9 @@ pub fn probe_reader<R: Read + Seek>(r: &mut R, size: u64, path: &Path) -> Facts 
     }
     if matches!(kind, FileKind::Docx | FileKind::Zip) {
         probe_docx(r, &mut facts);
+    }
+    if kind == FileKind::Ole && crate::text::ole::is_encrypted_package(r) {
+        facts.kind = FileKind::EncryptedOffice;
     }
     if kind.category() == crate::kind::Category::Image {
         let read = r.seek(std::io::SeekFrom::Start(0)).map(|_| {

@@ -97,6 +97,7 @@ fn visual(e: &Child, entry: &mut SampleEntry, problems: &mut Vec<Problem>) -> Op
         height,
         ..Default::default()
     };
+    let mut object_type = None;
     let kids = b.get(78..).unwrap_or(&[]);
     for child in boxes_in(kids, e.body_offset() + 78, e.kind, problems) {
         match &child.kind {
@@ -126,14 +127,18 @@ fn visual(e: &Child, entry: &mut SampleEntry, problems: &mut Vec<Problem>) -> Op
             b"fiel" => v.interlaced = child.body.first().map(|&f| f == 2),
             b"btrt" => entry.declared_bitrate = btrt(child.body),
             b"esds" => {
-                entry.declared_bitrate = cc::esds(child.body)
-                    .map(|e| u64::from(e.avg_bitrate))
-                    .filter(|&b| b > 0)
+                if let Some(es) = cc::esds(child.body) {
+                    entry.declared_bitrate = Some(u64::from(es.avg_bitrate)).filter(|&b| b > 0);
+                    object_type = Some(es.object_type);
+                }
             }
             b"sinf" => original_format(&child, entry, problems),
             _ => {}
         }
     }
+    // After `sinf`: an encrypted entry is named by its original format.
+    let code = <[u8; 4]>::try_from(entry.codec.as_bytes()).unwrap_or(e.kind);
+    v.format = Some(cc::video_format_name(&code, object_type).into());
     Some(v)
 }
 
@@ -176,15 +181,11 @@ fn audio(e: &Child, entry: &mut SampleEntry, problems: &mut Vec<Problem>) -> Aud
         }
     };
     a.channels_source = a.channels.map(|_| "sample entry".into());
+    let declared = a.channels;
     a.format = Some(audio_format_name(&e.kind));
     entry.decoding.pcm = pcm_layout(&e.kind, version, b);
-    match &e.kind {
-        b"samr" | b"sawb" | b"sawp" => {
-            a.channels = Some(1);
-            a.channel_layout = Some("mono".into());
-            a.channels_source = Some("codec (AMR is mono)".into());
-        }
-        _ => {}
+    if matches!(&e.kind, b"samr" | b"sawb" | b"sawp") {
+        codec_channels(&mut a, 1, Some("mono".into()), "codec (AMR is mono)");
     }
     let kids = b.get(kids_at..).unwrap_or(&[]);
     audio_children(
@@ -195,7 +196,39 @@ fn audio(e: &Child, entry: &mut SampleEntry, problems: &mut Vec<Problem>) -> Aud
         &mut a,
         problems,
     );
+    note_entry_disagrees(&mut a, declared);
     a
+}
+
+/// Sets the channel count that the codec's own header or configuration gives (`source`):
+/// it wins over the sample entry's, which encoders often leave at 2.
+pub(super) fn codec_channels(
+    a: &mut AudioFacts,
+    n: u32,
+    layout: Option<String>,
+    source: impl Into<String>,
+) {
+    a.channels = Some(n);
+    a.channel_layout = layout.or_else(|| default_layout(n));
+    a.channels_source = Some(source.into());
+}
+
+/// Adds what the sample entry declared to `channels_source` when the codec's count differs
+/// from it (`declared`), so the disagreement is visible in the facts.
+pub(super) fn note_entry_disagrees(a: &mut AudioFacts, declared: Option<u32>) {
+    if let (Some(d), Some(n), Some(source)) = (declared, a.channels, a.channels_source.as_mut()) {
+        if d != n && source != "sample entry" {
+            source.push_str(&format!(" (the sample entry says {d})"));
+        }
+    }
+}
+
+fn default_layout(n: u32) -> Option<String> {
+    match n {
+        1 => Some("mono".into()),
+        2 => Some("stereo".into()),
+        _ => None,
+    }
 }
 
 fn audio_children(
@@ -226,9 +259,7 @@ fn audio_children(
                         a.sample_rate = Some(f64::from(rate));
                     }
                     if let Some((n, layout)) = cc::aac_channels(asc.channel_config) {
-                        a.channels = Some(n);
-                        a.channel_layout = Some(layout.into());
-                        a.channels_source = Some("esds".into());
+                        codec_channels(a, n, Some(layout.into()), "esds");
                     }
                 }
             }
@@ -250,21 +281,29 @@ fn audio_children(
                     cc::dec3(child.body)
                 };
                 if let Some((n, layout)) = parsed {
-                    a.channels = Some(n);
-                    a.channel_layout = Some(layout);
-                    a.channels_source = Some(fourcc(&child.kind));
+                    codec_channels(a, n, Some(layout), fourcc(&child.kind));
                 }
             }
             b"dOps" => {
                 if let Some(n) = cc::dops(child.body) {
-                    a.channels = Some(n);
-                    a.channels_source = Some("dOps".into());
+                    codec_channels(a, n, None, "dOps");
                 }
             }
             b"btrt" => entry.declared_bitrate = btrt(child.body),
-            // ALAC's magic cookie and FLAC's STREAMINFO follow a full-box header.
-            b"alac" => entry.decoding.config = child.body.get(4..).map(<[u8]>::to_vec),
-            b"dfLa" => entry.decoding.config = child.body.get(8..42).map(<[u8]>::to_vec),
+            // ALAC's magic cookie and FLAC's STREAMINFO follow a full-box header; each
+            // carries the channel count the decoder uses.
+            b"alac" => {
+                entry.decoding.config = child.body.get(4..).map(<[u8]>::to_vec);
+                if let Some(&n) = child.body.get(4 + 9).filter(|&&n| n > 0) {
+                    codec_channels(a, u32::from(n), None, "alac");
+                }
+            }
+            b"dfLa" => {
+                entry.decoding.config = child.body.get(8..42).map(<[u8]>::to_vec);
+                if let Some(&b) = child.body.get(8 + 12) {
+                    codec_channels(a, u32::from((b >> 1) & 7) + 1, None, "dfLa");
+                }
+            }
             // 'enda' = 1 marks little-endian 24/32-bit QuickTime PCM.
             b"enda" => {
                 if let (Some(p), Some(&[_, flag])) =
@@ -287,11 +326,7 @@ fn audio_children(
         }
     }
     if a.channel_layout.is_none() {
-        a.channel_layout = match a.channels {
-            Some(1) => Some("mono".into()),
-            Some(2) => Some("stereo".into()),
-            _ => None,
-        };
+        a.channel_layout = a.channels.and_then(default_layout);
     }
 }
 

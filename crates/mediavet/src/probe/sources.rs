@@ -216,6 +216,30 @@ pub struct Keyframe {
     pub time_s: f64,
 }
 
+/// Most frames decoded between keyframes per file, to give the watermark search enough
+/// pictures when a short clip has few keyframes (a 12 s repost with a keyframe every 2 s).
+/// Each costs a decode from its keyframe on: at 1080p, openh264 decodes about 100 a second
+/// on one core.
+pub const MAX_BETWEEN: usize = 400;
+
+/// A sample between two keyframes that is decoded (in decode order, after its keyframe and
+/// the samples before it) to reach a picture kept for the search.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Between {
+    /// Index of its keyframe in [`VideoSource::keyframes`].
+    pub keyframe: usize,
+    /// File offset of the sample.
+    pub offset: u64,
+    /// Sample size in bytes.
+    pub size: u32,
+    /// Presentation time in seconds (decode time and composition offset).
+    pub time_s: f64,
+    /// The picture is wanted for the search; the others are decoded as references only.
+    /// A wanted B-picture gives its place to the next P-picture (openh264 returns pictures
+    /// in decode order, and a B-picture's may not be its own).
+    pub keep: bool,
+}
+
 /// One video track, ready to pick keyframes from.
 #[derive(Debug, Clone)]
 pub struct VideoSource {
@@ -236,6 +260,38 @@ pub struct VideoSource {
     /// Up to `wanted` keyframes spread evenly over the track (all when it has fewer), in
     /// decode order; `None` when the tables cannot place them.
     pub keyframes: Option<Vec<Keyframe>>,
+    /// When the track has fewer than `wanted` keyframes: samples after each keyframe to
+    /// decode so that about `wanted` pictures are kept in all, spread over each keyframe's
+    /// group of pictures, at most [`MAX_BETWEEN`] decoded in all.
+    pub between: Vec<Between>,
+}
+
+/// The sample numbers (1-based, decode order) to keep between keyframes: for `sync`, the
+/// track's keyframe sample numbers (sorted), in a track of `samples` samples, so that
+/// about `wanted` pictures are kept in all, each group of pictures decoded no further
+/// than its share of [`MAX_BETWEEN`].
+fn between_targets(sync: &[u32], samples: u64, wanted: usize) -> Vec<u32> {
+    let keys = sync.len();
+    if keys == 0 || keys >= wanted {
+        return Vec::new();
+    }
+    let extra = wanted.div_ceil(keys) - 1;
+    let reach = (MAX_BETWEEN / keys) as u64;
+    let mut targets = Vec::new();
+    for (k, &start) in sync.iter().enumerate() {
+        let end = sync.get(k + 1).map_or(samples + 1, |&n| u64::from(n));
+        // Samples after the keyframe within its group, as far as the budget reaches.
+        let span = end.saturating_sub(u64::from(start) + 1).min(reach);
+        let mut last = 0;
+        for j in 1..=extra as u64 {
+            let offset = j * (span + 1) / (extra as u64 + 1);
+            if offset > last && offset <= span {
+                targets.push(start + offset as u32);
+                last = offset;
+            }
+        }
+    }
+    targets
 }
 
 /// The video tracks of an MP4/QuickTime file, each with up to `wanted` of its keyframes
@@ -258,17 +314,34 @@ pub fn video_sources<R: Read + Seek>(r: &mut R, file_size: u64, wanted: usize) -
                 None => usize::try_from(samples).unwrap_or(usize::MAX),
             };
             let picks = spread(total, wanted);
+            let targets = sync.map_or_else(Vec::new, |s| {
+                let placed: Vec<u32> = s
+                    .iter()
+                    .copied()
+                    .filter(|&n| u64::from(n) <= samples)
+                    .collect();
+                between_targets(&placed, samples, wanted)
+            });
             let mut keyframes = Vec::with_capacity(picks.len());
+            let mut between = Vec::new();
             let (mut number, mut keyframe) = (0u32, 0usize);
+            // A picture between keyframes is shown at its decode time plus its composition
+            // offset, counted from the first sample's (the usual B-frame delay).
+            let mut offsets = t
+                .composition_offsets
+                .iter()
+                .flat_map(|&(n, o)| std::iter::repeat_n(o, n as usize));
+            let first_offset = t.composition_offsets.first().map_or(0, |&(_, o)| o);
             let placed = for_each_placed(&t, &fragmented, |offset, size, tick| {
                 number += 1;
+                let shift = offsets.next().map_or(0, |o| o - first_offset);
+                let time_s = if tick == u64::MAX {
+                    0.0
+                } else {
+                    tick as f64 / scale
+                };
                 if sync.is_none_or(|s| s.binary_search(&number).is_ok()) {
                     if picks.get(keyframes.len()) == Some(&keyframe) {
-                        let time_s = if tick == u64::MAX {
-                            0.0
-                        } else {
-                            tick as f64 / scale
-                        };
                         keyframes.push(Keyframe {
                             number: keyframe,
                             offset,
@@ -277,6 +350,27 @@ pub fn video_sources<R: Read + Seek>(r: &mut R, file_size: u64, wanted: usize) -
                         });
                     }
                     keyframe += 1;
+                    return;
+                }
+                // A sample before the last target of its group is decoded (as a reference
+                // at least) when the group's keyframe is.
+                let Some(k) = keyframes.len().checked_sub(1) else {
+                    return;
+                };
+                let next = targets.partition_point(|&n| n < number);
+                let in_group = targets.get(next).is_some_and(|&n| {
+                    sync.is_some_and(|s| {
+                        s.partition_point(|&x| x <= n) == s.partition_point(|&x| x <= number)
+                    })
+                });
+                if in_group {
+                    between.push(Between {
+                        keyframe: k,
+                        offset,
+                        size,
+                        time_s: (time_s + shift as f64 / scale).max(0.0),
+                        keep: targets[next] == number,
+                    });
                 }
             });
             let (width, height) = entry.video.as_ref().map_or((0, 0), |v| (v.width, v.height));
@@ -289,6 +383,7 @@ pub fn video_sources<R: Read + Seek>(r: &mut R, file_size: u64, wanted: usize) -
                 height,
                 keyframe_total: total,
                 keyframes: placed.then_some(keyframes),
+                between: if placed { between } else { Vec::new() },
             }
         })
         .collect()
@@ -297,6 +392,27 @@ pub fn video_sources<R: Read + Seek>(r: &mut R, file_size: u64, wanted: usize) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn frames_between_few_keyframes() {
+        // 6 keyframes every 50 samples (12 s at 25 fps), 24 wanted: 3 more per group, at
+        // a quarter, half and three quarters of it.
+        let sync: Vec<u32> = (0..6).map(|k| 1 + 50 * k).collect();
+        let t = between_targets(&sync, 300, 24);
+        assert_eq!(&t[..6], [13, 26, 38, 63, 76, 88]);
+        assert_eq!(t.len(), 18);
+        // 2 keyframes in 13 s (325 samples): 11 more per group, within the budget's reach
+        // of 200 samples after each keyframe.
+        let t = between_targets(&[1, 164], 325, 24);
+        assert_eq!(t.len(), 22);
+        assert!(t
+            .iter()
+            .all(|&n| (n > 1 && n <= 1 + 200) || (n > 164 && n <= 325)));
+        assert_eq!(t[0], 1 + 164 / 12);
+        // Enough keyframes, or none: nothing between.
+        assert!(between_targets(&(1..=30).collect::<Vec<_>>(), 30, 24).is_empty());
+        assert!(between_targets(&[], 100, 24).is_empty());
+    }
 
     #[test]
     fn spreads_evenly() {

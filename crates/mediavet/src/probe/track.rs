@@ -28,6 +28,9 @@ pub struct TrakParse {
     pub entry: Option<SampleEntry>,
     /// Sample durations (stts) and sizes (stsz).
     pub timeline: Timeline,
+    /// Composition offsets (ctts): (sample count, offset in media ticks) runs; empty when
+    /// every sample is shown at its decode time.
+    pub composition_offsets: Vec<(u32, i64)>,
     /// Sync sample numbers (1-based) from stss; `None` when every sample is a sync sample.
     pub sync_samples: Option<Vec<u32>>,
     /// Chunk offsets (stco/co64).
@@ -124,6 +127,12 @@ fn walk(parent: &Child, t: &mut TrakParse, problems: &mut Vec<Problem>) {
                 "compact sample sizes (stz2) are not read; stream size and bitrate are not measured",
                 "未读取紧凑样本大小表（stz2），未测量数据量和码率",
             )),
+            b"ctts" => {
+                if let Some(c) = decode::<mp4_atom::Ctts>(&child, problems) {
+                    t.composition_offsets =
+                        c.entries.iter().map(|e| (e.sample_count, e.sample_offset)).collect();
+                }
+            }
             b"stss" => {
                 if let Some(s) = decode::<mp4_atom::Stss>(&child, problems) {
                     t.sync_samples = Some(s.entries);

@@ -13,7 +13,6 @@
 //! `ffmpeg -i video.mp4 -i voice.wav -i music.wav -filter_complex "[1:a][2:a]amerge=inputs=2[a]" -map 0:v -map "[a]" -c:v copy -c:a aac -b:a 320k out.mp4`.
 
 use super::Ctx;
-use crate::facts::TrackKind;
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
@@ -27,18 +26,11 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let (Some(want), Some(c)) = (cx.profile.audio.channels, &cx.facts.container) else {
         return Vec::new();
     };
-    let tracks: Vec<_> = c
-        .tracks_of(TrackKind::Audio)
-        .filter(|t| t.sample_count > 0)
-        .collect();
+    let tracks: Vec<_> = c.audio_tracks().collect();
     if tracks.is_empty() {
         return Vec::new(); // track.missing reports it
     }
-    let counts: Vec<Option<u32>> = tracks
-        .iter()
-        .map(|t| t.audio.as_ref().and_then(|a| a.channels))
-        .collect();
-    if counts.iter().any(Option::is_none) {
+    let Some(total) = c.count_audio_channels() else {
         return vec![Finding::new(
             "audio.channels",
             sev.min(Severity::Warning),
@@ -47,8 +39,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
                 "有音轨未声明声道数。",
             ),
         )];
-    }
-    let total: u32 = counts.iter().flatten().sum();
+    };
     if total == want {
         return Vec::new();
     }

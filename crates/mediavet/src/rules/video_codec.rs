@@ -1,7 +1,7 @@
 //! video.codec — codec, profile and level of the main video track (information).
 //!
 //! What: reports the sample-entry codec (avc1/avc3 = H.264, hvc1/hev1 = HEVC,
-//! mp4v = MPEG-4 Part 2, ap4h/apcn = ProRes, …) with the profile and level
+//! mp4v = MPEG-4 Part 2, or Motion JPEG by its esds object type 0x6C, ap4h/apcn = ProRes, …) with the profile and level
 //! from the codec configuration (`avcC`, `hvcC`), frame rate and scan type.
 //! It never fails a file.
 //!
@@ -22,27 +22,14 @@ pub fn applies(p: &Profile) -> bool {
     p.category == Some(Category::Video)
 }
 
-fn codec_name(fourcc: &str) -> &'static str {
-    match fourcc {
-        "avc1" | "avc3" => "H.264",
-        "hvc1" | "hev1" | "dvh1" | "dvhe" => "HEVC",
-        "mp4v" => "MPEG-4 Part 2",
-        "s263" | "h263" => "H.263",
-        "av01" => "AV1",
-        "vp09" => "VP9",
-        "ap4h" | "ap4x" | "apch" | "apcn" | "apcs" | "apco" => "ProRes",
-        "jpeg" | "mjpa" | "mjpb" => "Motion JPEG",
-        _ => "other",
-    }
-}
-
 /// One info finding describing the main video track.
 pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(t) = cx.facts.container.as_ref().and_then(|c| c.primary_video()) else {
         return Vec::new();
     };
     let v = t.video.clone().unwrap_or_default();
-    let mut parts = vec![format!("{} ({})", codec_name(&t.codec), t.codec)];
+    let name = v.format.as_deref().unwrap_or("other");
+    let mut parts = vec![format!("{name} ({})", t.codec)];
     parts.extend(v.profile.clone());
     parts.extend(v.level.as_ref().map(|l| format!("level {l}")));
     parts.extend(v.frame_rate.map(|r| {
