@@ -35,6 +35,70 @@ fn ffmpeg_keyframes(name: &str, n: usize, width: usize, height: usize) -> Vec<u8
         .collect()
 }
 
+/// The Y plane of every picture as ffmpeg decodes it, in presentation order.
+fn ffmpeg_pictures(name: &str, width: usize, height: usize) -> Vec<Vec<u8>> {
+    let out = Command::new("ffmpeg")
+        .args(["-nostdin", "-v", "error", "-i"])
+        .arg(fixture(name))
+        .args([
+            "-map", "0:v:0", "-pix_fmt", "yuv420p", "-f", "rawvideo", "-",
+        ])
+        .output()
+        .unwrap();
+    out.stdout
+        .chunks(width * height * 3 / 2)
+        .map(|f| f[..width * height].to_vec())
+        .collect()
+}
+
+#[test]
+fn pictures_between_few_keyframes_are_the_ones_ffmpeg_shows_then() {
+    // 12 s at 25 fps, a keyframe every 2 s: 6 keyframes, so 18 pictures are taken between
+    // them (a quarter, half and three quarters into each group) to reach the 24 asked for.
+    for (name, decoder) in [
+        ("gop2s_bf0.mp4", "openh264"),
+        (
+            "gop2s_bf3.mp4",
+            "openh264, and ffmpeg between keyframes (B-pictures)",
+        ),
+    ] {
+        let s = sample_keyframes(Input::File(&fixture(name)), 24, 0, None).unwrap();
+        assert_eq!(s.decoder, decoder, "{name}");
+        assert_eq!((s.keyframes_available, s.frames.len()), (6, 24), "{name}");
+        assert!(s.failed.is_empty(), "{name}: {:?}", s.failed);
+        let (w, h) = (s.frames[0].luma.width, s.frames[0].luma.height);
+        let pictures = ffmpeg_pictures(name, w, h);
+        assert_eq!(pictures.len(), 300, "{name}");
+        let mut times: Vec<f64> = s.frames.iter().map(|f| f.time_s).collect();
+        times.sort_by(f64::total_cmp);
+        // Targets are placed in decode order; with B-pictures they are shown out of it.
+        let expected = if name == "gop2s_bf0.mp4" {
+            [0.0, 0.48, 1.0, 1.48]
+        } else {
+            [0.0, 0.44, 1.12, 1.6]
+        };
+        assert_eq!(&times[..4], expected, "{name}");
+        for f in &s.frames {
+            let n = (f.time_s * 25.0).round() as usize;
+            assert!(
+                f.luma.data == pictures[n],
+                "{name}: the picture at {} s is not ffmpeg's picture {n}",
+                f.time_s
+            );
+        }
+    }
+    // From memory, B-pictures cannot go to ffmpeg: the keyframes stay, and the failure says
+    // why the pictures between them are missing.
+    let bytes = std::fs::read(fixture("gop2s_bf3.mp4")).unwrap();
+    let s = sample_keyframes(Input::Bytes(&bytes), 24, 0, None).unwrap();
+    assert_eq!(s.frames.len(), 6);
+    assert!(
+        s.failed[0].1.contains("B-pictures need ffmpeg"),
+        "{:?}",
+        s.failed
+    );
+}
+
 #[test]
 fn h264_keyframes_decode_in_process_like_ffmpeg() {
     for (name, keyframes) in [
@@ -42,9 +106,14 @@ fn h264_keyframes_decode_in_process_like_ffmpeg() {
         ("hd720.mp4", 1),
         ("long_181s.mp4", 2),
     ] {
-        let s = sample_keyframes(Input::File(&fixture(name)), 24, 0, None).unwrap();
+        // Asking for as many as there are: no frame between keyframes is decoded.
+        let s = sample_keyframes(Input::File(&fixture(name)), keyframes, 0, None).unwrap();
         assert_eq!(s.decoder, "openh264", "{name}");
-        assert_eq!(s.frames.len(), keyframes, "{name}");
+        assert_eq!(
+            (s.frames.len(), s.decoded_between),
+            (keyframes, 0),
+            "{name}"
+        );
         if have("ffmpeg") {
             let ours: Vec<u8> = s
                 .frames
@@ -143,7 +212,7 @@ fn corrupt_and_empty_keyframes_are_findings_not_panics() {
     for b in &mut one[k.offset as usize + 4..(k.offset + u64::from(k.size)) as usize] {
         *b = 0xff;
     }
-    let s = sample_keyframes(Input::Bytes(&one), 24, 320, None).unwrap();
+    let s = sample_keyframes(Input::Bytes(&one), 2, 320, None).unwrap();
     assert_eq!((s.frames.len(), s.failed.len()), (1, 1), "{:?}", s.failed);
     // Zero-size samples (stsz entries all 0): nothing to decode, said so.
     let mut empty = clean.clone();

@@ -13,7 +13,11 @@
 //! picture barely changes between samples (a locked-off shot, a still, a slideshow),
 //! when fewer than 6 keyframes can be sampled, or when the picture is under 320 pixels
 //! wide, a mark cannot be told from the scene: the result is "inconclusive", for
-//! information only. A codec that cannot be decoded gives a warning saying so.
+//! information only. A clip with fewer keyframes than asked for has the frames between
+//! them decoded too (H.264, at most 400 per file), so that each half and third of it is
+//! searched; when fewer than 18 frames can still be had, marks that move between corners
+//! are "inconclusive" (information) while marks that stay are still judged. A codec that
+//! cannot be decoded gives a warning saying so.
 //!
 //! Why: the contest rules forbid any watermark or logo; an app logo or user ID marks a
 //! repost from a short-video platform, not original work.
@@ -26,7 +30,7 @@
 use super::Ctx;
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
-use crate::video::{FrameFacts, Inconclusive, Rect, MIN_FRAMES, MIN_WIDTH};
+use crate::video::{FrameFacts, Inconclusive, Rect, MIN_FRAMES, MIN_WIDTH, WINDOWED_FRAMES};
 
 /// Applies when the profile asks for the watermark search.
 pub fn applies(p: &Profile) -> bool {
@@ -69,6 +73,9 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         return vec![inconclusive(frames, why, marks.len())];
     }
     let min = cx.profile.frames.min_confidence.unwrap_or(MIN_CONFIDENCE);
+    let moving = frames
+        .moving_marks_inconclusive
+        .then(|| moving_inconclusive(frames));
     marks
         .into_iter()
         .map(|m| {
@@ -109,7 +116,30 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
                 "请提交不带平台水印、台标或账号的原始素材；运行 `mediavet check --debug-frames 目录` 可查看标记位置。",
             ))
         })
+        .chain(moving)
         .collect()
+}
+
+/// The information that marks moving between corners were not searched for: too few
+/// frames for the halves and thirds of the video.
+fn moving_inconclusive(frames: &FrameFacts) -> Finding {
+    let n = frames.times_s.len();
+    Finding::new(
+        "video.watermark",
+        Severity::Info,
+        Text::new(
+            format!("Watermark check inconclusive for marks that move: only {n} frames could be analysed, and {WINDOWED_FRAMES} are needed to search each half and third of the video on its own, where a user ID that jumps between corners stays still."),
+            format!("对移动标记的检查无结论：只分析了 {n} 帧，而分别检查视频的每一半和每三分之一（账号标记在其中位置不变）需要 {WINDOWED_FRAMES} 帧。"),
+        ),
+    )
+    .values(
+        Some(Quantity::num(n as f64, "frames", n.to_string())),
+        Some(Quantity::num(WINDOWED_FRAMES as f64, "frames", format!("≥ {WINDOWED_FRAMES}"))),
+    )
+    .hint(Text::new(
+        "Look at the video for an account ID or logo that changes corner.",
+        "请人工查看视频中是否有变换位置的账号或台标。",
+    ))
 }
 
 fn inconclusive(frames: &FrameFacts, why: Inconclusive, candidates: usize) -> Finding {

@@ -97,6 +97,9 @@ pub struct FrameFacts {
     pub decoder: String,
     /// Keyframes in the track (0 when the tables do not place them).
     pub keyframes_available: usize,
+    /// Frames decoded between keyframes because the track has fewer than were asked for
+    /// (kept for the search, or decoded as their references).
+    pub decoded_between: usize,
     /// Times of the frames analysed, seconds.
     pub times_s: Vec<f64>,
     /// Sampled keyframes that did not decode.
@@ -111,6 +114,10 @@ pub struct FrameFacts {
     /// Why marks cannot be told from the scene in this video, when they cannot.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inconclusive: Option<Inconclusive>,
+    /// The halves and thirds of the video hold too few frames to be searched on their
+    /// own (fewer than [`super::watermark::WINDOWED_FRAMES`] analysed), so a mark that
+    /// moves between corners cannot be ruled out.
+    pub moving_marks_inconclusive: bool,
     /// Persistent marks found, strongest first.
     pub watermarks: Vec<WatermarkFact>,
     /// QR codes seen.
@@ -204,6 +211,7 @@ pub fn analyse(input: Input, facts: &mut Facts, settings: FrameSettings, debug: 
     video.frames = Some(FrameFacts {
         decoder: sampled.decoder,
         keyframes_available: sampled.keyframes_available,
+        decoded_between: sampled.decoded_between,
         times_s: frames.iter().map(|f| f.time_s).collect(),
         failed: sampled
             .failed
@@ -222,6 +230,7 @@ pub fn analyse(input: Input, facts: &mut Facts, settings: FrameSettings, debug: 
         } else {
             None
         },
+        moving_marks_inconclusive: frames.len() < watermark::WINDOWED_FRAMES,
         watermarks: scan
             .found
             .iter()

@@ -1,13 +1,14 @@
 //! Sampling keyframes spread over a video and decoding only those: H.264 in-process with
 //! openh264 (one decoder per worker thread: every keyframe is an IDR picture that decodes
-//! on its own), anything else (HEVC, interlaced or 10-bit H.264, MPEG-4 Part 2, …) and
+//! on its own; when a short clip has too few keyframes, the frames between them are
+//! decoded forward from their keyframe, at most `probe::MAX_BETWEEN` per file), anything else (HEVC, interlaced or 10-bit H.264, MPEG-4 Part 2, …) and
 //! keyframes the sample tables cannot place (movie fragments) through an `ffmpeg` binary
 //! when one is on PATH. Never silent: the result names the decoder, or the error says why
 //! no frame could be had.
 
 use super::h264::KeyframeDecoder;
 use super::luma::Luma;
-use crate::probe::{video_sources, Keyframe, VideoSource};
+use crate::probe::{video_sources, Between, Keyframe, VideoSource};
 use rayon::prelude::*;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
@@ -57,7 +58,10 @@ pub struct Sampled<T> {
     pub stored_size: (u32, u32),
     /// Keyframes the track has (0 when the tables do not place them).
     pub keyframes_available: usize,
-    /// Keyframes in time order.
+    /// Frames decoded between keyframes (kept or only decoded as references) because the
+    /// track has fewer keyframes than were asked for.
+    pub decoded_between: usize,
+    /// Pictures: the keyframes and the frames kept between them.
     pub frames: Vec<T>,
     /// Keyframes that did not decode: (time in seconds, why).
     pub failed: Vec<(f64, String)>,
@@ -106,6 +110,7 @@ pub fn sample_keyframes_with<T: Send>(
             decoder: format!("ffmpeg ({reason})"),
             stored_size,
             keyframes_available: 0,
+            decoded_between: 0,
             frames,
             failed,
         });
@@ -116,24 +121,50 @@ pub fn sample_keyframes_with<T: Send>(
     let native = match (src.codec.as_str(), src.avcc.as_deref()) {
         ("avc1" | "avc3", Some(avcc)) => match super::h264::unsupported(avcc) {
             Some(why) => Err(why),
-            None => decode_h264(input, avcc, keyframes, max_width, prepare),
+            None => decode_h264(input, avcc, keyframes, &src.between, max_width, prepare),
         },
         ("avc1" | "avc3", None) => Err("the H.264 track has no avcC record".into()),
         (codec, _) => Err(format!("codec {codec} needs ffmpeg")),
     };
-    let (decoder, (frames, failed)) = match native {
-        Ok(done) => ("openh264".to_string(), done),
+    let (decoder, decoded_between, (frames, failed)) = match native {
+        Ok((done, false)) => ("openh264".to_string(), src.between.len(), done),
+        // B-pictures between keyframes: ffmpeg decodes the pictures wanted there.
+        Ok(((mut frames, mut failed), true)) => {
+            let times: Vec<f64> = src
+                .between
+                .iter()
+                .filter(|b| b.keep)
+                .map(|b| b.time_s)
+                .collect();
+            let pick = Pick::Times(&times);
+            match extract_with_ffmpeg(input, &src, pick, max_width, prepare) {
+                Ok((more, also_failed)) => {
+                    frames.extend(more);
+                    failed.extend(also_failed);
+                    let decoder = "openh264, and ffmpeg between keyframes (B-pictures)";
+                    (decoder.to_string(), src.between.len(), (frames, failed))
+                }
+                Err(e) => {
+                    let why = format!(
+                        "frames between keyframes not decoded: B-pictures need ffmpeg; {e}"
+                    );
+                    failed.push((times.first().copied().unwrap_or(0.0), why));
+                    ("openh264".to_string(), 0, (frames, failed))
+                }
+            }
+        }
         Err(reason) => {
             let pick = Pick::Chosen(keyframes);
             let done = extract_with_ffmpeg(input, &src, pick, max_width, prepare)
                 .map_err(|e| format!("frames not decoded: {reason}; {e}"))?;
-            (format!("ffmpeg ({reason})"), done)
+            (format!("ffmpeg ({reason})"), 0, done)
         }
     };
     Ok(Sampled {
         decoder,
         stored_size,
         keyframes_available: src.keyframe_total,
+        decoded_between,
         frames,
         failed,
     })
@@ -150,79 +181,146 @@ fn spacing(duration_s: Option<f64>, count: usize) -> f64 {
 
 type Decoded<T> = (Vec<T>, Vec<(f64, String)>);
 
-/// Decodes the chosen keyframes on the rayon pool, one openh264 decoder and file handle per
-/// contiguous run. `Err` only when the stream cannot be set up or no keyframe decodes.
+/// Decodes the chosen keyframes, and the samples after each that `between` lists, on the
+/// rayon pool, one openh264 decoder and file handle per contiguous run of keyframes. `Err`
+/// only when the stream cannot be set up or no keyframe decodes.
 fn decode_h264<T: Send>(
     input: Input,
     avcc: &[u8],
     chosen: &[Keyframe],
+    between: &[Between],
     max_width: usize,
     prepare: &(dyn Fn(Frame) -> T + Sync),
-) -> Result<Decoded<T>, String> {
+) -> Result<(Decoded<T>, bool), String> {
     super::h264::avc_config(avcc).ok_or("malformed avcC")?;
     let runs = chosen.len().div_ceil(rayon::current_num_threads().max(1));
-    let results: Vec<Result<T, (f64, String)>> = chosen
+    let indices: Vec<usize> = (0..chosen.len()).collect();
+    let b_pictures = std::sync::atomic::AtomicBool::new(false);
+    let results: Vec<Result<T, (f64, String)>> = indices
         .par_chunks(runs.max(1))
-        .flat_map_iter(|run| decode_run(input, avcc, run, max_width, prepare))
+        .flat_map_iter(|run| {
+            let run = run.first().copied().unwrap_or(0)..run.last().map_or(0, |l| l + 1);
+            decode_run(
+                input,
+                avcc,
+                chosen,
+                between,
+                run,
+                max_width,
+                prepare,
+                &b_pictures,
+            )
+        })
         .collect();
     let (frames, failed) = split(results);
     if frames.is_empty() {
         let why = failed.first().map_or("no keyframe", |(_, e)| e.as_str());
         return Err(format!("no keyframe decoded in-process ({why})"));
     }
-    Ok((frames, failed))
+    Ok(((frames, failed), b_pictures.into_inner()))
 }
 
-/// One worker's keyframes, each decoded on its own (a damaged one fails alone).
+/// One worker's keyframes (`run`, indices into `chosen`), each decoded on its own (a damaged
+/// one fails alone), then the samples `between` lists after it, in decode order, keeping
+/// the pictures marked to keep (a damaged one ends its group; a B-picture ends it and sets
+/// `b_pictures`).
+#[allow(clippy::too_many_arguments)]
 fn decode_run<T>(
     input: Input,
     avcc: &[u8],
-    run: &[Keyframe],
+    chosen: &[Keyframe],
+    between: &[Between],
+    run: std::ops::Range<usize>,
     max_width: usize,
     prepare: &(dyn Fn(Frame) -> T + Sync),
+    b_pictures: &std::sync::atomic::AtomicBool,
 ) -> Vec<Result<T, (f64, String)>> {
+    let keys = &chosen[run.clone()];
     let setup = input
         .open()
         .and_then(|(f, _)| Ok((f, KeyframeDecoder::new(avcc)?)));
     let (mut file, mut decoder) = match setup {
         Ok(s) => s,
-        Err(e) => return run.iter().map(|k| Err((k.time_s, e.clone()))).collect(),
+        Err(e) => return keys.iter().map(|k| Err((k.time_s, e.clone()))).collect(),
     };
     let mut buf = Vec::new();
-    run.iter()
-        .map(|k| {
-            read_sample(&mut file, k, &mut buf)
-                .and_then(|()| decode_guarded(&mut decoder, &buf))
-                .map(|luma| {
-                    prepare(Frame {
-                        time_s: k.time_s,
-                        luma: luma.downscaled(max_width),
-                    })
+    let mut out = Vec::new();
+    for index in run {
+        let k = &chosen[index];
+        let key = read_sample(&mut file, k.offset, k.size, &mut buf)
+            .and_then(|()| decode_guarded(&mut decoder, &buf, true))
+            .map(|luma| {
+                prepare(Frame {
+                    time_s: k.time_s,
+                    luma: luma.downscaled(max_width),
                 })
-                .map_err(|e| (k.time_s, e))
-        })
-        .collect()
+            })
+            .map_err(|e| (k.time_s, e));
+        let decoded = key.is_ok();
+        out.push(key);
+        if !decoded {
+            continue;
+        }
+        let from = between.partition_point(|b| b.keyframe < index);
+        let to = between.partition_point(|b| b.keyframe <= index);
+        for b in &between[from..to] {
+            let fail = |e: String| (b.time_s, e);
+            if let Err(e) = read_sample(&mut file, b.offset, b.size, &mut buf) {
+                out.push(Err(fail(e)));
+                break;
+            }
+            let kind = super::h264::slice_kind(decoder.config(), &buf);
+            // openh264 runs out of picture buffers a dozen pictures into a stream with
+            // B-pictures (openh264-rs issue #50): such groups are left to ffmpeg.
+            if kind.is_some_and(|k| k.bidirectional) {
+                b_pictures.store(true, std::sync::atomic::Ordering::Relaxed);
+                break;
+            }
+            // Pictures nothing refers to are decoded only when kept.
+            if !b.keep && kind.is_some_and(|k| !k.reference) {
+                continue;
+            }
+            match decode_guarded(&mut decoder, &buf, false) {
+                Ok(luma) if b.keep => out.push(Ok(prepare(Frame {
+                    time_s: b.time_s,
+                    luma: luma.downscaled(max_width),
+                }))),
+                Ok(_) => {}
+                Err(e) => {
+                    out.push(Err(fail(e)));
+                    break;
+                }
+            }
+        }
+    }
+    out
 }
 
-/// A decoder panic on hostile data stays this keyframe's failure.
-fn decode_guarded(decoder: &mut KeyframeDecoder, sample: &[u8]) -> Result<Luma, String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| decoder.decode(sample)))
-        .unwrap_or_else(|_| Err("the decoder failed on damaged picture data".into()))
+/// A decoder panic on hostile data stays this picture's failure.
+fn decode_guarded(
+    decoder: &mut KeyframeDecoder,
+    sample: &[u8],
+    keyframe: bool,
+) -> Result<Luma, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        decoder.decode(sample, keyframe)
+    }))
+    .unwrap_or_else(|_| Err("the decoder failed on damaged picture data".into()))
 }
 
 fn read_sample<R: Read + Seek + ?Sized>(
     r: &mut R,
-    k: &Keyframe,
+    offset: u64,
+    size: u32,
     buf: &mut Vec<u8>,
 ) -> Result<(), String> {
-    if k.size == 0 {
-        return Err(format!("keyframe at byte {} is empty (size 0)", k.offset));
+    if size == 0 {
+        return Err(format!("sample at byte {offset} is empty (size 0)"));
     }
-    buf.resize(k.size as usize, 0);
-    r.seek(SeekFrom::Start(k.offset))
-        .map_err(|e| e.to_string())?;
+    buf.resize(size as usize, 0);
+    r.seek(SeekFrom::Start(offset)).map_err(|e| e.to_string())?;
     r.read_exact(buf)
-        .map_err(|e| format!("keyframe at byte {}: {e}", k.offset))
+        .map_err(|e| format!("sample at byte {offset}: {e}"))
 }
 
 fn split<T>(results: Vec<Result<T, (f64, String)>>) -> Decoded<T> {
@@ -244,12 +342,15 @@ enum Pick<'a> {
     /// At most `count`, each at least `interval_s` after the last kept (keyframes the
     /// tables do not place).
     Spaced { count: usize, interval_s: f64 },
+    /// The pictures shown at these times (seconds, ascending), every picture decoded.
+    Times(&'a [f64]),
 }
 
-/// The keyframes in one ffmpeg run (`-skip_frame nokey`: only keyframes are decoded;
-/// a `select` filter keeps the wanted ones), grey and scaled to the size the native path
-/// gives, read from a pipe one frame at a time. One process per file: starting one per
-/// keyframe cost more than decoding them.
+/// The pictures in one ffmpeg run (keyframes: `-skip_frame nokey`, only keyframes are
+/// decoded; times: every picture up to the last one wanted is decoded; a `select` filter
+/// keeps the wanted ones), grey and scaled to the size the native path gives, read from a
+/// pipe one frame at a time. One process per file: starting one per keyframe cost more
+/// than decoding them.
 fn extract_with_ffmpeg<T: Send>(
     input: Input,
     src: &VideoSource,
@@ -285,6 +386,18 @@ fn extract_with_ffmpeg<T: Send>(
             format!("isnan(prev_selected_t)+gte(t-prev_selected_t\\,{interval_s:.6})"),
             *count,
         ),
+        // Times are exact to the tick; a millisecond either side allows for rounding.
+        Pick::Times(times) => {
+            let terms: Vec<String> = times
+                .iter()
+                .map(|t| format!("between(t\\,{:.6}\\,{:.6})", t - 0.001, t + 0.001))
+                .collect();
+            (terms.join("+"), times.len())
+        }
+    };
+    let skip: &[&str] = match pick {
+        Pick::Times(_) => &[],
+        _ => &["-skip_frame", "nokey"],
     };
     let mut child = Command::new("ffmpeg")
         .args([
@@ -293,10 +406,9 @@ fn extract_with_ffmpeg<T: Send>(
             "-nostats",
             "-v",
             "info",
-            "-skip_frame",
-            "nokey",
-            "-i",
         ])
+        .args(skip)
+        .arg("-i")
         .arg(path)
         .args([
             "-map",
@@ -307,7 +419,7 @@ fn extract_with_ffmpeg<T: Send>(
         ])
         .args([
             "-vf",
-            &format!("select='{select}',showinfo,scale={ow}:{oh}:flags=area,format=gray"),
+            &format!("select='{select}',showinfo,scale={ow}:{oh}:flags=area,format=yuv420p,extractplanes=y"),
         ])
         .args([
             "-vsync",
@@ -347,6 +459,7 @@ fn extract_with_ffmpeg<T: Send>(
         .map(|(i, data)| {
             let time_s = match &pick {
                 Pick::Chosen(keys) => keys.get(i).map(|k| k.time_s),
+                Pick::Times(times) => times.get(i).copied(),
                 Pick::Spaced { .. } => shown.get(i).copied(),
             };
             prepare(Frame {
@@ -366,6 +479,10 @@ fn extract_with_ffmpeg<T: Send>(
         Pick::Chosen(keys) => keys[frames.len()..]
             .iter()
             .map(|k| (k.time_s, "ffmpeg did not decode this keyframe".to_string()))
+            .collect(),
+        Pick::Times(times) => times[frames.len()..]
+            .iter()
+            .map(|&t| (t, "ffmpeg did not decode this picture".to_string()))
             .collect(),
         Pick::Spaced { .. } => Vec::new(),
     };

@@ -1,6 +1,6 @@
-//! H.264 keyframes decoded in-process with openh264 (its bundled source is compiled; no
+//! H.264 pictures decoded in-process with openh264 (its bundled source is compiled; no
 //! system library). MP4 stores NAL units length-prefixed (AVCC); openh264 takes Annex B,
-//! so each sample is rewritten with start codes after the avcC's SPS and PPS.
+//! so each sample is rewritten with start codes, a keyframe after the avcC's SPS and PPS.
 
 use super::luma::Luma;
 use openh264::decoder::Decoder;
@@ -35,10 +35,9 @@ pub fn avc_config(avcc: &[u8]) -> Option<AvcConfig> {
     })
 }
 
-/// An AVCC sample as Annex B, preceded by the parameter sets; `None` if a length overruns.
-pub fn annex_b(config: &AvcConfig, sample: &[u8]) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(config.parameter_sets.len() + sample.len() + 16);
-    out.extend_from_slice(&config.parameter_sets);
+/// The NAL units of an AVCC sample; `None` if a length overruns.
+fn nal_units<'a>(config: &AvcConfig, sample: &'a [u8]) -> Option<Vec<&'a [u8]>> {
+    let mut units = Vec::new();
     let mut rest = sample;
     while !rest.is_empty() {
         let n = config.length_size;
@@ -46,12 +45,49 @@ pub fn annex_b(config: &AvcConfig, sample: &[u8]) -> Option<Vec<u8>> {
             .get(..n)?
             .iter()
             .fold(0usize, |acc, &b| (acc << 8) | usize::from(b));
-        let nal = rest.get(n..n + len)?;
-        out.extend_from_slice(&START);
-        out.extend_from_slice(nal);
+        units.push(rest.get(n..n + len)?);
         rest = &rest[n + len..];
     }
+    Some(units)
+}
+
+/// An AVCC sample as Annex B, preceded by the parameter sets when `with_parameter_sets`
+/// (a keyframe; sending them again before a P-picture restarts the decoder's sequence);
+/// `None` if a length overruns.
+pub fn annex_b(config: &AvcConfig, sample: &[u8], with_parameter_sets: bool) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(config.parameter_sets.len() + sample.len() + 16);
+    if with_parameter_sets {
+        out.extend_from_slice(&config.parameter_sets);
+    }
+    for nal in nal_units(config, sample)? {
+        out.extend_from_slice(&START);
+        out.extend_from_slice(nal);
+    }
     Some(out)
+}
+
+/// What the first slice of a picture says about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SliceKind {
+    /// Other pictures predict from it (nal_ref_idc ≠ 0): it must be decoded.
+    pub reference: bool,
+    /// A B slice.
+    pub bidirectional: bool,
+}
+
+/// The kind of the first coded slice of an AVCC sample, `None` without one.
+pub fn slice_kind(config: &AvcConfig, sample: &[u8]) -> Option<SliceKind> {
+    use h264_reader::rbsp::{BitRead, BitReader, ByteReader};
+    let nal = nal_units(config, sample)?
+        .into_iter()
+        .find(|n| matches!(n.first().map(|h| h & 0x1f), Some(1 | 5)))?;
+    let mut bits = BitReader::new(ByteReader::skipping_h264_header(nal));
+    bits.read_ue("first_mb_in_slice").ok()?;
+    let slice_type = bits.read_ue("slice_type").ok()?;
+    Some(SliceKind {
+        reference: nal[0] & 0x60 != 0,
+        bidirectional: slice_type % 5 == 1,
+    })
 }
 
 /// Why openh264 cannot decode the stream described by `avcc`, if it cannot: it decodes
@@ -80,10 +116,16 @@ impl KeyframeDecoder {
         Ok(KeyframeDecoder { decoder, config })
     }
 
-    /// Decodes one keyframe sample to its luma plane.
-    pub fn decode(&mut self, sample: &[u8]) -> Result<Luma, String> {
-        let stream =
-            annex_b(&self.config, sample).ok_or("a NAL unit length runs past the sample")?;
+    /// The stream's configuration.
+    pub fn config(&self) -> &AvcConfig {
+        &self.config
+    }
+
+    /// Decodes one sample to its luma plane: a keyframe (`keyframe`, sent with the
+    /// parameter sets), or a picture after it in decode order.
+    pub fn decode(&mut self, sample: &[u8], keyframe: bool) -> Result<Luma, String> {
+        let stream = annex_b(&self.config, sample, keyframe)
+            .ok_or("a NAL unit length runs past the sample")?;
         let frame = self
             .decoder
             .decode(&stream)
@@ -96,7 +138,7 @@ impl KeyframeDecoder {
                     .flush_remaining()
                     .map_err(|e| format!("openh264: {e}"))?;
                 rest.pop()
-                    .ok_or("openh264 returned no picture for the keyframe")?
+                    .ok_or("openh264 returned no picture for the sample")?
             }
         };
         let (w, h) = frame.dimensions();
@@ -115,12 +157,23 @@ mod tests {
         // avcC: version, profile, compat, level, 0xff (4-byte lengths), 1 SPS of 2 bytes, 1 PPS of 1 byte.
         let avcc = [1, 100, 0, 40, 0xff, 0xe1, 0, 2, 0x67, 0xaa, 1, 0, 1, 0x68];
         let c = avc_config(&avcc).unwrap();
-        let out = annex_b(&c, &[0, 0, 0, 2, 0x65, 0x88]).unwrap();
+        let out = annex_b(&c, &[0, 0, 0, 2, 0x65, 0x88], true).unwrap();
         assert_eq!(
             out,
             [0, 0, 0, 1, 0x67, 0xaa, 0, 0, 0, 1, 0x68, 0, 0, 0, 1, 0x65, 0x88]
         );
-        assert!(annex_b(&c, &[0, 0, 0, 9, 0x65]).is_none());
+        assert!(annex_b(&c, &[0, 0, 0, 9, 0x65], true).is_none());
+        assert_eq!(
+            annex_b(&c, &[0, 0, 0, 2, 0x41, 0x9a], false).unwrap(),
+            [0, 0, 0, 1, 0x41, 0x9a]
+        );
+        // P slice (type 5), B slice (type 6), both as nal_ref_idc 2 / 0.
+        // first_mb_in_slice = 0 ("1"), slice_type 5 = "00110", 6 = "00111".
+        let p = [0, 0, 0, 3, 0x41, 0b1001_1000, 0];
+        let b = [0, 0, 0, 3, 0x01, 0b1001_1100, 0];
+        let kind = |s: &[u8]| slice_kind(&c, s).unwrap();
+        assert_eq!((kind(&p).reference, kind(&p).bidirectional), (true, false));
+        assert_eq!((kind(&b).reference, kind(&b).bidirectional), (false, true));
         assert!(avc_config(&[1, 100, 0]).is_none());
         assert_eq!(unsupported(&avcc), None);
         let high10 = [1, 110, 0, 40, 0xff, 0xe0, 0xe0];

@@ -20,3 +20,4 @@ pub use analysis::{
 pub use bars::Rect;
 pub use frames::{sample_keyframes, sample_keyframes_with, Frame, Input, Sampled, SampledFrames};
 pub use luma::Luma;
+pub use watermark::WINDOWED_FRAMES;

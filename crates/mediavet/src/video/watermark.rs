@@ -29,6 +29,9 @@ pub const FLOOR: f64 = 0.4;
 const SHOWN: f64 = 0.4;
 /// Fewest frames in a part of the video analysed on its own.
 const MIN_WINDOW: usize = 6;
+/// Fewest frames for every part (the halves and the thirds) to be searched on its own;
+/// with fewer, a mark that moves between corners may go unseen.
+pub const WINDOWED_FRAMES: usize = 3 * MIN_WINDOW;
 
 /// A mark found in the analysis frames (map coordinates).
 #[derive(Debug, Clone)]
