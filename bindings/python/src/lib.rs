@@ -75,9 +75,14 @@ fn resolve(profile: &Bound<'_, PyAny>, options: Option<&str>) -> PyResult<Profil
     }
 }
 
+/// A built-in name or an existing file first (a path may hold `=`); then a `.toml` name
+/// is a missing file, and anything with `=` or a line break is TOML text.
 fn load(path_or_text: &str) -> PyResult<Profile> {
+    let is_named = Profile::builtin_source(path_or_text).is_some()
+        || std::path::Path::new(path_or_text).is_file()
+        || (path_or_text.ends_with(".toml") && !path_or_text.contains('\n'));
     let looks_like_toml = path_or_text.contains('=') || path_or_text.contains('\n');
-    if looks_like_toml {
+    if looks_like_toml && !is_named {
         Profile::from_toml(path_or_text, "<text>").map_err(py_err)
     } else {
         Profile::load(path_or_text).map_err(py_err)
@@ -132,7 +137,7 @@ fn check_json(
 ) -> PyResult<String> {
     let (profile, lang) = setup(profile, options_json, lang_code)?;
     Ok(py.detach(|| {
-        mediavet::batch::check_isolated(&path, &profile, &mediavet::CheckOptions::default())
+        mediavet::check_path(&path, &profile)
             .to_json(lang)
             .to_string()
     }))

@@ -9,6 +9,7 @@ use crate::rules;
 use crate::video::Input;
 use serde::Serialize;
 use serde_json::{json, Value};
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 /// Overall judgement of one file.
@@ -59,16 +60,24 @@ pub struct CheckOptions {
 }
 
 /// Probes and checks one file (decoding its audio and sampling its frames when the
-/// profile's rules need them). Never fails: a file that cannot be opened is `unreadable`.
+/// profile's rules need them). Never fails: a file that cannot be opened is `unreadable`,
+/// and so is one whose checking panicked (an internal error, said in the finding).
 pub fn check_path(path: &Path, profile: &Profile) -> Report {
     check_path_with(path, profile, &CheckOptions::default())
 }
 
 /// [`check_path`] with options.
 pub fn check_path_with(path: &Path, profile: &Profile, options: &CheckOptions) -> Report {
+    let size = || std::fs::metadata(path).map_or(0, |m| m.len());
+    isolated(path, size, profile, || {
+        check_path_unisolated(path, profile, options)
+    })
+}
+
+fn check_path_unisolated(path: &Path, profile: &Profile, options: &CheckOptions) -> Report {
     let mut facts = probe_path(path).unwrap_or_else(|e| {
         let problem = Problem::new(true, None, e.to_string(), format!("无法打开文件：{e}"));
-        unassessed(path, problem)
+        unassessed(path, 0, problem)
     });
     if profile.measures_audio() && !facts.unreadable() {
         crate::audio::measure_path(path, &mut facts, profile.meter_settings());
@@ -99,8 +108,16 @@ pub fn check_path_with(path: &Path, profile: &Profile, options: &CheckOptions) -
 }
 
 /// Checks a file held in memory; `name` supplies its name and extension. Codecs that only
-/// ffmpeg decodes are reported as not measured (ffmpeg needs a file).
+/// ffmpeg decodes are reported as not measured (ffmpeg needs a file). Never fails, like
+/// [`check_path`].
 pub fn check_bytes(data: &[u8], name: &Path, profile: &Profile) -> Report {
+    let size = || data.len() as u64;
+    isolated(name, size, profile, || {
+        check_bytes_unisolated(data, name, profile)
+    })
+}
+
+fn check_bytes_unisolated(data: &[u8], name: &Path, profile: &Profile) -> Report {
     let size = data.len() as u64;
     let mut reader = std::io::Cursor::new(data);
     let mut facts = crate::probe::probe_reader(&mut reader, size, name);
@@ -121,11 +138,38 @@ pub fn check_bytes(data: &[u8], name: &Path, profile: &Profile) -> Report {
     check_facts(facts, profile)
 }
 
+/// Runs `check` for the file named `path` (of `size` bytes); a panic becomes an
+/// `unreadable` report, so that it stays one file's problem. Every public entry point
+/// goes through here.
+fn isolated(
+    path: &Path,
+    size: impl FnOnce() -> u64,
+    profile: &Profile,
+    check: impl FnOnce() -> Report,
+) -> Report {
+    catch_unwind(AssertUnwindSafe(check)).unwrap_or_else(|cause| {
+        let what = cause
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| cause.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown".into());
+        let problem = Problem::new(
+            true,
+            None,
+            format!(
+                "internal error while checking this file ({what}); please report it with the file"
+            ),
+            format!("检查该文件时发生内部错误（{what}），请连同文件一起报告"),
+        );
+        check_facts(unassessed(path, size(), problem), profile)
+    })
+}
+
 /// Facts of a file that could not be assessed at all, carrying the fatal `problem`.
-pub(crate) fn unassessed(path: &Path, problem: Problem) -> Facts {
+fn unassessed(path: &Path, size: u64, problem: Problem) -> Facts {
     Facts {
         path: path.display().to_string(),
-        size: std::fs::metadata(path).map_or(0, |m| m.len()),
+        size,
         kind: FileKind::Unknown,
         extension: kind::extension(path),
         container: None,
@@ -144,10 +188,9 @@ pub fn check_facts(mut facts: Facts, profile: &Profile) -> Report {
     if let Some(text) = facts.text.as_mut() {
         text.body = String::new();
     }
-    let verdict = if findings
-        .iter()
-        .any(|f| f.rule == "file.unreadable" && f.severity == Severity::Error)
-    {
+    // Unreadable is a fact (a fatal problem), not a rule's severity: a profile that turns
+    // `file.unreadable` off hides the finding, never the verdict.
+    let verdict = if facts.unreadable() {
         Verdict::Unreadable
     } else {
         match findings.iter().map(|f| f.severity).max() {
@@ -219,4 +262,21 @@ pub fn reports_to_json(reports: &[Report], profile: &str, lang: Lang) -> Value {
                 .collect::<Vec<_>>(),
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_stays_one_files_problem() {
+        let profile = Profile::builtin("micro-video").unwrap();
+        let path = Path::new("entry.mp4");
+        let r = isolated(path, || 7, &profile, || panic!("table index out of range"));
+        assert_eq!((r.verdict, r.facts.size), (Verdict::Unreadable, 7));
+        assert!(r.findings[0]
+            .message
+            .en
+            .contains("internal error while checking this file (table index out of range)"));
+    }
 }
