@@ -99,6 +99,21 @@ def test_load_profile_from_name_file_and_text(video: Path, tmp_path: Path) -> No
     assert repr(from_text) == 'Profile("lenient")'
 
 
+def test_a_profile_path_holding_an_equals_sign_is_a_path(video: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "contest=2024"
+    folder.mkdir()
+    file = folder / "strict.toml"
+    file.write_text('extends = "micro-video"\n[video]\nmin_bitrate_mbps = 20\n', encoding="utf-8")
+    for source in (file, str(file)):
+        profile = mediavet.load_profile(source)
+        # Named after its file, not after the built-in it extends.
+        assert profile.name == "strict"
+    report = mediavet.check(video / "pass_1080p_18m.mp4", profile=str(file))
+    assert report.profile == "strict"
+    with pytest.raises(mediavet.Error, match="missing=1.toml"):
+        mediavet.load_profile(str(folder / "missing=1.toml"))
+
+
 def test_errors_are_typed(video: Path) -> None:
     with pytest.raises(mediavet.ProfileError, match="line 3"):
         mediavet.load_profile('name = "x"\n[video]\nmin_bitrate_mbps = -1\n')

@@ -362,24 +362,36 @@ impl Profile {
             path: path.into(),
             source,
         })?;
-        Profile::from_toml(&text, name_or_path)
+        let stem = path
+            .file_stem()
+            .map_or_else(|| name_or_path.into(), |s| s.to_string_lossy());
+        Profile::from_toml_named(&text, name_or_path, &stem)
     }
 
-    /// Parses TOML text; `origin` names it in errors.
+    /// Parses TOML text; `origin` names it in errors, and names the profile when the text
+    /// does not.
     pub fn from_toml(text: &str, origin: &str) -> Result<Profile, Error> {
+        Profile::from_toml_named(text, origin, origin)
+    }
+
+    /// [`Profile::from_toml`], named `default_name` unless the text says `name`: a profile
+    /// that extends a built-in one never takes the built-in's name, so reports say what
+    /// was applied.
+    fn from_toml_named(text: &str, origin: &str, default_name: &str) -> Result<Profile, Error> {
         let mut p = Profile::parse(text, origin)?;
+        let named = !p.name.is_empty();
         if let Some(base) = p.extends.clone() {
             let Some(src) = Profile::builtin_source(&base) else {
                 return Err(profile_error(
                     origin,
-                    line_of_key(text, "extends"),
+                    line_of_key(text, None, "extends"),
                     format!("extends: '{base}' is not a built-in profile"),
                 ));
             };
             p = p.over(Profile::parse(src, &base)?);
         }
-        if p.name.is_empty() {
-            p.name = origin.to_string();
+        if !named {
+            p.name = default_name.to_string();
         }
         p.validate(text, origin)
     }
@@ -401,12 +413,17 @@ impl Profile {
 
     /// Checks what single values cannot: rule ids and ranges.
     fn validate(self, text: &str, origin: &str) -> Result<Profile, Error> {
-        let err = |key: &str, message: String| {
-            Err(profile_error(origin, line_of_key(text, key), message))
+        let err = |section: &str, key: &str, message: String| {
+            Err(profile_error(
+                origin,
+                line_of_key(text, Some(section), key),
+                message,
+            ))
         };
         for key in self.severity.keys() {
             if crate::rules::find(key).is_none() {
                 return err(
+                    "severity",
                     key,
                     format!("severity: unknown rule id '{key}' (see `mediavet rules`)"),
                 );
@@ -415,6 +432,7 @@ impl Profile {
         if let (Some(a), Some(b)) = (self.date.earliest, self.date.latest) {
             if a.0 > b.0 {
                 return err(
+                    "date",
                     "earliest",
                     format!("date: earliest {} is after latest {}", a.0, b.0),
                 );
@@ -423,6 +441,7 @@ impl Profile {
         if let (Some(a), Some(b)) = (self.text.min_words, self.text.max_words) {
             if a > b {
                 return err(
+                    "text",
                     "min_words",
                     format!("text: min_words {a} is over max_words {b}"),
                 );
@@ -430,6 +449,7 @@ impl Profile {
         }
         if let Some(q) = self.image.min_quality.filter(|q| !(1..=100).contains(q)) {
             return err(
+                "image",
                 "min_quality",
                 format!("image: min_quality must be in 1–100, got {q}"),
             );
@@ -440,21 +460,28 @@ impl Profile {
             .filter(|p| !(p > &0.0 && p <= &100.0))
         {
             return err(
+                "audio",
                 "min_level_percentile",
                 format!("audio: min_level_percentile must be in (0, 100], got {p}"),
             );
         }
-        for (key, v) in [
-            ("max_traditional_share", self.text.max_traditional_share),
-            ("max_traditional_share", self.subtitle.max_traditional_share),
+        for (section, v) in [
+            ("text", self.text.max_traditional_share),
+            ("subtitle", self.subtitle.max_traditional_share),
         ] {
             if let Some(v) = v.filter(|v| !(0.0..=1.0).contains(v)) {
-                return err(key, format!("{key} must be in [0, 1], got {v}"));
+                let key = "max_traditional_share";
+                return err(
+                    section,
+                    key,
+                    format!("{section}: {key} must be in [0, 1], got {v}"),
+                );
             }
         }
         let f = &self.frames;
         if let Some(k) = f.keyframes.filter(|k| !(2..=MAX_KEYFRAMES).contains(k)) {
             return err(
+                "frames",
                 "keyframes",
                 format!("frames: keyframes must be 2 to {MAX_KEYFRAMES}, got {k}"),
             );
@@ -464,7 +491,11 @@ impl Profile {
             ("min_confidence", f.min_confidence),
         ] {
             if let Some(v) = v.filter(|v| !(*v > 0.0 && *v <= 1.0)) {
-                return err(key, format!("frames: {key} must be in (0, 1], got {v}"));
+                return err(
+                    "frames",
+                    key,
+                    format!("frames: {key} must be in (0, 1], got {v}"),
+                );
             }
         }
         for r in f.ignore.iter().flatten() {
@@ -473,6 +504,7 @@ impl Profile {
                 && r[1] + r[3] <= 1.0 + 1e-9;
             if !inside {
                 return err(
+                    "frames",
                     "ignore",
                     format!("frames: ignore area {r:?} is not [x, y, w, h] inside 0–1"),
                 );
@@ -481,6 +513,7 @@ impl Profile {
         if let (Some(min), Some(max)) = (self.video.min_duration_s, self.video.max_duration_s) {
             if min.0 > max.0 {
                 return err(
+                    "video",
                     "min_duration_s",
                     "video: min_duration_s is above max_duration_s".into(),
                 );
@@ -674,13 +707,21 @@ fn line_of_offset(text: &str, offset: usize) -> usize {
 }
 
 /// First line on which `key` is assigned (bare or quoted).
-fn line_of_key(text: &str, key: &str) -> Option<usize> {
+/// The 1-based line where `key` is set in table `[section]` (`None`: before any table),
+/// so that an error points at the value that is wrong, not at the same key elsewhere.
+fn line_of_key(text: &str, section: Option<&str>, key: &str) -> Option<usize> {
+    let mut current: Option<&str> = None;
     text.lines()
         .position(|l| {
             let l = l.trim_start();
+            if let Some(header) = l.strip_prefix('[') {
+                current = header.split(']').next().map(str::trim);
+                return false;
+            }
             let l = l.strip_prefix('"').unwrap_or(l);
-            l.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start_matches('"').trim_start().starts_with('='))
+            current == section
+                && l.strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start_matches('"').trim_start().starts_with('='))
         })
         .map(|i| i + 1)
 }
@@ -729,6 +770,34 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("line 2") && e.contains("video.bitrat"), "{e}");
+    }
+
+    #[test]
+    fn a_profile_file_that_extends_is_named_after_the_file_unless_it_says() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("contest=2024");
+        std::fs::create_dir(&folder).unwrap();
+        let file = folder.join("strict.toml");
+        std::fs::write(
+            &file,
+            "extends = \"micro-video\"\n[video]\nmin_bitrate_mbps = 20\n",
+        )
+        .unwrap();
+        let p = Profile::load(file.to_str().unwrap()).unwrap();
+        assert_eq!(p.name, "strict");
+        assert_eq!(p.video.min_bitrate_mbps, Some(Positive(20.0)));
+        std::fs::write(&file, "extends = \"micro-video\"\nname = \"desk\"\n").unwrap();
+        assert_eq!(Profile::load(file.to_str().unwrap()).unwrap().name, "desk");
+    }
+
+    #[test]
+    fn errors_point_at_the_key_in_its_own_table() {
+        let text = "[text]\nmax_traditional_share = 0.5\n[subtitle]\nmax_traditional_share = 2\n";
+        let e = Profile::from_toml(text, "x.toml").unwrap_err().to_string();
+        assert!(e.contains("line 4") && e.contains("subtitle:"), "{e}");
+        let text = "[subtitle]\nmax_traditional_share = 0.5\n[text]\nmax_traditional_share = 7\n";
+        let e = Profile::from_toml(text, "x.toml").unwrap_err().to_string();
+        assert!(e.contains("line 4") && e.contains("text:"), "{e}");
     }
 
     #[test]
