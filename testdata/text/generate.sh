@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Generates the text fixtures of testdata/text (committed; tests never run this).
 # Needs: python3 (its zipfile module writes the .docx packages by hand, so that every
-# part is known: body, table, text box with its VML fallback, header, footer, comment).
+# part is known: body, table, text box with its VML fallback, header, footer, comment),
+# and msoffcrypto-tool (pip) for the password-protected document.
 # Usage: testdata/text/generate.sh [OUTDIR]   (default: testdata/text)
 set -euo pipefail
 out=${1:-"$(dirname "$0")"}
@@ -27,6 +28,24 @@ open(f"{out}/utf16_1200.txt", "wb").write(b"\xff\xfe" + text(1200).encode("utf-1
 # (valid GB 11643 check digit), e-mail.
 signature = "\n作者：张小明\n单位：某县扶贫办\n联系电话：13812346157\n身份证号：11010519491231002X\n邮箱：zhangxm@example.com\n"
 open(f"{out}/author_in_body.txt", "w", encoding="utf-8").write(text(1200) + signature)
+# Latin and Chinese mixed, one case a line; mixed_scripts.words.tsv beside it gives the
+# 字数 Word shows for each line and why (Word counts each Asian character as a word and
+# other words between spaces; punctuation of ambiguous width goes with its neighbours).
+mixed = [
+    ("Don’t stop believing.", 3, "the apostrophe joins Don’t; no Asian text"),
+    ("“Hello,” she said — twice.", 5, "quotes touch Hello; the em dash stands alone between spaces"),
+    ("See § 4, pages 10–12.", 5, "§ alone is a word; 10–12 is one word"),
+    ("他说：“好。”", 7, "他 说 ： “ 好 。 ” each Asian (the quotes touch Chinese)"),
+    ("脱贫攻坚——我们的故事", 11, "9 Han + 2 dashes between Han characters"),
+    ("王·小明在 Shanghai 打工", 8, "王 · 小 明 在 打 工 (7) + Shanghai (1)"),
+    ("GDP 增长 6.1%，好！", 7, "GDP, 6.1% (2) + 增 长 ， 好 ！ (5)"),
+    ("She wrote “扶贫” on the board.", 9, "She wrote on the board. (5) + “ 扶 贫 ” (4: the quotes touch Han)"),
+]
+open(f"{out}/mixed_scripts.txt", "w", encoding="utf-8").write("".join(t + "\n" for t, _, _ in mixed))
+with open(f"{out}/mixed_scripts.words.tsv", "w", encoding="utf-8") as f:
+    f.write("line\twords\twhy\n")
+    for i, (_, n, why) in enumerate(mixed, 1):
+        f.write(f"{i}\t{n}\t{why}\n")
 # Only white space.
 open(f"{out}/blank.txt", "w", encoding="utf-8").write(" \n\u3000\n\t\n")
 
@@ -109,4 +128,18 @@ for sig, size_at, name_len_at, name_at in ((b"PK\x03\x04", 22, 26, 30), (b"PK\x0
             struct.pack_into("<I", b, i + size_at, 4096)
         i = b.find(sig, i + 4)
 open(f"{out}/bomb_lying.docx", "wb").write(bytes(b))
+# A package with Word parts but no body: only a theme (a template fragment, or an upload
+# that lost its document.xml).
+with zipfile.ZipFile(f"{out}/theme_only.docx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", CT)
+    z.writestr("word/theme/theme1.xml", '<?xml version="1.0"?><a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office"/>')
+PY
+# A .docx saved with a password to open (an OLE file holding EncryptionInfo and
+# EncryptedPackage), written by msoffcrypto-tool (pip install msoffcrypto-tool).
+python3 - "$out" <<'PY'
+import sys
+from msoffcrypto.format.ooxml import OOXMLFile
+out = sys.argv[1]
+with open(f"{out}/author_in_body.docx", "rb") as src, open(f"{out}/encrypted.docx", "wb") as dst:
+    OOXMLFile(src).encrypt("扶贫2020", dst)
 PY

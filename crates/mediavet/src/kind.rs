@@ -35,6 +35,10 @@ pub enum FileKind {
     Zip,
     /// OLE compound file (legacy .doc, .wps, .xls).
     Ole,
+    /// An Office Open XML package encrypted with a password to open: an OLE compound file
+    /// holding `EncryptionInfo` and `EncryptedPackage`. Never returned by [`sniff`]; the
+    /// probe tells it from other OLE files by their directory.
+    EncryptedOffice,
     /// Rich Text Format.
     Rtf,
     /// Plain text (UTF-8, UTF-16 with BOM, or a legacy 8-bit/multibyte encoding).
@@ -77,7 +81,7 @@ impl FileKind {
         match self {
             Mp4 | Mov => Category::Video,
             Heif | Avif | Jpeg | Png | Gif | Webp | Bmp | Tiff => Category::Image,
-            Pdf | Docx | Ole | Rtf | Text | Subtitle => Category::Document,
+            Pdf | Docx | Ole | EncryptedOffice | Rtf | Text | Subtitle => Category::Document,
             Zip | Empty | Unknown => Category::Other,
         }
     }
@@ -105,7 +109,7 @@ impl FileKind {
             Rtf => &["rtf"],
             Text => &["txt", "md", "text"],
             Subtitle => &["srt", "ass", "ssa", "vtt"],
-            Empty | Unknown => &[],
+            EncryptedOffice | Empty | Unknown => &[],
         }
     }
 
@@ -127,6 +131,7 @@ impl FileKind {
             Docx => "docx",
             Zip => "zip",
             Ole => "ole",
+            EncryptedOffice => "encrypted-office",
             Rtf => "rtf",
             Text => "text",
             Subtitle => "subtitle",
@@ -153,6 +158,7 @@ impl FileKind {
             Docx => "Word document (.docx)",
             Zip => "ZIP archive",
             Ole => "legacy Office document (.doc/.wps)",
+            EncryptedOffice => "password-protected Word document (an encrypted .docx)",
             Rtf => "RTF document",
             Text => "plain-text file",
             Subtitle => "subtitle file",
@@ -190,6 +196,7 @@ impl FileKind {
             Docx => "Word 文档（.docx）",
             Zip => "ZIP 压缩包",
             Ole => "旧版 Office 文档（.doc/.wps）",
+            EncryptedOffice => "设有打开密码的 Word 文档（加密的 .docx）",
             Rtf => "RTF 文档",
             Text => "纯文本文件",
             Subtitle => "字幕文件",

@@ -60,6 +60,25 @@ pub fn is_simplified_only(c: char) -> bool {
     TABLES.simplified.contains(&c)
 }
 
+/// CJK ideographs: the unified blocks, their extensions and the compatibility blocks.
+pub fn is_han(ch: char) -> bool {
+    matches!(u32::from(ch),
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2EBEF
+        | 0x2F800..=0x2FA1F | 0x30000..=0x323AF | 0x3007)
+}
+
+/// Japanese kana: hiragana, katakana (and its phonetic extensions, half-width forms);
+/// the prolonged-sound mark and the middle dot, which Chinese text uses too, left out.
+pub fn is_kana(ch: char) -> bool {
+    matches!(u32::from(ch), 0x3041..=0x309F | 0x30A1..=0x30FA | 0x31F0..=0x31FF | 0xFF66..=0xFF9D)
+}
+
+/// Kana that make a text Japanese: at least this many …
+pub const MIN_KANA: usize = 5;
+/// … and at least this share of its kana and Han characters together (Japanese prose
+/// runs at 30–60 %; a Chinese text quoting a brand name with の stays far below).
+pub const MIN_KANA_SHARE: f64 = 0.05;
+
 /// Which script a text is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -70,6 +89,9 @@ pub enum Verdict {
     Simplified,
     /// Traditional-only characters outnumber Simplified-only ones.
     Traditional,
+    /// Japanese: kana throughout ([`MIN_KANA`], [`MIN_KANA_SHARE`]). Its kanji are not
+    /// Traditional Chinese characters, whatever OpenCC's tables say of 護 or 國.
+    Japanese,
 }
 
 /// A place in a text or subtitle, described in English and Chinese.
@@ -104,6 +126,10 @@ pub struct ScriptFacts<L> {
     pub simplified_only: usize,
     /// Characters found only in Traditional Chinese.
     pub traditional_only: usize,
+    /// Han characters (kanji, in a Japanese text).
+    pub han: usize,
+    /// Japanese kana.
+    pub kana: usize,
     /// The first distinct Traditional characters, at most [`MAX_SAMPLES`].
     pub samples: Vec<Sample<L>>,
 }
@@ -118,6 +144,8 @@ impl<L: Clone> ScriptFacts<L> {
             verdict: Verdict::Unknown,
             simplified_only: 0,
             traditional_only: 0,
+            han: 0,
+            kana: 0,
             samples: Vec::new(),
         }
     }
@@ -128,6 +156,8 @@ impl<L: Clone> ScriptFacts<L> {
             if (c as u32) < 0x2E80 {
                 continue;
             }
+            self.han += usize::from(is_han(c));
+            self.kana += usize::from(is_kana(c));
             if let Some(s) = simplified_of(c) {
                 self.traditional_only += 1;
                 if self.samples.len() < MAX_SAMPLES
@@ -143,7 +173,9 @@ impl<L: Clone> ScriptFacts<L> {
                 self.simplified_only += 1;
             }
         }
+        let kana_share = self.kana as f64 / (self.kana + self.han).max(1) as f64;
         self.verdict = match self.traditional_only.cmp(&self.simplified_only) {
+            _ if self.kana >= MIN_KANA && kana_share >= MIN_KANA_SHARE => Verdict::Japanese,
             _ if self.traditional_only + self.simplified_only == 0 => Verdict::Unknown,
             std::cmp::Ordering::Greater => Verdict::Traditional,
             _ => Verdict::Simplified,
@@ -151,9 +183,11 @@ impl<L: Clone> ScriptFacts<L> {
     }
 
     /// Whether Traditional-only characters are more than `max` (0–1) of those that tell
-    /// the scripts apart.
+    /// the scripts apart (never for a Japanese text: its kanji are not Traditional Chinese).
     pub fn over(&self, max: f64) -> bool {
-        self.traditional_only > 0 && self.traditional_share() > max
+        self.verdict != Verdict::Japanese
+            && self.traditional_only > 0
+            && self.traditional_share() > max
     }
 
     /// Traditional-only characters as a share of all characters that tell the scripts
@@ -205,5 +239,17 @@ mod tests {
         f.add("发展经济发展经济", &3);
         assert_eq!(f.simplified_only, 6);
         assert_eq!(f.verdict, Verdict::Simplified);
+    }
+
+    #[test]
+    fn kana_make_a_text_japanese_not_traditional() {
+        let mut f = ScriptFacts::new();
+        f.add("環境を護るために、私たちは國の森を守ります。", &1);
+        assert_eq!(f.verdict, Verdict::Japanese);
+        assert!(f.traditional_only > 0 && !f.over(0.01));
+        // A Chinese text naming a shop "の" once stays Chinese.
+        let mut f = ScriptFacts::new();
+        f.add("我们在“小林の店”买了扶贫产品，乡亲们的生活越来越好了。", &1);
+        assert_eq!((f.kana, f.verdict), (1, Verdict::Simplified));
     }
 }

@@ -7,7 +7,9 @@
 //! (a PNG named `.mp4`). When both name and content are movies but of different
 //! containers (QuickTime content named `.mp4`), the finding is a warning. A text
 //! profile lists the document formats it accepts (`[text] formats`, default plain text
-//! and .docx): a legacy .doc/.wps, a PDF or an RTF is an error asking for .docx.
+//! and .docx): a legacy .doc/.wps, a PDF or an RTF is an error asking for .docx, and a
+//! password-protected .docx (an encrypted package) an error asking for it without the
+//! password.
 //!
 //! Why: intake desks sort entries by name; a file whose name lies reaches the
 //! wrong reviewer or fails to open in the jury's player.
@@ -68,6 +70,21 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         return vec![finding];
     }
     if let Some(formats) = &cx.profile.text.formats {
+        if kind == FileKind::EncryptedOffice {
+            return vec![Finding::new(
+                "file.kind",
+                sev,
+                Text::new(
+                    "This is a password-protected Word document: it cannot be read or judged without the password.",
+                    "这是设有打开密码的 Word 文档：没有密码无法读取和评审。",
+                ),
+            )
+            .values(Some(Quantity::text(kind.name())), Some(Quantity::text(formats.join(", "))))
+            .hint(Text::new(
+                "Ask the entrant to remove the password and send the document again: in Word, File → Info → Protect Document → Encrypt with Password, clear the password and save; in WPS, 文件 → 文档加密 → 密码加密, clear it and save.",
+                "请投稿者取消密码后重新发送：Word 中选择 文件 → 信息 → 保护文档 → 用密码进行加密，清空密码并保存；WPS 中选择 文件 → 文档加密 → 密码加密，清空密码并保存。",
+            ))];
+        }
         if kind.category() == Category::Document && !super::listed(formats, kind.name()) {
             return vec![Finding::new(
                 "file.kind",

@@ -493,6 +493,35 @@ pub(crate) fn not_measured_finding(
     )
 }
 
+/// The warning of the script rules for a Japanese text or subtitle (`what`: "The text",
+/// "Subtitles x.srt"), instead of calling its kanji Traditional Chinese.
+pub(crate) fn japanese_finding<L>(
+    rule: &'static str,
+    sev: Severity,
+    what: (&str, &str),
+    s: &crate::script::ScriptFacts<L>,
+) -> Finding {
+    let (kana, han) = (s.kana, s.han);
+    crate::finding::Finding::new(
+        rule,
+        sev.min(Severity::Warning),
+        crate::finding::Text::new(
+            format!(
+                "{} is Japanese ({kana} kana beside {han} kanji), not Simplified Chinese.",
+                what.0
+            ),
+            format!(
+                "{}是日文（{kana} 个假名、{han} 个汉字），不是简体中文。",
+                what.1
+            ),
+        ),
+    )
+    .values(
+        Some(crate::finding::Quantity::text("Japanese")),
+        Some(crate::finding::Quantity::text("Simplified Chinese")),
+    )
+}
+
 /// Runs every active rule on `facts`; findings sorted by severity (errors first), then rule order.
 pub fn run(facts: &Facts, profile: &Profile) -> Vec<Finding> {
     let cx = Ctx { facts, profile };

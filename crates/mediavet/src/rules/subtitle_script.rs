@@ -8,7 +8,9 @@
 //! neither. The rule fires when Traditional-only characters are more than `[subtitle]
 //! max_traditional_share` (default 1 %) of those that tell the scripts apart, and names
 //! the first few with their Simplified forms, cue number and time. An error for
-//! micro-films ("subtitles in Simplified Chinese"), a warning otherwise.
+//! micro-films ("subtitles in Simplified Chinese"), a warning otherwise. Subtitles with
+//! kana throughout are Japanese: a warning says so instead of calling their kanji
+//! Traditional.
 //!
 //! Why: the contest asks for Simplified Chinese subtitles.
 //!
@@ -33,6 +35,17 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let mut out = Vec::new();
     for sub in &cx.facts.subtitles {
         let s = &sub.script;
+        if s.verdict == crate::script::Verdict::Japanese {
+            let src = &sub.source;
+            let what = (format!("Subtitles {src}"), format!("字幕 {src} "));
+            out.push(super::japanese_finding(
+                "subtitle.script",
+                sev,
+                (&what.0, &what.1),
+                s,
+            ));
+            continue;
+        }
         if !s.over(max) {
             continue;
         }

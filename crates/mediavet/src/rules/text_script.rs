@@ -7,7 +7,8 @@
 //! fires when Traditional-only characters are more than `[text] max_traditional_share`
 //! (default 1 %) of the characters that tell the scripts apart — so one quoted shop sign
 //! in a Simplified story passes — and names the first few with their Simplified forms and
-//! the paragraph each first appears in.
+//! the paragraph each first appears in. A text with kana throughout is Japanese: a
+//! warning says so instead of calling its kanji Traditional.
 //!
 //! Why: entries are read and published in Simplified Chinese.
 //!
@@ -29,6 +30,14 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         return Vec::new();
     };
     let s = &text.script;
+    if s.verdict == crate::script::Verdict::Japanese {
+        return vec![super::japanese_finding(
+            "text.script",
+            sev,
+            ("The text", "正文"),
+            s,
+        )];
+    }
     if !s.over(max) {
         return Vec::new();
     }

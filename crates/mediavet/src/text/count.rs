@@ -3,6 +3,7 @@
 //! non-space characters (a Latin word, a number, "e-mail:") counts one. Also counted:
 //! characters without spaces, Han characters alone, and paragraphs (non-blank lines).
 
+pub use crate::script::is_han;
 use serde::Serialize;
 
 /// The counts of a text.
@@ -21,11 +22,14 @@ pub struct Counts {
 /// Counts `text`.
 pub fn count(text: &str) -> Counts {
     let mut c = Counts::default();
+    let mut line_chars = Vec::new();
     for line in text.lines() {
+        line_chars.clear();
+        line_chars.extend(line.chars().filter(|&ch| ch != '\u{feff}'));
         let mut in_word = false;
         let mut any = false;
-        for ch in line.chars() {
-            if ch.is_whitespace() || ch == '\u{feff}' {
+        for (i, &ch) in line_chars.iter().enumerate() {
+            if ch.is_whitespace() {
                 in_word = false;
                 continue;
             }
@@ -34,7 +38,7 @@ pub fn count(text: &str) -> Counts {
             if is_han(ch) {
                 c.han += 1;
             }
-            if is_east_asian(ch) {
+            if counts_alone(&line_chars, i) {
                 c.words += 1;
                 in_word = false;
             } else if !in_word {
@@ -49,21 +53,37 @@ pub fn count(text: &str) -> Counts {
     c
 }
 
-/// CJK ideographs: the unified blocks, their extensions and the compatibility blocks.
-pub fn is_han(ch: char) -> bool {
-    matches!(u32::from(ch),
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2EBEF
-        | 0x2F800..=0x2FA1F | 0x30000..=0x323AF | 0x3007)
+/// Whether the character at `i` counts as a word of its own: an East Asian character
+/// always; punctuation of ambiguous width (curly quotes, dashes, §, ·, …) only inside or
+/// next to East Asian text, where a Chinese font sets it full width, as Word does —
+/// "don’t" is one word, “好” three.
+fn counts_alone(line: &[char], i: usize) -> bool {
+    let ch = line[i];
+    if is_east_asian(ch) {
+        return true;
+    }
+    if !is_ambiguous(ch) {
+        return false;
+    }
+    let before = line[..i].iter().rev().find(|&&c| !is_ambiguous(c));
+    let after = line[i + 1..].iter().find(|&&c| !is_ambiguous(c));
+    before.is_some_and(|&c| is_east_asian(c)) || after.is_some_and(|&c| is_east_asian(c))
 }
 
-/// Characters Word counts one by one: Han, kana, Hangul, CJK punctuation and symbols,
-/// full-width forms, and the dashes, curly quotes and ellipsis of Chinese punctuation
-/// (—— “ ” ‘ ’ …), which a Chinese font sets full width.
+/// Characters Word counts one by one wherever they stand: Han, kana, Hangul, CJK
+/// punctuation and symbols, full-width forms.
 fn is_east_asian(ch: char) -> bool {
     is_han(ch)
         || matches!(u32::from(ch),
             0x2E80..=0x2FDF | 0x3000..=0x33FF | 0xAC00..=0xD7AF | 0x1100..=0x11FF
-            | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x2014..=0x2026)
+            | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF)
+}
+
+/// Punctuation that Unicode gives an ambiguous East Asian width (UAX #11) and that both
+/// Chinese and Latin text use: the dashes, curly quotes, bullets and ellipsis of
+/// U+2013–U+2026, § and ·. Word counts it as East Asian by its context.
+fn is_ambiguous(ch: char) -> bool {
+    matches!(u32::from(ch), 0x2013..=0x2026 | 0xA7 | 0xB7)
 }
 
 #[cfg(test)]
@@ -84,5 +104,47 @@ mod tests {
         assert_eq!(count(""), Counts::default());
         // Curly quotes and the ellipsis are full-width in Chinese text.
         assert_eq!(count("他说“好”……").words, 7);
+    }
+
+    /// Word's rule (Microsoft's "Word count" help: "each Asian character counts as a word;
+    /// words in other languages are separated by spaces"), applied to punctuation whose
+    /// width depends on the text around it: it belongs to the Latin word it touches, and
+    /// is an Asian character next to Asian text.
+    #[test]
+    fn ambiguous_punctuation_counts_by_its_neighbours() {
+        for (text, words, why) in [
+            ("don’t stop", 2, "the apostrophe joins don’t into one word"),
+            (
+                "“Hello,” she said",
+                3,
+                "quotes belong to the word they touch",
+            ),
+            (
+                "pages 10–12 and § 4",
+                5,
+                "10–12 is one word; § alone between spaces is one",
+            ),
+            ("rock—paper", 1, "an em dash inside a Latin word joins it"),
+            ("a — b", 3, "an em dash between spaces is a word of its own"),
+            (
+                "Zhang·San",
+                1,
+                "a middle dot between Latin letters joins them",
+            ),
+            (
+                "张·三",
+                3,
+                "a middle dot between Han characters is one of them",
+            ),
+            (
+                "他说：“don’t”",
+                5,
+                "他 说 ： “ (touching the Chinese colon) and don’t”",
+            ),
+            ("——扶贫", 4, "a dash run before Han text: each dash counts"),
+            ("扶贫……", 4, "an ellipsis after Han text: each dot counts"),
+        ] {
+            assert_eq!(count(text).words, words, "{text}: {why}");
+        }
     }
 }

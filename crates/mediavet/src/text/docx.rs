@@ -109,6 +109,9 @@ pub fn read<R: Read + Seek>(r: R, max_text: usize) -> Result<Docx, DocxError> {
     let strict = rels
         .iter()
         .any(|(t, _)| t.starts_with("http://purl.oclc.org/"));
+    if zip.index_for_name(&main_part).is_none() {
+        return Err(no_body(&zip, main_part));
+    }
     let (body, cut) = body(part(&mut zip, &main_part, &budget)?, &main_part, max_text)?;
     let mut info = DocxInfo {
         main_part,
@@ -149,6 +152,40 @@ pub fn read<R: Read + Seek>(r: R, max_text: usize) -> Result<Docx, DocxError> {
 
 /// The reason given when a part is not in the package.
 pub const MISSING: &str = "part missing from the package";
+/// How the reason opens when the package has no main document part: it is not a Word
+/// document at all, whatever its first bytes suggested.
+pub const NO_BODY: &str = "no Word document body";
+
+impl DocxError {
+    /// The package has no main document part.
+    pub fn is_no_body(&self) -> bool {
+        self.reason.starts_with(NO_BODY)
+    }
+}
+
+/// The error for a package without its main part, naming what it holds instead.
+fn no_body<R: Read + Seek>(zip: &zip::ZipArchive<R>, main_part: String) -> DocxError {
+    const SHOWN: usize = 8;
+    let names: Vec<String> = zip
+        .file_names()
+        .take(SHOWN)
+        .map(|n| n.map_or_else(|_| "?".into(), |n| n.into_owned()))
+        .collect();
+    let more = zip.len().saturating_sub(SHOWN);
+    let more = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    DocxError {
+        part: Some(main_part),
+        reason: format!(
+            "{NO_BODY}: the package holds {} entries: {}{more}",
+            zip.len(),
+            names.join(", ")
+        ),
+    }
+}
 
 /// A streaming reader of one part, inflating at most what the budgets allow.
 fn part<'a, R: Read + Seek>(

@@ -5,6 +5,7 @@ pub mod author;
 pub mod count;
 pub mod docx;
 pub mod identifiers;
+pub mod ole;
 
 pub use count::Counts;
 
