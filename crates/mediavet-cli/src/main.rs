@@ -113,9 +113,19 @@ fn main() -> ExitCode {
     }
 }
 
+/// The exit status `code` once the output is written: a closed pipe (the reader, `head`
+/// say, has seen enough) ends the program quietly with that status, as ripgrep does; any
+/// other write error is the tool's.
+fn written(result: std::io::Result<()>, code: ExitCode) -> Result<ExitCode, mediavet::Error> {
+    match result {
+        Ok(()) => Ok(code),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(code),
+        Err(e) => Err(mediavet::Error::Usage(format!("cannot write output: {e}"))),
+    }
+}
+
 fn run(command: Command) -> Result<ExitCode, mediavet::Error> {
     let mut out = std::io::stdout().lock();
-    let io = |e: std::io::Error| mediavet::Error::Usage(format!("cannot write output: {e}"));
     match command {
         Command::Probe {
             levels,
@@ -123,8 +133,20 @@ fn run(command: Command) -> Result<ExitCode, mediavet::Error> {
             files,
         } => {
             let mut all = Vec::new();
+            let mut missing = 0;
             for file in &files {
-                let mut facts = mediavet::probe_path(file)?;
+                // A file that cannot be opened is an entry with its error; the others
+                // are still probed.
+                let mut facts = match mediavet::probe_path(file) {
+                    Ok(facts) => facts,
+                    Err(e) => {
+                        eprintln!("mediavet: {e}");
+                        let path = file.display().to_string();
+                        all.push(serde_json::json!({ "path": path, "error": e.to_string() }));
+                        missing += 1;
+                        continue;
+                    }
+                };
                 if levels {
                     mediavet::audio::measure_path(
                         file,
@@ -140,11 +162,15 @@ fn run(command: Command) -> Result<ExitCode, mediavet::Error> {
                         None,
                     );
                 }
-                all.push(facts);
+                all.push(serde_json::json!(facts));
             }
+            let code = match missing {
+                0 => ExitCode::SUCCESS,
+                n if n == files.len() => ExitCode::from(2),
+                _ => ExitCode::from(1),
+            };
             let doc = serde_json::json!({ "schema_version": SCHEMA_VERSION, "files": all });
-            writeln!(out, "{}", pretty(&doc)).map_err(io)?;
-            Ok(ExitCode::SUCCESS)
+            written(writeln!(out, "{}", pretty(&doc)), code)
         }
         Command::Check {
             profile,
@@ -197,73 +223,70 @@ fn run(command: Command) -> Result<ExitCode, mediavet::Error> {
             } else {
                 Vec::new()
             };
-            match format {
-                Format::Human => human::write(&mut out, &reports, &groups, lang).map_err(io)?,
+            let failed = reports
+                .iter()
+                .any(|r| matches!(r.verdict, Verdict::Fail | Verdict::Unreadable));
+            let code = if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            };
+            let result = match format {
+                Format::Human => human::write(&mut out, &reports, &groups, lang),
                 Format::Json => {
                     let mut doc = mediavet::reports_to_json(&reports, &profile.name, lang);
                     if photos {
                         doc["groups"] = groups.iter().map(|g| g.to_json(lang)).collect();
                     }
-                    writeln!(out, "{}", pretty(&doc)).map_err(io)?;
+                    writeln!(out, "{}", pretty(&doc))
                 }
-                Format::Junit => junit::write(&mut out, &reports, &profile, lang).map_err(io)?,
+                Format::Junit => junit::write(&mut out, &reports, &profile, lang),
                 Format::Csv => {
                     let docs: Vec<_> = reports.iter().map(|r| r.to_json(lang)).collect();
-                    mediavet::sheet::write_csv(&mut out, &docs).map_err(io)?;
+                    mediavet::sheet::write_csv(&mut out, &docs)
                 }
-            }
-            let failed = reports
-                .iter()
-                .any(|r| matches!(r.verdict, Verdict::Fail | Verdict::Unreadable));
-            Ok(if failed {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            };
+            written(result, code)
         }
         Command::Rules { profile } => {
             let profile = Profile::load(&profile)?;
             let w = rules::RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
-            writeln!(
-                out,
-                "{:<w$} {:<8} summary  (profile {})",
+            let mut text = format!(
+                "{:<w$} {:<8} summary  (profile {})\n",
                 "rule", "severity", profile.name
-            )
-            .map_err(io)?;
+            );
             for rule in &rules::RULES {
                 let severity = match profile.severity_of(rule) {
                     Some(s) if (rule.applies)(&profile) => s.as_str(),
                     Some(_) => "n/a",
                     None => "off",
                 };
-                writeln!(out, "{:<w$} {:<8} {}", rule.id, severity, rule.summary()).map_err(io)?;
+                text += &format!("{:<w$} {:<8} {}\n", rule.id, severity, rule.summary());
             }
-            Ok(ExitCode::SUCCESS)
+            written(out.write_all(text.as_bytes()), ExitCode::SUCCESS)
         }
         Command::Explain { rule } => {
             let rule = rules::find(&rule).ok_or_else(|| {
                 mediavet::Error::Usage(format!("unknown rule '{rule}' (see `mediavet rules`)"))
             })?;
-            writeln!(out, "{}", rule.doc).map_err(io)?;
-            Ok(ExitCode::SUCCESS)
+            written(writeln!(out, "{}", rule.doc), ExitCode::SUCCESS)
         }
         Command::Profiles { name } => {
-            match name {
-                Some(name) => {
-                    let src = Profile::builtin_source(&name).ok_or_else(|| {
-                        mediavet::Error::Usage(format!("unknown profile '{name}'"))
-                    })?;
-                    write!(out, "{src}").map_err(io)?;
-                }
+            let text = match name {
+                Some(name) => Profile::builtin_source(&name)
+                    .ok_or_else(|| mediavet::Error::Usage(format!("unknown profile '{name}'")))?
+                    .to_string(),
                 None => {
+                    let mut text = String::new();
                     for name in Profile::builtin_names() {
                         let p = Profile::builtin(name)?;
-                        writeln!(out, "{name:<15} {}", p.description.unwrap_or_default())
-                            .map_err(io)?;
+                        let about = p.description.unwrap_or_default();
+                        text += &format!("{name:<15} {about}\n");
                     }
+                    text
                 }
-            }
-            Ok(ExitCode::SUCCESS)
+            };
+            written(out.write_all(text.as_bytes()), ExitCode::SUCCESS)
         }
     }
 }

@@ -248,6 +248,48 @@ fn rules_and_explain() {
 }
 
 #[test]
+fn a_closed_pipe_ends_quietly_with_the_status_the_run_had() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let folder = fixture("");
+    let full = mediavet(&["check", "--format", "json", folder.to_str().unwrap()]);
+    // More than a pipe holds, so the writer meets the closed end.
+    assert!(full.stdout.len() > 256 << 10, "{}", full.stdout.len());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mediavet"))
+        .args(["check", "--format", "json", folder.to_str().unwrap()])
+        .env("LANG", "C")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut head = [0u8; 100];
+    child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+    // The reader (like `head`) has gone; the fixtures include failing files.
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), full.status.code());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn probe_reports_a_missing_file_and_goes_on() {
+    let missing = fixture("no_such_file.mp4");
+    let o = mediavet(&["probe", missing.to_str().unwrap(), &path("hd720.mp4")]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let files = v["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2);
+    assert!(files[0]["error"].as_str().unwrap().contains("No such file"));
+    assert_eq!(files[1]["container"]["format"], "mp4");
+    let o = mediavet(&["probe", missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
 fn probe_prints_versioned_facts() {
     let o = mediavet(&["probe", &path("hevc_hvc1.mp4")]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -266,8 +308,15 @@ fn inputs_are_never_modified() {
         std::fs::read(&file).unwrap(),
         std::fs::metadata(&file).unwrap().modified().unwrap(),
     );
-    mediavet(&["check", file.to_str().unwrap()]);
-    mediavet(&["probe", file.to_str().unwrap()]);
+    // fragmented.mp4 is a cheap 1080p encode: it fails the bitrate rule.
+    assert_eq!(
+        mediavet(&["check", file.to_str().unwrap()]).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        mediavet(&["probe", file.to_str().unwrap()]).status.code(),
+        Some(0)
+    );
     let after = (
         std::fs::read(&file).unwrap(),
         std::fs::metadata(&file).unwrap().modified().unwrap(),

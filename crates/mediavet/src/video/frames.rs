@@ -127,15 +127,10 @@ pub fn sample_keyframes_with<T: Send>(
         (codec, _) => Err(format!("codec {codec} needs ffmpeg")),
     };
     let (decoder, decoded_between, (frames, failed)) = match native {
-        Ok((done, false)) => ("openh264".to_string(), src.between.len(), done),
-        // B-pictures between keyframes: ffmpeg decodes the pictures wanted there.
-        Ok(((mut frames, mut failed), true)) => {
-            let times: Vec<f64> = src
-                .between
-                .iter()
-                .filter(|b| b.keep)
-                .map(|b| b.time_s)
-                .collect();
+        Ok((done, left)) if left.is_empty() => ("openh264".to_string(), src.between.len(), done),
+        // B-pictures between keyframes: ffmpeg decodes the pictures still wanted there.
+        Ok(((mut frames, mut failed), mut times)) => {
+            times.sort_by(f64::total_cmp);
             let pick = Pick::Times(&times);
             match extract_with_ffmpeg(input, &src, pick, max_width, prepare) {
                 Ok((more, also_failed)) => {
@@ -181,9 +176,13 @@ fn spacing(duration_s: Option<f64>, count: usize) -> f64 {
 
 type Decoded<T> = (Vec<T>, Vec<(f64, String)>);
 
+/// A decoded picture, or its time and why it did not decode.
+type Picture<T> = Result<T, (f64, String)>;
+
 /// Decodes the chosen keyframes, and the samples after each that `between` lists, on the
-/// rayon pool, one openh264 decoder and file handle per contiguous run of keyframes. `Err`
-/// only when the stream cannot be set up or no keyframe decodes.
+/// rayon pool, one openh264 decoder and file handle per contiguous run of keyframes; also
+/// the times of wanted pictures left undecoded behind B-pictures. `Err` only when the
+/// stream cannot be set up or no keyframe decodes.
 fn decode_h264<T: Send>(
     input: Input,
     avcc: &[u8],
@@ -191,39 +190,39 @@ fn decode_h264<T: Send>(
     between: &[Between],
     max_width: usize,
     prepare: &(dyn Fn(Frame) -> T + Sync),
-) -> Result<(Decoded<T>, bool), String> {
+) -> Result<(Decoded<T>, Vec<f64>), String> {
     super::h264::avc_config(avcc).ok_or("malformed avcC")?;
     let runs = chosen.len().div_ceil(rayon::current_num_threads().max(1));
     let indices: Vec<usize> = (0..chosen.len()).collect();
-    let b_pictures = std::sync::atomic::AtomicBool::new(false);
-    let results: Vec<Result<T, (f64, String)>> = indices
+    let runs: Vec<(Vec<Picture<T>>, Vec<f64>)> = indices
         .par_chunks(runs.max(1))
-        .flat_map_iter(|run| {
+        .map(|run| {
             let run = run.first().copied().unwrap_or(0)..run.last().map_or(0, |l| l + 1);
-            decode_run(
-                input,
-                avcc,
-                chosen,
-                between,
-                run,
-                max_width,
-                prepare,
-                &b_pictures,
-            )
+            let mut left = Vec::new();
+            let done = decode_run(
+                input, avcc, chosen, between, run, max_width, prepare, &mut left,
+            );
+            (done, left)
         })
         .collect();
+    let mut results = Vec::new();
+    let mut left = Vec::new();
+    for (done, times) in runs {
+        results.extend(done);
+        left.extend(times);
+    }
     let (frames, failed) = split(results);
     if frames.is_empty() {
         let why = failed.first().map_or("no keyframe", |(_, e)| e.as_str());
         return Err(format!("no keyframe decoded in-process ({why})"));
     }
-    Ok(((frames, failed), b_pictures.into_inner()))
+    Ok(((frames, failed), left))
 }
 
 /// One worker's keyframes (`run`, indices into `chosen`), each decoded on its own (a damaged
 /// one fails alone), then the samples `between` lists after it, in decode order, keeping
-/// the pictures marked to keep (a damaged one ends its group; a B-picture ends it and sets
-/// `b_pictures`).
+/// the pictures marked to keep (a damaged one ends its group; a B-picture ends it, and the
+/// times of the pictures it still wanted go to `left`).
 #[allow(clippy::too_many_arguments)]
 fn decode_run<T>(
     input: Input,
@@ -233,8 +232,8 @@ fn decode_run<T>(
     run: std::ops::Range<usize>,
     max_width: usize,
     prepare: &(dyn Fn(Frame) -> T + Sync),
-    b_pictures: &std::sync::atomic::AtomicBool,
-) -> Vec<Result<T, (f64, String)>> {
+    left: &mut Vec<f64>,
+) -> Vec<Picture<T>> {
     let keys = &chosen[run.clone()];
     let setup = input
         .open()
@@ -271,9 +270,18 @@ fn decode_run<T>(
             }
             let kind = super::h264::slice_kind(decoder.config(), &buf);
             // openh264 runs out of picture buffers a dozen pictures into a stream with
-            // B-pictures (openh264-rs issue #50): such groups are left to ffmpeg.
+            // B-pictures (openh264-rs issue #50): the rest of such a group is left to
+            // ffmpeg.
             if kind.is_some_and(|k| k.bidirectional) {
-                b_pictures.store(true, std::sync::atomic::Ordering::Relaxed);
+                let rest = between[from..to]
+                    .iter()
+                    .skip_while(|x| x.offset != b.offset);
+                left.extend(rest.filter(|x| x.keep).map(|x| x.time_s));
+                // A fresh decoder for the next group: this one holds pictures it will
+                // not give back.
+                if let Ok(fresh) = KeyframeDecoder::new(avcc) {
+                    decoder = fresh;
+                }
                 break;
             }
             // Pictures nothing refers to are decoded only when kept.
