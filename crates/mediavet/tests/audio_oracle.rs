@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{corpus_files, fixture, have};
+use common::{corpus_files, fixture, have, skip};
 use mediavet::audio::{measure_path, MeterSettings};
 use mediavet::facts::TrackKind;
 use mediavet::probe_path;
@@ -101,8 +101,7 @@ fn ffmpeg_reference(path: &Path, audio_index: usize) -> Option<Reference> {
 #[test]
 fn levels_agree_with_ffmpeg() {
     if !have("ffmpeg") {
-        eprintln!("skipped: needs ffmpeg");
-        return;
+        return skip("needs ffmpeg");
     }
     let mut files: Vec<_> = std::fs::read_dir(fixture(""))
         .unwrap()

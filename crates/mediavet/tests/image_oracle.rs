@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::corpus_files;
+use common::{corpus_files, skip};
 use mediavet::kind::FileKind;
 use serde_json::Value;
 use std::process::Command;
@@ -67,12 +67,10 @@ fn jpeg_facts_agree_with_exiftool() {
         .args(&files)
         .output()
     else {
-        eprintln!("skipped: no exiftool");
-        return;
+        return skip("no exiftool");
     };
     if files.is_empty() {
-        eprintln!("skipped: no corpus");
-        return;
+        return skip("no corpus");
     }
     let oracle: Vec<Value> = serde_json::from_slice(&out.stdout).expect("exiftool JSON");
     let mut differences = Vec::new();
@@ -197,8 +195,7 @@ const QUALITY_EXPLAINED: &[(&str, &str)] = &[
 fn exact_quality_agrees_with_imagemagick() {
     let files = corpus_files("image");
     if files.is_empty() || Command::new("identify").arg("-version").output().is_err() {
-        eprintln!("skipped: no corpus or no ImageMagick");
-        return;
+        return skip("no corpus or no ImageMagick");
     }
     let mut compared = 0;
     for path in files {

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{corpus, fixture};
+use common::{corpus, fixture, skip};
 use mediavet::{check_path, Profile, Severity, Verdict};
 
 fn rules(r: &mediavet::Report) -> Vec<(&'static str, Severity)> {
@@ -28,8 +28,7 @@ fn a_png_named_anything_is_not_a_jpeg() {
 #[test]
 fn corpus_photos_get_their_findings() {
     let Some(dir) = corpus("image") else {
-        eprintln!("skipped: no corpus");
-        return;
+        return skip("no corpus");
     };
     let photo = Profile::builtin("photo").unwrap();
     let check = |name: &str| check_path(&dir.join(name), &photo);

@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::corpus;
+use common::{corpus, skip};
 use mediavet::kind::FileKind;
 use mediavet::script::Verdict;
 use mediavet::subtitle::{Format, SubtitleFacts};
@@ -30,8 +30,7 @@ fn subtitles(path: &std::path::Path) -> Vec<SubtitleFacts> {
 #[test]
 fn corpus_subtitles_match_the_manifest_and_pairs_come_out_opposite() {
     let Some(dir) = corpus("subtitle") else {
-        eprintln!("skipped: no corpus");
-        return;
+        return skip("no corpus");
     };
     let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv")).unwrap();
     let film = profile("micro-film-5");
@@ -164,8 +163,7 @@ fn tx3g_cues_agree_with_ffmpeg() {
         .args(["-map", "0:s:0", "-f", "srt", "-"])
         .output();
     let Some(out) = out.ok().filter(|o| o.status.success()) else {
-        eprintln!("skipped: no ffmpeg");
-        return;
+        return skip("no ffmpeg");
     };
     let srt = String::from_utf8(out.stdout).unwrap();
     let theirs = mediavet::subtitle::parse(&srt, Format::Srt, "ffmpeg".into(), "UTF-8");

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{corpus, skip};
+use common::{corpus, skip, text_fixture};
 use mediavet::kind::FileKind;
 use mediavet::script::Verdict;
 
@@ -141,12 +141,6 @@ fn word_counts_follow_word() {
     // 扶贫路上(4)，(1)我们走了七年(6)。(1) GDP(1) 增长(2) 12%(1) ——(2) 村里通了公路(6)。(1)
     assert_eq!(a.counts.words, 25);
     assert_eq!(a.counts.paragraphs, 2);
-}
-
-fn text_fixture(name: &str) -> std::path::PathBuf {
-    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../testdata/text")
-        .join(name)
 }
 
 fn finding<'a>(r: &'a mediavet::Report, rule: &str) -> &'a mediavet::Finding {

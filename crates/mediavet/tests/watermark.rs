@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{fixture, have};
+use common::{fixture, have, skip};
 use mediavet::video::{analyse, FrameFacts, FrameSettings, Inconclusive, Input};
 use mediavet::{check_bytes, check_path, Profile, Report, Severity};
 
@@ -160,8 +160,7 @@ fn debug_frames_are_written_as_png() {
 fn no_corpus_video_is_flagged() {
     let files = common::corpus_files("video");
     if files.is_empty() {
-        eprintln!("skipped: no corpus");
-        return;
+        return skip("no corpus");
     }
     let reports =
         mediavet::check_many(&files, &profile(), &Default::default(), None, &|_| {}).unwrap();

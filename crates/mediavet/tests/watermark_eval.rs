@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::have;
+use common::{have, skip};
 use mediavet::{check_many, CheckOptions, Profile, Severity};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -17,7 +17,7 @@ fn repo() -> PathBuf {
 /// Builds the set unless it is there already for this version of the script.
 fn build_set() -> Option<PathBuf> {
     if !have("ffmpeg") || Command::new("qrencode").arg("-V").output().is_err() {
-        eprintln!("skipped: the evaluation set needs ffmpeg and qrencode");
+        skip("the evaluation set needs ffmpeg and qrencode");
         return None;
     }
     let script = repo().join("testdata/watermarks/generate.sh");

@@ -10,6 +10,13 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// `testdata/text/NAME` in the repository.
+pub fn text_fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../testdata/text")
+        .join(name)
+}
+
 /// `testdata/photo/NAME` in the repository.
 pub fn photo(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -17,7 +24,21 @@ pub fn photo(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// `../shared/corpus/SUB` beside the repository (or `$MEDIAVET_CORPUS/SUB`), if present.
+/// Set by scripts/test.sh (and so in CI): a test that needs the corpus or an oracle tool
+/// fails when it is missing instead of skipping, so a green run means every test ran.
+pub const REQUIRE: &str = "MEDIAVET_REQUIRE_ORACLES";
+
+/// Skips the calling test (it returns after this) because `why`, unless [`REQUIRE`] is
+/// set: then the test fails.
+pub fn skip(why: &str) {
+    if std::env::var_os(REQUIRE).is_some() {
+        panic!("cannot skip under {REQUIRE}: {why}");
+    }
+    eprintln!("skipped: {why}");
+}
+
+/// `../shared/corpus/SUB` beside the repository (or `$MEDIAVET_CORPUS/SUB`), if present;
+/// under [`REQUIRE`] its absence fails the test.
 pub fn corpus(sub: &str) -> Option<PathBuf> {
     let root = std::env::var_os("MEDIAVET_CORPUS")
         .map(PathBuf::from)
@@ -25,6 +46,12 @@ pub fn corpus(sub: &str) -> Option<PathBuf> {
             PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
         });
     let dir = root.join(sub);
+    if !dir.is_dir() && std::env::var_os(REQUIRE).is_some() {
+        panic!(
+            "cannot skip under {REQUIRE}: no corpus folder {}",
+            dir.display()
+        );
+    }
     dir.is_dir().then_some(dir)
 }
 
@@ -42,10 +69,15 @@ pub fn corpus_files(sub: &str) -> Vec<PathBuf> {
     files
 }
 
-/// Whether a command runs on this machine.
+/// Whether an oracle tool runs on this machine; under [`REQUIRE`] a missing one fails
+/// the test.
 pub fn have(tool: &str) -> bool {
-    std::process::Command::new(tool)
+    let ok = std::process::Command::new(tool)
         .arg("-version")
         .output()
-        .is_ok_and(|o| o.status.success())
+        .is_ok_and(|o| o.status.success());
+    if !ok && std::env::var_os(REQUIRE).is_some() {
+        panic!("cannot skip under {REQUIRE}: {tool} does not run");
+    }
+    ok
 }
