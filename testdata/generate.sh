@@ -67,6 +67,10 @@ gop=(-g 6 -keyint_min 6 -sc_threshold 0 -crf 36)
 logo="drawbox=x=376:y=16:w=90:h=36:color=white@1:t=fill,drawbox=x=382:y=22:w=24:h=24:color=0xd02040@1:t=fill,drawbox=x=414:y=26:w=44:h=6:color=black@1:t=fill,drawbox=x=414:y=38:w=30:h=6:color=black@1:t=fill"
 ff -f lavfi -i "$zoom" -t 6 -vf "$logo" "${x264[@]}" "${gop[@]}" "${date[@]}" "$out/frames_logo.mp4"
 ff -f lavfi -i "$zoom" -t 6 "${x264[@]}" "${gop[@]}" "${date[@]}" "$out/frames_clean.mp4"
+# A 12 s clip with a keyframe every 2 s (6 keyframes, no B-pictures) whose logo sits top
+# left for 6 s, then bottom right: found only by decoding the frames between keyframes.
+at() { echo "$logo" | sed "s/x=376:y=16/x=$(($1)):y=$(($2))/; s/x=382:y=22/x=$(($1 + 6)):y=$(($2 + 6))/; s/x=414:y=26/x=$(($1 + 38)):y=$(($2 + 10))/; s/x=414:y=38/x=$(($1 + 38)):y=$(($2 + 22))/; s/:t=fill/:t=fill:enable='$3'/g"; }
+ff -f lavfi -i "mandelbrot=s=480x270:rate=25:maxiter=256:end_scale=0.002" -t 12 -vf "$(at 16 16 'lt(t,6)'),$(at 374 218 'gte(t,6)')" -c:v libx264 -preset veryfast -threads 1 -crf 40 -bf 0 -g 50 -keyint_min 50 -sc_threshold 0 -pix_fmt yuv420p "${date[@]}" "$out/frames_jump_g50.mp4"
 qr=$(mktemp --suffix=.png)
 qrencode -s 3 -m 2 -o "$qr" "https://shop.example.com/promo?id=38291047"
 ff -f lavfi -i "$zoom" -i "$qr" -t 6 -filter_complex "[0][1]overlay=x=40:y=(H-h)/2:enable='between(t,2,4)'" "${x264[@]}" "${gop[@]}" "${date[@]}" "$out/frames_qr.mp4"

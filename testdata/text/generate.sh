@@ -46,6 +46,10 @@ with open(f"{out}/mixed_scripts.words.tsv", "w", encoding="utf-8") as f:
     f.write("line\twords\twhy\n")
     for i, (_, n, why) in enumerate(mixed, 1):
         f.write(f"{i}\t{n}\t{why}\n")
+# A Japanese story (kana throughout; kanji such as 護 and 國 that OpenCC lists as
+# Traditional), 1 200 characters.
+japanese = "村の道を護るために、私たちは國の森を歩きました。子どもたちは新しい学校へ通います。"
+open(f"{out}/japanese_1200.txt", "w", encoding="utf-8").write((japanese * 40)[:1200] + "\n")
 # Only white space.
 open(f"{out}/blank.txt", "w", encoding="utf-8").write(" \n\u3000\n\t\n")
 

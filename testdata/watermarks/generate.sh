@@ -110,6 +110,26 @@ for s in "${sources[@]}"; do
   i=$((i + 1))
 done
 
+# --- Short reposts with few keyframes --------------------------------------------------
+# 12 s with a keyframe every 2 s (6 keyframes) and 13 s with two keyframes: the frames
+# between keyframes are decoded too, so that each half and third of the clip is searched.
+# A user ID sits top left for the first half and bottom right for the second (neither
+# stays long enough for the whole clip). x264 ultrafast writes no B-pictures (openh264
+# decodes between keyframes), veryfast writes them (ffmpeg does).
+id_at() { echo "drawtext=fontfile=$font:text='@user_38291047':fontsize=30:fontcolor=white@0.9:bordercolor=black@0.6:borderw=2:$1"; }
+for s in "${sources[@]:0:4}"; do
+  for shape in "50 12 ultrafast" "163 13 veryfast"; do
+    set -- $shape
+    g=$1 secs=$2 preset=$3 half=$(($2 / 2))
+    short_enc=(-c:v libx264 -preset "$preset" -crf 20 -g "$g" -keyint_min "$g" -sc_threshold 0 -pix_fmt yuv420p -r 25 -t "$secs" -an)
+    name="${s}__short_g${g}"
+    ff -stream_loop 1 -i "src/$s.mp4" "${short_enc[@]}" "${name}_clean.mp4"
+    label "${name}_clean.mp4" clean no "$s, ${secs} s, keyframe every $g frames ($preset), no overlay"
+    ff -stream_loop 1 -i "src/$s.mp4" -vf "$(id_at "x=40:y=36:enable='lt(t,$half)'"),$(id_at "x=w-tw-40:y=h-th-36:enable='gte(t,$half)'")" "${short_enc[@]}" "${name}_jumpid.mp4"
+    label "${name}_jumpid.mp4" mark no "$s, ${secs} s, keyframe every $g frames ($preset), user ID top left then bottom right at ${half} s" "40,36,300,44;940,640,300,44"
+  done
+done
+
 # --- Hard negatives -------------------------------------------------------------------
 subs="drawtext=fontfile=$font:fontsize=40:fontcolor=white:bordercolor=black:borderw=3:x=(w-tw)/2:y=h-th-50"
 lines=("We moved here in 2015" "The road reached the village" "Now the tea sells in the city" "My children go to school" "This is our new house")

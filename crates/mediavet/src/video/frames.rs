@@ -128,23 +128,23 @@ pub fn sample_keyframes_with<T: Send>(
     };
     let (decoder, decoded_between, (frames, failed)) = match native {
         Ok((done, left)) if left.is_empty() => ("openh264".to_string(), src.between.len(), done),
-        // B-pictures between keyframes: ffmpeg decodes the pictures still wanted there.
-        Ok(((mut frames, mut failed), mut times)) => {
-            times.sort_by(f64::total_cmp);
-            let pick = Pick::Times(&times);
-            match extract_with_ffmpeg(input, &src, pick, max_width, prepare) {
+        // Pictures openh264 could not reach between keyframes: ffmpeg decodes them.
+        Ok(((mut frames, mut failed), mut left)) => {
+            left.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let times: Vec<f64> = left.iter().map(|(t, _)| *t).collect();
+            let why = &left[0].1;
+            match extract_with_ffmpeg(input, &src, Pick::Times(&times), max_width, prepare) {
                 Ok((more, also_failed)) => {
                     frames.extend(more);
                     failed.extend(also_failed);
-                    let decoder = "openh264, and ffmpeg between keyframes (B-pictures)";
-                    (decoder.to_string(), src.between.len(), (frames, failed))
+                    let decoder = format!("openh264, and ffmpeg between keyframes ({why})");
+                    (decoder, src.between.len(), (frames, failed))
                 }
                 Err(e) => {
-                    let why = format!(
-                        "frames between keyframes not decoded: B-pictures need ffmpeg; {e}"
-                    );
-                    failed.push((times.first().copied().unwrap_or(0.0), why));
-                    ("openh264".to_string(), 0, (frames, failed))
+                    let why =
+                        format!("frames between keyframes not decoded in-process ({why}); {e}");
+                    failed.push((times[0], why));
+                    ("openh264".to_string(), src.between.len(), (frames, failed))
                 }
             }
         }
@@ -179,9 +179,12 @@ type Decoded<T> = (Vec<T>, Vec<(f64, String)>);
 /// A decoded picture, or its time and why it did not decode.
 type Picture<T> = Result<T, (f64, String)>;
 
+/// Wanted pictures openh264 did not reach between keyframes: (time, why), for ffmpeg.
+type Left = Vec<(f64, String)>;
+
 /// Decodes the chosen keyframes, and the samples after each that `between` lists, on the
 /// rayon pool, one openh264 decoder and file handle per contiguous run of keyframes; also
-/// the times of wanted pictures left undecoded behind B-pictures. `Err` only when the
+/// the times of wanted pictures left undecoded, with why. `Err` only when the
 /// stream cannot be set up or no keyframe decodes.
 fn decode_h264<T: Send>(
     input: Input,
@@ -190,11 +193,11 @@ fn decode_h264<T: Send>(
     between: &[Between],
     max_width: usize,
     prepare: &(dyn Fn(Frame) -> T + Sync),
-) -> Result<(Decoded<T>, Vec<f64>), String> {
+) -> Result<(Decoded<T>, Left), String> {
     super::h264::avc_config(avcc).ok_or("malformed avcC")?;
     let runs = chosen.len().div_ceil(rayon::current_num_threads().max(1));
     let indices: Vec<usize> = (0..chosen.len()).collect();
-    let runs: Vec<(Vec<Picture<T>>, Vec<f64>)> = indices
+    let runs: Vec<(Vec<Picture<T>>, Left)> = indices
         .par_chunks(runs.max(1))
         .map(|run| {
             let run = run.first().copied().unwrap_or(0)..run.last().map_or(0, |l| l + 1);
@@ -221,8 +224,9 @@ fn decode_h264<T: Send>(
 
 /// One worker's keyframes (`run`, indices into `chosen`), each decoded on its own (a damaged
 /// one fails alone), then the samples `between` lists after it, in decode order, keeping
-/// the pictures marked to keep (a damaged one ends its group; a B-picture ends it, and the
-/// times of the pictures it still wanted go to `left`).
+/// the pictures marked to keep. A picture that cannot be read ends its group as a failure;
+/// a B-picture or a picture openh264 fails on ends it too, and the times of the pictures
+/// the group still wanted go to `left`, with why.
 #[allow(clippy::too_many_arguments)]
 fn decode_run<T>(
     input: Input,
@@ -232,7 +236,7 @@ fn decode_run<T>(
     run: std::ops::Range<usize>,
     max_width: usize,
     prepare: &(dyn Fn(Frame) -> T + Sync),
-    left: &mut Vec<f64>,
+    left: &mut Left,
 ) -> Vec<Picture<T>> {
     let keys = &chosen[run.clone()];
     let setup = input
@@ -262,42 +266,43 @@ fn decode_run<T>(
         }
         let from = between.partition_point(|b| b.keyframe < index);
         let to = between.partition_point(|b| b.keyframe <= index);
-        for b in &between[from..to] {
-            let fail = |e: String| (b.time_s, e);
+        let group = &between[from..to];
+        for (n, b) in group.iter().enumerate() {
             if let Err(e) = read_sample(&mut file, b.offset, b.size, &mut buf) {
-                out.push(Err(fail(e)));
+                out.push(Err((b.time_s, e)));
                 break;
             }
             let kind = super::h264::slice_kind(decoder.config(), &buf);
+            // Pictures nothing refers to are decoded only when kept.
+            if !b.keep && kind.is_some_and(|k| !k.reference && !k.bidirectional) {
+                continue;
+            }
             // openh264 runs out of picture buffers a dozen pictures into a stream with
-            // B-pictures (openh264-rs issue #50): the rest of such a group is left to
-            // ffmpeg.
-            if kind.is_some_and(|k| k.bidirectional) {
-                let rest = between[from..to]
-                    .iter()
-                    .skip_while(|x| x.offset != b.offset);
-                left.extend(rest.filter(|x| x.keep).map(|x| x.time_s));
-                // A fresh decoder for the next group: this one holds pictures it will
-                // not give back.
+            // B-pictures (openh264-rs issue #50), and now and then without them: the rest
+            // of such a group is left to ffmpeg, and a fresh decoder takes the next one.
+            let stop = if kind.is_some_and(|k| k.bidirectional) {
+                Some("B-pictures".to_string())
+            } else {
+                match decode_guarded(&mut decoder, &buf, false) {
+                    Ok(luma) => {
+                        if b.keep {
+                            out.push(Ok(prepare(Frame {
+                                time_s: b.time_s,
+                                luma: luma.downscaled(max_width),
+                            })));
+                        }
+                        None
+                    }
+                    Err(e) => Some(e),
+                }
+            };
+            if let Some(why) = stop {
+                let wanted = group[n..].iter().filter(|x| x.keep);
+                left.extend(wanted.map(|x| (x.time_s, why.clone())));
                 if let Ok(fresh) = KeyframeDecoder::new(avcc) {
                     decoder = fresh;
                 }
                 break;
-            }
-            // Pictures nothing refers to are decoded only when kept.
-            if !b.keep && kind.is_some_and(|k| !k.reference) {
-                continue;
-            }
-            match decode_guarded(&mut decoder, &buf, false) {
-                Ok(luma) if b.keep => out.push(Ok(prepare(Frame {
-                    time_s: b.time_s,
-                    luma: luma.downscaled(max_width),
-                }))),
-                Ok(_) => {}
-                Err(e) => {
-                    out.push(Err(fail(e)));
-                    break;
-                }
             }
         }
     }
