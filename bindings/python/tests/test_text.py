@@ -16,12 +16,31 @@ CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "text"
 PYTHON_CODECS = {"UTF-8": "utf-8-sig", "GBK": "gbk", "Big5": "big5", "UTF-16LE": "utf-16", "UTF-16BE": "utf-16"}
 
 
+# Punctuation both scripts use; Word counts it as East Asian next to East Asian text only.
+AMBIGUOUS = {chr(c) for c in range(0x2013, 0x2027)} | {"§", "·"}
+
+
+def wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
 def word_count(text: str) -> int:
+    chars = [ch for ch in text if ch != "\ufeff"]
+
+    def next_to_wide(i: int) -> bool:
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(chars) and chars[j] in AMBIGUOUS:
+                j += step
+            if 0 <= j < len(chars) and wide(chars[j]):
+                return True
+        return False
+
     n, in_word = 0, False
-    for ch in text:
-        if ch.isspace() or ch == "\ufeff":
+    for i, ch in enumerate(chars):
+        if ch.isspace():
             in_word = False
-        elif unicodedata.east_asian_width(ch) in ("W", "F") or ch in "—―‘’“”…":
+        elif wide(ch) or (ch in AMBIGUOUS and next_to_wide(i)):
             n, in_word = n + 1, False
         elif not in_word:
             n, in_word = n + 1, True

@@ -144,11 +144,11 @@ fn moving_inconclusive(frames: &FrameFacts) -> Finding {
 
 fn inconclusive(frames: &FrameFacts, why: Inconclusive, candidates: usize) -> Finding {
     let pct = frames.change_share * 100.0;
-    let n = frames.times_s.len();
+    let (n, k) = (frames.times_s.len(), frames.keyframes_available);
     let message = match why {
         Inconclusive::FewKeyframes => Text::new(
-            format!("Watermark check inconclusive: the video has {n} keyframe(s) to sample; a mark is told from the scene by comparing at least {MIN_FRAMES} frames."),
-            format!("水印检查无法判断：该视频只有 {n} 个关键帧可供抽样，识别标记至少需要比较 {MIN_FRAMES} 帧画面。"),
+            format!("Watermark check inconclusive: only {n} frame(s) could be decoded ({k} keyframe(s) in the video); a mark is told from the scene by comparing at least {MIN_FRAMES} frames."),
+            format!("水印检查无法判断：只解码出 {n} 帧画面（视频共 {k} 个关键帧），识别标记至少需要比较 {MIN_FRAMES} 帧画面。"),
         ),
         Inconclusive::SmallPicture => Text::new(
             format!("Watermark check inconclusive: the picture is under {MIN_WIDTH} pixels wide, too small to tell a mark from the scene."),
