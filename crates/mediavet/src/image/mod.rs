@@ -3,12 +3,12 @@
 
 mod buffered;
 mod caption;
-mod exif;
-mod iptc;
+pub mod exif;
+pub mod iptc;
 mod jpeg;
 pub mod quality;
 pub mod sharpness;
-mod xmp;
+pub mod xmp;
 
 pub use buffered::Buffered;
 pub use caption::{boilerplate, read_sidecar, sidecar_path, Tagged, SIDECAR_EXTENSIONS};

@@ -1,0 +1,17 @@
+//! SubRip, WebVTT and ASS/SSA: every input goes through each parser (detection alone would
+//! send most mutations to the same one), then through the whole micro-video check of the
+//! bytes as a subtitle file (decoding, detection, script and style rules).
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+use mediavet::subtitle::{self, Format};
+use std::sync::OnceLock;
+
+fuzz_target!(|data: &[u8]| {
+    let decoded = mediavet::charset::decode(data);
+    for format in [Format::Srt, Format::Vtt, Format::Ass, Format::Ssa] {
+        subtitle::parse(&decoded.text, format, "fuzz".into(), decoded.encoding);
+    }
+    static PROFILE: OnceLock<mediavet::Profile> = OnceLock::new();
+    let profile = PROFILE.get_or_init(|| mediavet::Profile::builtin("micro-video").unwrap());
+    mediavet::check_bytes(data, "cues.srt".as_ref(), profile);
+});
