@@ -2,10 +2,13 @@
 //! keyframe sampling, through the whole micro-video check of a file held in memory.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
+
+#[path = "check.rs"]
+mod check;
 use std::sync::OnceLock;
 
 fuzz_target!(|data: &[u8]| {
     static PROFILE: OnceLock<mediavet::Profile> = OnceLock::new();
     let profile = PROFILE.get_or_init(|| mediavet::Profile::builtin("micro-video").unwrap());
-    mediavet::check_bytes(data, "entry.mp4".as_ref(), profile);
+    check::check(data, profile, "entry.mp4");
 });

@@ -1,0 +1,24 @@
+//! What the targets that run a whole check of bytes share.
+//!
+//! `check_bytes` turns a panic anywhere in mediavet into an "internal error" report, so
+//! that report is the crash this asserts against. The codec decoders mediavet guards on
+//! purpose (symphonia, openh264, rqrr: a panic there is "not measured" or a failed
+//! frame) must be allowed to unwind to their guard, so libFuzzer's abort-on-panic hook is
+//! replaced by one that only prints.
+
+use std::sync::Once;
+
+/// Checks `data`, named `name`, against `profile`; aborts on an internal error.
+pub fn check(data: &[u8], profile: &mediavet::Profile, name: &str) {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| std::panic::set_hook(Box::new(|info| eprintln!("{info}"))));
+    let report = mediavet::check_bytes(data, name.as_ref(), profile);
+    if let Some(f) = report
+        .findings
+        .iter()
+        .find(|f| f.message.en.contains("internal error while checking"))
+    {
+        eprintln!("{}", f.message.en);
+        std::process::abort();
+    }
+}
