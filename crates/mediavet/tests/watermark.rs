@@ -101,11 +101,28 @@ fn a_qr_code_is_read_with_its_time_and_place() {
 
 #[test]
 fn static_pictures_and_single_keyframes_are_inconclusive() {
+    // One keyframe in 1 s: the 23 pictures after it are decoded too (ffmpeg, for its
+    // B-pictures), and over one second the picture barely changes.
     let r = check_path(&fixture("pass_1080p_18m.mp4"), &profile());
     let wm = findings(&r, "video.watermark");
     assert_eq!(wm.len(), 1);
     assert_eq!(wm[0].severity, Severity::Info);
     assert!(wm[0].message.en.contains("inconclusive"));
+    assert_eq!(frames(&r).times_s.len(), 24);
+    assert_eq!(frames(&r).inconclusive, Some(Inconclusive::StaticPicture));
+    // From memory ffmpeg cannot help: the keyframe and the P-picture before the first
+    // B-picture are all there is.
+    let bytes = std::fs::read(fixture("hd720.mp4")).unwrap();
+    let r = check_bytes(&bytes, "hd720.mp4".as_ref(), &profile());
+    let wm = findings(&r, "video.watermark");
+    assert_eq!(wm.len(), 1);
+    assert!(
+        wm[0].message.en.starts_with(
+            "Watermark check inconclusive: only 2 frame(s) could be decoded (1 keyframe(s) in the video)"
+        ),
+        "{}",
+        wm[0].message.en
+    );
     assert_eq!(frames(&r).inconclusive, Some(Inconclusive::FewKeyframes));
 }
 
