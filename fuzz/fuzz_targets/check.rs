@@ -6,12 +6,22 @@
 //! frame) must be allowed to unwind to their guard, so libFuzzer's abort-on-panic hook is
 //! replaced by one that only prints.
 
-use std::sync::Once;
+use std::sync::{Once, OnceLock};
 
-/// Checks `data`, named `name`, against `profile`; aborts on an internal error.
-pub fn check(data: &[u8], profile: &mediavet::Profile, name: &str) {
+/// Checks `data`, named `name`, against the built-in profile `profile`; aborts on an
+/// internal error.
+pub fn check(data: &[u8], profile: &str, name: &str) {
     static HOOK: Once = Once::new();
+    static PROFILES: OnceLock<Vec<mediavet::Profile>> = OnceLock::new();
     HOOK.call_once(|| std::panic::set_hook(Box::new(|info| eprintln!("{info}"))));
+    let profiles = PROFILES.get_or_init(|| {
+        mediavet::Profile::builtin_names()
+            .filter_map(|n| mediavet::Profile::builtin(n).ok())
+            .collect()
+    });
+    let Some(profile) = profiles.iter().find(|p| p.name == profile) else {
+        panic!("no built-in profile {profile}");
+    };
     let report = mediavet::check_bytes(data, name.as_ref(), profile);
     if let Some(f) = report
         .findings

@@ -5,10 +5,5 @@ use libfuzzer_sys::fuzz_target;
 
 #[path = "check.rs"]
 mod check;
-use std::sync::OnceLock;
 
-fuzz_target!(|data: &[u8]| {
-    static PROFILE: OnceLock<mediavet::Profile> = OnceLock::new();
-    let profile = PROFILE.get_or_init(|| mediavet::Profile::builtin("photo").unwrap());
-    check::check(data, profile, "photo.jpg");
-});
+fuzz_target!(|data: &[u8]| check::check(data, "photo", "photo.jpg"));
