@@ -234,9 +234,8 @@ pub struct Between {
     pub size: u32,
     /// Presentation time in seconds (decode time and composition offset).
     pub time_s: f64,
-    /// The picture is wanted for the search; the others are decoded as references only.
-    /// A wanted B-picture gives its place to the next P-picture (openh264 returns pictures
-    /// in decode order, and a B-picture's may not be its own).
+    /// The picture is wanted for the search; the others are decoded as references only
+    /// (or skipped when nothing refers to them).
     pub keep: bool,
 }
 
