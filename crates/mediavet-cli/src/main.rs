@@ -255,7 +255,7 @@ fn run(command: Command) -> Result<ExitCode, mediavet::Error> {
                 "{:<w$} {:<8} summary  (profile {})\n",
                 "rule", "severity", profile.name
             );
-            for rule in &rules::RULES {
+            for rule in rules::RULES {
                 let severity = match profile.severity_of(rule) {
                     Some(s) if (rule.applies)(&profile) => s.as_str(),
                     Some(_) => "n/a",

@@ -640,12 +640,12 @@ impl Profile {
 
     /// Whether any active rule needs decoded audio levels.
     pub fn measures_audio(&self) -> bool {
-        crate::rules::active(self).any(|(r, _)| r.needs_levels)
+        crate::rules::needs(self, crate::rules::Need::Levels)
     }
 
     /// Whether any active rule needs a photo's decoded picture.
     pub fn decodes_pictures(&self) -> bool {
-        crate::rules::active(self).any(|(r, _)| r.needs_pixels)
+        crate::rules::needs(self, crate::rules::Need::Pixels)
     }
 
     /// Most megapixels a picture may have to be decoded (default 200).
@@ -657,7 +657,7 @@ impl Profile {
 
     /// Whether any active rule needs sampled video frames.
     pub fn samples_frames(&self) -> bool {
-        crate::rules::active(self).any(|(r, _)| r.needs_frames)
+        crate::rules::needs(self, crate::rules::Need::Frames)
     }
 
     /// How video frames are sampled and searched under this profile.

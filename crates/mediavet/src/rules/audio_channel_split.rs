@@ -11,24 +11,34 @@
 //! Fix: export the two stems onto separate channels instead of a stereo mix; see
 //! `mediavet explain audio.channels` for an ffmpeg command.
 
-use super::{audio_channels, not_measured_finding, Ctx};
+use super::{audio_channels, not_measured_finding, Ctx, Rule, Need};
 use crate::facts::TrackKind;
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
+
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "audio.channel_split",
+    default: Severity::Warning,
+    needs: Some(Need::Levels),
+    doc: super::docs::AUDIO_CHANNEL_SPLIT,
+    applies,
+    check,
+};
 
 /// Correlation at or above which two channels count as the same material.
 const SAME_MATERIAL: f64 = 0.98;
 
 /// Applies when the profile expects the split.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.audio.expect_split == Some(true)
 }
 
 /// Dual mono, near-identical channels, or a silent channel.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let (channels, not_measured) = audio_channels(cx.facts);
     if let Some(why) = not_measured.first() {
-        return vec![not_measured_finding("audio.channel_split", sev, why)];
+        return vec![not_measured_finding(cx, sev, why)];
     }
     if channels.len() != 2 {
         return Vec::new(); // audio.channels reports the count
@@ -36,9 +46,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let mut out = Vec::new();
     for (n, c) in &channels {
         if c.silent_share >= 1.0 {
-            out.push(Finding::new(
-                "audio.channel_split",
-                sev,
+            out.push(cx.finding(sev,
                 Text::new(
                     format!("Channel {n} is silent throughout."),
                     format!("第 {n} 声道全程无声。"),
@@ -56,7 +64,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     if let Some(r) = relation.filter(|_| out.is_empty()) {
         let text = format!("correlation {:.3}", r.correlation);
         let finding = |en: String, zh: String| {
-            Finding::new("audio.channel_split", sev, Text::new(en, zh))
+            cx.finding(sev, Text::new(en, zh))
                 .values(Some(Quantity::num(r.correlation, "correlation", text.clone())), Some(Quantity::text(format!("< {SAME_MATERIAL}"))))
                 .hint(Text::new(
                     "Put narration/live sound on channel 1 and music/effects on channel 2 instead of a stereo mix.",

@@ -12,17 +12,27 @@
 //! music/effects on the right (channel 2). From separate stems:
 //! `ffmpeg -i video.mp4 -i voice.wav -i music.wav -filter_complex "[1:a][2:a]amerge=inputs=2[a]" -map 0:v -map "[a]" -c:v copy -c:a aac -b:a 320k out.mp4`.
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "audio.channels",
+    default: Severity::Error,
+    needs: None,
+    doc: super::docs::AUDIO_CHANNELS,
+    applies,
+    check,
+};
+
 /// Applies when the profile sets a channel count.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.audio.channels.is_some()
 }
 
 /// Declared channels of all audio tracks against the required count.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let (Some(want), Some(c)) = (cx.profile.audio.channels, &cx.facts.container) else {
         return Vec::new();
     };
@@ -31,9 +41,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         return Vec::new(); // track.missing reports it
     }
     let Some(total) = c.count_audio_channels() else {
-        return vec![Finding::new(
-            "audio.channels",
-            sev.min(Severity::Warning),
+        return vec![cx.finding(sev.min(Severity::Warning),
             Text::new(
                 "The channel count of an audio track is not declared.",
                 "有音轨未声明声道数。",
@@ -61,9 +69,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         layouts.join(" + ")
     );
     let found_zh = format!("{} 条音轨：{}", tracks.len(), layouts.join(" + "));
-    vec![Finding::new(
-        "audio.channels",
-        sev,
+    vec![cx.finding(sev,
         Text::new(
             format!(
                 "The audio has {total} channel{} ({found}); {want} are required: channel 1 narration/live sound, channel 2 music/effects.",

@@ -16,13 +16,23 @@
 //! `ffmpeg -i in.mp4 -c:v copy -af "volume=-5.0dB" -c:a aac -b:a 320k out.mp4`,
 //! or better, with a limiter in the editing project.
 
-use super::{audio_channels, not_measured_finding, Ctx};
+use super::{audio_channels, not_measured_finding, Ctx, Rule, Need};
 use crate::audio::levels::ChannelLevels;
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::{LevelMeter, Profile};
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "audio.level.max",
+    default: Severity::Error,
+    needs: Some(Need::Levels),
+    doc: super::docs::AUDIO_LEVEL_MAX,
+    applies,
+    check,
+};
+
 /// Applies when the profile sets the top of the band.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.audio.max_level_db.is_some()
 }
 
@@ -39,7 +49,7 @@ pub fn highest(
 }
 
 /// Each channel's highest reading against the top of the band.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(max) = cx.profile.audio.max_level_db else {
         return Vec::new();
     };
@@ -47,7 +57,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let (channels, not_measured) = audio_channels(cx.facts);
     let mut out: Vec<Finding> = not_measured
         .iter()
-        .map(|why| not_measured_finding("audio.level.max", sev, why))
+        .map(|why| not_measured_finding(cx, sev, why))
         .collect();
     for (n, c) in channels {
         let Some((level, unit, name, name_zh)) = highest(c, meter) else {
@@ -58,9 +68,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         }
         let over = level - max;
         out.push(
-            Finding::new(
-                "audio.level.max",
-                sev,
+            cx.finding(sev,
                 Text::new(
                     format!("Channel {n} peaks at {level:.1} {unit} ({name}), above the {max:.1} {unit} limit: lower it by {over:.1} dB."),
                     format!("第 {n} 声道最高电平 {level:.1} {unit}（{name_zh}），超过上限 {max:.1} {unit}：需降低 {over:.1} dB。"),

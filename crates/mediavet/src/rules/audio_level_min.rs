@@ -14,17 +14,27 @@
 //! `ffmpeg -i in.mp4 -c:v copy -af "volume=6.0dB" -c:a aac -b:a 320k out.mp4`,
 //! watching that the peaks stay within `audio.level.max`.
 
-use super::{audio_channels, not_measured_finding, Ctx};
+use super::{audio_channels, not_measured_finding, Ctx, Rule, Need};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::{LevelMeter, Profile};
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "audio.level.min",
+    default: Severity::Error,
+    needs: Some(Need::Levels),
+    doc: super::docs::AUDIO_LEVEL_MIN,
+    applies,
+    check,
+};
+
 /// Applies when the profile sets the bottom of the band.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.audio.min_level_db.is_some()
 }
 
 /// Each channel's reached level against the bottom of the band.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(min) = cx.profile.audio.min_level_db else {
         return Vec::new();
     };
@@ -33,7 +43,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let (channels, not_measured) = audio_channels(cx.facts);
     let mut out: Vec<Finding> = not_measured
         .iter()
-        .map(|why| not_measured_finding("audio.level.min", sev, why))
+        .map(|why| not_measured_finding(cx, sev, why))
         .collect();
     let (unit, reading, reading_zh) = match meter {
         LevelMeter::Vu => (
@@ -55,9 +65,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         let expected = Some(Quantity::num(min, unit, format!("≥ {min:.1} {unit}")));
         let Some(level) = reached else {
             out.push(
-                Finding::new(
-                    "audio.level.min",
-                    sev,
+                cx.finding(sev,
                     Text::new(
                         format!("Channel {n} never rises above −50 dBFS, so it cannot reach {min:.1} {unit}."),
                         format!("第 {n} 声道始终低于 −50 dBFS，无法达到 {min:.1} {unit}。"),
@@ -72,9 +80,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         }
         let short = min - level;
         out.push(
-            Finding::new(
-                "audio.level.min",
-                sev,
+            cx.finding(sev,
                 Text::new(
                     format!("Channel {n} reaches only {level:.1} {unit} ({reading}), below {min:.1} {unit}: raise it by {short:.1} dB."),
                     format!("第 {n} 声道仅达到 {level:.1} {unit}（{reading_zh}），低于 {min:.1} {unit}：需提高 {short:.1} dB。"),

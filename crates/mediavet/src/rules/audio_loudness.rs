@@ -10,18 +10,28 @@
 //!
 //! Fix: normalise in the edit, or `ffmpeg -i in.mp4 -c:v copy -af loudnorm=I=-24:TP=-2:LRA=11 -c:a aac -b:a 320k out.mp4`.
 
-use super::Ctx;
+use super::{Ctx, Rule, Need};
 use crate::facts::TrackKind;
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "audio.loudness",
+    default: Severity::Info,
+    needs: Some(Need::Levels),
+    doc: super::docs::AUDIO_LOUDNESS,
+    applies,
+    check,
+};
+
 /// Applies when the profile sets a loudness target.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.audio.loudness_target_lufs.is_some()
 }
 
 /// One finding per measured audio track.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(target) = cx.profile.audio.loudness_target_lufs else {
         return Vec::new();
     };
@@ -48,9 +58,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         let severity = if within { Severity::Info } else { sev };
         let tp_limit = max_tp.map_or(String::new(), |m| format!(", true peak ≤ {m:.1} dBTP"));
         out.push(
-            Finding::new(
-                "audio.loudness",
-                severity,
+            cx.finding(severity,
                 Text::new(
                     format!("Loudness {i:.1} LUFS ({off:+.1} LU from the {target:.0} LKFS target of GY/T 282), range {lra}, true peak {tp}."),
                     format!("响度 {i:.1} LUFS（距 GY/T 282 目标 {target:.0} LKFS {off:+.1} LU），响度范围 {lra}，真峰值 {tp}。"),

@@ -11,18 +11,28 @@
 //! Fix: check the export settings: the audio tracks must be enabled and routed to
 //! channels 1 and 2.
 
-use super::{audio_channels, Ctx};
+use super::{audio_channels, Ctx, Rule, Need};
 use crate::facts::TrackKind;
 use crate::finding::{Finding, Severity, Text};
 use crate::profile::Profile;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "audio.silence",
+    default: Severity::Warning,
+    needs: Some(Need::Levels),
+    doc: super::docs::AUDIO_SILENCE,
+    applies,
+    check,
+};
+
 /// Applies to profiles that require audio.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.audio.required == Some(true)
 }
 
 /// A silent programme, or channels silent throughout.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let silent_track = cx
         .facts
         .container
@@ -31,9 +41,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         .filter_map(|t| t.audio.as_ref()?.levels.as_ref())
         .any(|l| l.silence.share >= 1.0);
     if silent_track {
-        return vec![Finding::new(
-            "audio.silence",
-            sev,
+        return vec![cx.finding(sev,
             Text::new(
                 "The audio is silent throughout (below −60 dBFS).",
                 "音频全程无声（低于 −60 dBFS）。",
@@ -45,9 +53,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         .into_iter()
         .filter(|(_, c)| c.silent_share >= 1.0)
         .map(|(n, _)| {
-            Finding::new(
-                "audio.silence",
-                sev,
+            cx.finding(sev,
                 Text::new(
                     format!("Channel {n} is silent throughout (below −60 dBFS)."),
                     format!("第 {n} 声道全程无声（低于 −60 dBFS）。"),

@@ -10,17 +10,27 @@
 //! Fix: remux without re-encoding, which keeps the quality:
 //! `ffmpeg -i in.mov -c copy -movflags +faststart out.mp4`.
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "container.format",
+    default: Severity::Error,
+    needs: None,
+    doc: super::docs::CONTAINER_FORMAT,
+    applies,
+    check,
+};
+
 /// Applies when the profile lists formats.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.container.formats.is_some()
 }
 
 /// The container format against the accepted list.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let (Some(c), Some(formats)) = (&cx.facts.container, &cx.profile.container.formats) else {
         return Vec::new();
     };
@@ -33,9 +43,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         .collect::<Vec<_>>()
         .join(" / ");
     let found = c.format.to_uppercase();
-    vec![Finding::new(
-        "container.format",
-        sev,
+    vec![cx.finding(sev,
         Text::new(
             format!("The container is {found}; this profile accepts {accepted}."),
             format!("封装格式为 {found}，本类别只接受 {accepted}。"),

@@ -18,13 +18,23 @@
 //! rename QuickTime files to `.mov`, or remux them to MP4 with
 //! `ffmpeg -i in.mov -c copy out.mp4`; save documents from Word or WPS as .docx.
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::kind::{kind_for_extension, Category, FileKind};
 use crate::profile::Profile;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "file.kind",
+    default: Severity::Error,
+    needs: None,
+    doc: super::docs::FILE_KIND,
+    applies,
+    check,
+};
+
 /// Applies when the profile names a category.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.category.is_some()
 }
 
@@ -38,7 +48,7 @@ fn category_names(c: Category) -> (&'static str, &'static str) {
 }
 
 /// Content against the profile's category, then the extension against the content.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let f = cx.facts;
     let kind = f.kind;
     let claimed = f.extension.as_deref().and_then(kind_for_extension);
@@ -55,9 +65,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
             Some(_) => (format!(" (named .{ext})"), format!("（扩展名为 .{ext}）")),
             None => (String::new(), String::new()),
         };
-        let finding = Finding::new(
-            "file.kind",
-            sev,
+        let finding = cx.finding(sev,
             Text::new(
                 format!("This is {}{}, not {en}.", kind.a(), named.0),
                 format!("该文件是{}{}，不是{zh}。", kind.describe_zh(), named.1),
@@ -71,9 +79,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     }
     if let Some(formats) = &cx.profile.text.formats {
         if kind == FileKind::EncryptedOffice {
-            return vec![Finding::new(
-                "file.kind",
-                sev,
+            return vec![cx.finding(sev,
                 Text::new(
                     "This is a password-protected Word document: it cannot be read or judged without the password.",
                     "这是设有打开密码的 Word 文档：没有密码无法读取和评审。",
@@ -86,9 +92,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
             ))];
         }
         if kind.category() == Category::Document && !super::listed(formats, kind.name()) {
-            return vec![Finding::new(
-                "file.kind",
-                sev,
+            return vec![cx.finding(sev,
                 Text::new(
                     format!("This is {}; text entries are accepted as .docx or plain text.", kind.a()),
                     format!("该文件是{}；文字作品请提交 .docx 或纯文本文件。", kind.describe_zh()),
@@ -112,9 +116,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     } else {
         sev
     };
-    let finding = Finding::new(
-        "file.kind",
-        severity,
+    let finding = cx.finding(severity,
         Text::new(
             format!("The name ends in .{ext} but the content is {}.", kind.a()),
             format!("文件扩展名为 .{ext}，但内容是{}。", kind.describe_zh()),

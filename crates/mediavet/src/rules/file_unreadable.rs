@@ -16,17 +16,27 @@
 //! `moov` is missing can sometimes be rescued with tools such as untrunc, using
 //! an intact file from the same camera as reference.
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::finding::{Finding, Severity, Text};
 use crate::profile::Profile;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "file.unreadable",
+    default: Severity::Error,
+    needs: None,
+    doc: super::docs::FILE_UNREADABLE,
+    applies,
+    check,
+};
+
 /// Always applies.
-pub fn applies(_: &Profile) -> bool {
+fn applies(_: &Profile) -> bool {
     true
 }
 
 /// One error per fatal problem; one warning listing the rest.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let at = |o: Option<u64>| o.map(|o| format!(" (at byte {o})")).unwrap_or_default();
     let at_zh = |o: Option<u64>| {
         o.map(|o| format!("（位于第 {o} 字节）"))
@@ -38,9 +48,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         .iter()
         .filter(|p| p.fatal)
         .map(|p| {
-            Finding::new(
-                "file.unreadable",
-                sev,
+            cx.finding(sev,
                 Text::new(
                     format!("File cannot be read: {}{}", p.message.en, at(p.offset)),
                     format!("文件无法读取：{}{}", p.message.zh, at_zh(p.offset)),
@@ -62,9 +70,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
             .iter()
             .map(|p| format!("{}{}", p.message.zh, at_zh(p.offset)))
             .collect();
-        out.push(Finding::new(
-            "file.unreadable",
-            sev.min(Severity::Warning),
+        out.push(cx.finding(sev.min(Severity::Warning),
             Text::new(
                 format!(
                     "Part of the file is damaged and was skipped: {}",

@@ -8,17 +8,27 @@
 //! Fix: clear them, keeping the capture time:
 //! `exiftool -Artist= -Copyright= -gps:all= -By-line= -CopyrightNotice= -XMP-dc:Creator= photo.jpg`.
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "image.author_info",
+    default: Severity::Warning,
+    needs: None,
+    doc: super::docs::IMAGE_AUTHOR_INFO,
+    applies,
+    check,
+};
+
 /// Applies when the profile asks for the metadata findings.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.image.metadata == Some(true)
 }
 
 /// Artist, Copyright, GPS and the IPTC/XMP creators, listed in one finding.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(img) = cx.facts.image.as_ref() else {
         return Vec::new();
     };
@@ -41,9 +51,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         return Vec::new();
     }
     let list = revealing.join("; ");
-    vec![Finding::new(
-        "image.author_info",
-        sev,
+    vec![cx.finding(sev,
         Text::new(
             format!("The metadata names the author or the place: {list}."),
             format!("元数据透露了作者或地点：{list}。"),

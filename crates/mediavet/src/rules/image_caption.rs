@@ -14,26 +14,34 @@
 //! Comments; `exiftool -XMP-dc:Description="说明" photo.jpg`) or put it in a `.txt` file
 //! with the photo's name.
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "image.caption",
+    default: Severity::Warning,
+    needs: None,
+    doc: super::docs::IMAGE_CAPTION,
+    applies,
+    check,
+};
+
 /// Applies when the profile asks for captions.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.image.caption == Some(true)
 }
 
 /// A photo without any caption.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(img) = &cx.facts.image else {
         return Vec::new();
     };
     if !img.captions.is_empty() {
         return Vec::new();
     }
-    vec![Finding::new(
-        "image.caption",
-        sev,
+    vec![cx.finding(sev,
         Text::new(
             "The photo has no explanatory text: no caption in EXIF, XMP or IPTC, and no .txt file with the same name beside it.",
             "照片没有文字说明：EXIF、XMP、IPTC 中均无说明，旁边也没有同名的 .txt 文件。",

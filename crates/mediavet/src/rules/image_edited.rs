@@ -8,12 +8,22 @@
 //! Fix: nothing to fix when the editing was light (exposure, crop); send the unedited
 //! original alongside when asked.
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "image.edited",
+    default: Severity::Info,
+    needs: None,
+    doc: super::docs::IMAGE_EDITED,
+    applies,
+    check,
+};
+
 /// Applies when the profile asks for the metadata findings.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.image.metadata == Some(true)
 }
 
@@ -34,7 +44,7 @@ const EDITORS: [&str; 12] = [
 ];
 
 /// Software that names an editor.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let software = cx
         .facts
         .image
@@ -47,9 +57,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     }) else {
         return Vec::new();
     };
-    vec![Finding::new(
-        "image.edited",
-        sev,
+    vec![cx.finding(sev,
         Text::new(
             format!("Edited with {sw} (EXIF Software)."),
             format!("经 {sw} 编辑（EXIF Software）。"),

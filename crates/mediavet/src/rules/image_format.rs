@@ -10,18 +10,28 @@
 //! Fix: HEIC on an iPhone: Settings → Camera → Formats → Most Compatible, or convert
 //! (`heif-convert IN.heic OUT.jpg`); others: `ffmpeg -i IN.png -q:v 2 OUT.jpg`.
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::kind::{Category, FileKind};
 use crate::profile::Profile;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "image.format",
+    default: Severity::Error,
+    needs: None,
+    doc: super::docs::IMAGE_FORMAT,
+    applies,
+    check,
+};
+
 /// Applies when the profile lists image formats.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.image.formats.is_some()
 }
 
 /// An image whose format is not listed.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let kind = cx.facts.kind;
     let formats = cx.profile.image.formats.as_deref().unwrap_or_default();
     if kind.category() != Category::Image || super::listed(formats, kind.name()) {
@@ -43,9 +53,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
             "请转换为 JPEG：ffmpeg -i 输入文件 -q:v 2 输出.jpg（或在看图软件中另存为 JPEG）",
         )
     };
-    vec![Finding::new(
-        "image.format",
-        sev,
+    vec![cx.finding(sev,
         Text::new(
             format!("This is {}, not {wanted}.", kind.a()),
             format!("该文件是{}，不是 {wanted}。", kind.describe_zh()),

@@ -8,17 +8,27 @@
 //! Fix: send the original file from the camera or phone (in WeChat, tick "original
 //! image"; e-mail the file rather than a screenshot).
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::finding::{Finding, Severity, Text};
 use crate::profile::Profile;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "image.metadata_stripped",
+    default: Severity::Info,
+    needs: None,
+    doc: super::docs::IMAGE_METADATA_STRIPPED,
+    applies,
+    check,
+};
+
 /// Applies when the profile asks for the metadata findings.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.image.metadata == Some(true)
 }
 
 /// A photo without make, model and capture time.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(img) = &cx.facts.image else {
         return Vec::new();
     };
@@ -26,9 +36,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     if exif.make.is_some() || exif.model.is_some() || exif.date_time_original.is_some() {
         return Vec::new();
     }
-    vec![Finding::new(
-        "image.metadata_stripped",
-        sev,
+    vec![cx.finding(sev,
         Text::new(
             "No camera metadata (make, model, capture time): the photo's originality cannot be shown; forwarded or screenshot copies look like this.",
             "没有相机信息（品牌、型号、拍摄时间）：无法证明照片为原创；经聊天软件转发或截屏的照片常见此情况。",

@@ -13,17 +13,27 @@
 //! Fix: send the original file from the camera or phone (in WeChat, tick "original
 //! image"; e-mail the file rather than forwarding it).
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "image.quality",
+    default: Severity::Warning,
+    needs: None,
+    doc: super::docs::IMAGE_QUALITY,
+    applies,
+    check,
+};
+
 /// Applies when the profile sets a least quality.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.image.min_quality.is_some()
 }
 
 /// The estimate against the minimum.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let (Some(q), Some(min)) = (
         cx.facts.image.as_ref().and_then(|i| i.quality),
         cx.profile.image.min_quality,
@@ -35,9 +45,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     }
     let how = if q.exact { "" } else { "about " };
     let how_zh = if q.exact { "" } else { "约" };
-    vec![Finding::new(
-        "image.quality",
-        sev,
+    vec![cx.finding(sev,
         Text::new(
             format!(
                 "The JPEG was saved at {how}quality {} (under {min}): heavily recompressed, as chat apps do to forwarded photos.",

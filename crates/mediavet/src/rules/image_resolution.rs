@@ -10,17 +10,27 @@
 //! Fix: send the original file from the camera or phone (in WeChat, tick "original
 //! image"; e-mail the file rather than a screenshot).
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "image.resolution",
+    default: Severity::Error,
+    needs: None,
+    doc: super::docs::IMAGE_RESOLUTION,
+    applies,
+    check,
+};
+
 /// Applies when the profile sets a minimum.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.image.min_megapixels.is_some() || p.image.min_long_side.is_some()
 }
 
 /// Size against the minimums.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(img) = &cx.facts.image else {
         return Vec::new();
     };
@@ -39,9 +49,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         (None, Some(l)) => format!("long side ≥ {l}"),
         (None, None) => String::new(),
     };
-    vec![Finding::new(
-        "image.resolution",
-        sev,
+    vec![cx.finding(sev,
         Text::new(
             format!("The photo is {w}×{h} ({mp:.2} MP); {want} is required."),
             format!("照片为 {w}×{h}（{mp:.2} 百万像素）；要求 {want}。"),

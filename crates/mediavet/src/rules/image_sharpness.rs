@@ -16,20 +16,30 @@
 //! Fix: send another shot or the original file (not a resized copy); hold the camera
 //! steady and let it focus before shooting.
 
-use super::Ctx;
+use super::{Ctx, Rule, Need};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
+
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "image.sharpness",
+    default: Severity::Warning,
+    needs: Some(Need::Pixels),
+    doc: super::docs::IMAGE_SHARPNESS,
+    applies,
+    check,
+};
 
 /// Mean luma under which a picture is called too dark rather than blurred.
 const DARK: f64 = 40.0;
 
 /// Applies when the profile sets a least sharpness.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.image.min_sharpness.is_some()
 }
 
 /// The focus measure against the minimum.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(img) = &cx.facts.image else {
         return Vec::new();
     };
@@ -39,9 +49,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
             .not_decoded
             .iter()
             .map(|why| {
-                Finding::new(
-                    "image.sharpness",
-                    Severity::Info,
+                cx.finding(Severity::Info,
                     Text::new(
                         format!("Sharpness {}.", why.en),
                         format!("清晰度{}。", why.zh),
@@ -67,9 +75,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
             "照片模糊或失焦".to_string(),
         )
     };
-    vec![Finding::new(
-        "image.sharpness",
-        sev,
+    vec![cx.finding(sev,
         Text::new(
             format!(
                 "{what}: even its sharpest part has a detail measure of {:.0} (Laplacian variance at 1024 px), under {min:.0}.",

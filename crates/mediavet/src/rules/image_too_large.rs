@@ -12,17 +12,27 @@
 //! stitched panorama), scale it down to a size that prints, e.g.
 //! `ffmpeg -i IN.jpg -vf scale=8000:-1 -q:v 2 OUT.jpg`.
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "image.too_large",
+    default: Severity::Error,
+    needs: None,
+    doc: super::docs::IMAGE_TOO_LARGE,
+    applies,
+    check,
+};
+
 /// Applies to photo profiles (those listing image formats) and whenever a limit is set.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.image.formats.is_some() || p.image.max_megapixels.is_some()
 }
 
 /// A header over the limit.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(img) = &cx.facts.image else {
         return Vec::new();
     };
@@ -31,9 +41,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         return Vec::new();
     }
     let (w, h, mp) = (img.width, img.height, img.megapixels);
-    vec![Finding::new(
-        "image.too_large",
-        sev,
+    vec![cx.finding(sev,
         Text::new(
             format!("The header claims {w}×{h} pixels ({mp:.0} MP), over the limit of {limit:.0} MP: the file is damaged or built to exhaust memory; it was not decoded."),
             format!("文件头声称 {w}×{h} 像素（{mp:.0} 百万像素），超过上限 {limit:.0} 百万像素：文件已损坏或是恶意构造的“解压炸弹”，未解码。"),

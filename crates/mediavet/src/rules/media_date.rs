@@ -14,20 +14,30 @@
 //! files as evidence of the recording date, and state the date in the
 //! registration form.
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::facts::DateFact;
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::probe::leading_date;
 use crate::profile::Profile;
 use chrono::Datelike;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "media.date",
+    default: Severity::Warning,
+    needs: None,
+    doc: super::docs::MEDIA_DATE,
+    applies,
+    check,
+};
+
 /// Applies when the profile sets a date range.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.date.earliest.is_some() || p.date.latest.is_some()
 }
 
 /// Creation date against the range.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     // Movies: the container's creation time; photos: EXIF DateTimeOriginal.
     let photo_date = cx.facts.image.as_ref().map(|i| {
         i.exif
@@ -55,9 +65,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     );
     let expected = Some(Quantity::text(range.clone()));
     let Some(created) = &creation else {
-        return vec![Finding::new(
-            "media.date",
-            sev,
+        return vec![cx.finding(sev,
             Text::new(
                 "No creation time is recorded in the file, so the recording date cannot be confirmed.",
                 "文件中没有记录创建时间，无法确认拍摄日期。",
@@ -77,9 +85,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
                 return Vec::new();
             }
         }
-        return vec![Finding::new(
-            "media.date",
-            sev,
+        return vec![cx.finding(sev,
             Text::new(
                 format!("The creation time '{}' ({}) does not show that the work was made within {range}.", created.value, created.source),
                 format!("创建时间“{}”（{}）不能证明作品制作于 {range} 期间。", created.value, created.source),
@@ -97,9 +103,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     } else {
         ("after", "晚于")
     };
-    vec![Finding::new(
-        "media.date",
-        sev,
+    vec![cx.finding(sev,
         Text::new(
             format!(
                 "Recorded on {date} (from {}), {en} the contest period {range}.",

@@ -11,17 +11,27 @@
 //! Fix: open the file in a subtitle editor (Aegisub, Subtitle Edit), fix the lines named
 //! and save it again as UTF-8.
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "subtitle.parse",
+    default: Severity::Warning,
+    needs: None,
+    doc: super::docs::SUBTITLE_PARSE,
+    applies,
+    check,
+};
+
 /// Applies wherever subtitles are checked.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.checks_subtitles()
 }
 
 /// One finding per subtitle with errors.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let mut out = Vec::new();
     for sub in cx.facts.subtitles.iter().filter(|s| s.error_count > 0) {
         let (mut first, mut first_zh) = (Vec::new(), Vec::new());
@@ -36,9 +46,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
             ("", "")
         };
         out.push(
-            Finding::new(
-                "subtitle.parse",
-                sev,
+            cx.finding(sev,
                 Text::new(
                     format!("Subtitles {src}: {n} {} cannot be read — {}.{}", if n == 1 { "entry" } else { "entries" }, first.join("; "), none_read.0),
                     format!("字幕 {src}：{n} 处无法解析——{}。{}", first_zh.join("；"), none_read.1),

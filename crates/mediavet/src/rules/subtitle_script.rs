@@ -18,17 +18,27 @@
 //! in.srt -o out.srt`, or Aegisub/Subtitle Edit's conversion), proof-read them, and
 //! re-export the video if they are inside it.
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "subtitle.script",
+    default: Severity::Warning,
+    needs: None,
+    doc: super::docs::SUBTITLE_SCRIPT,
+    applies,
+    check,
+};
+
 /// Applies when the profile sets a share.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.subtitle.max_traditional_share.is_some()
 }
 
 /// One finding per subtitle over the limit.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(max) = cx.profile.subtitle.max_traditional_share else {
         return Vec::new();
     };
@@ -38,9 +48,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         if s.verdict == crate::script::Verdict::Japanese {
             let src = &sub.source;
             let what = (format!("Subtitles {src}"), format!("字幕 {src} "));
-            out.push(super::japanese_finding(
-                "subtitle.script",
-                sev,
+            out.push(super::japanese_finding(cx, sev,
                 (&what.0, &what.1),
                 s,
             ));
@@ -53,9 +61,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         let (n, pct) = (s.traditional_only, share * 100.0);
         let src = &sub.source;
         out.push(
-            Finding::new(
-                "subtitle.script",
-                sev,
+            cx.finding(sev,
                 Text::new(
                     format!(
                         "Subtitles {src}: {n} Traditional characters ({pct:.1}% of those that tell the scripts apart), e.g. {en}."

@@ -17,12 +17,22 @@
 //! Fix: in the subtitle editor (Aegisub: Subtitle → Styles Manager), set the style's
 //! font to 黑体 (SimHei), size 60, alignment bottom-centre (2) and shadow 1–2.
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "subtitle.style",
+    default: Severity::Warning,
+    needs: None,
+    doc: super::docs::SUBTITLE_STYLE,
+    applies,
+    check,
+};
+
 /// Applies when the profile sets any style expectation.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     let s = &p.subtitle;
     s.fonts.is_some() || s.font_size.is_some() || s.centred.is_some() || s.shadow.is_some()
 }
@@ -40,7 +50,7 @@ fn same_font(a: &str, b: &str) -> bool {
 }
 
 /// One finding per subtitle whose styles in use miss the profile.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let want = &cx.profile.subtitle;
     let mut out = Vec::new();
     for sub in &cx.facts.subtitles {
@@ -88,9 +98,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         }
         let src = &sub.source;
         out.push(
-            Finding::new(
-                "subtitle.style",
-                sev,
+            cx.finding(sev,
                 Text::new(
                     format!("Subtitles {src}: {}.", en.join("; ")),
                     format!("字幕 {src}：{}。", zh.join("；")),

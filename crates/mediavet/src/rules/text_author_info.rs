@@ -13,17 +13,27 @@
 //!
 //! Fix: delete those lines from the text and put the details on the registration form.
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "text.author_info",
+    default: Severity::Error,
+    needs: None,
+    doc: super::docs::TEXT_AUTHOR_INFO,
+    applies,
+    check,
+};
+
 /// Applies to profiles of text entries.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.text.formats.is_some()
 }
 
 /// Every identifying item, in one finding.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(text) = &cx.facts.text else {
         return Vec::new();
     };
@@ -62,9 +72,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
             .collect::<Vec<_>>()
     };
     let n = items.len();
-    vec![Finding::new(
-        "text.author_info",
-        sev,
+    vec![cx.finding(sev,
         Text::new(
             format!(
                 "The body reveals the author ({n} item(s)): {}.",

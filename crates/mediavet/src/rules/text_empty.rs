@@ -7,21 +7,29 @@
 //!
 //! Fix: send the document again, and check that it opens with the story in it.
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "text.empty",
+    default: Severity::Error,
+    needs: None,
+    doc: super::docs::TEXT_EMPTY,
+    applies,
+    check,
+};
+
 /// Applies to profiles of text entries.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.text.formats.is_some() || super::text_length::applies(p)
 }
 
 /// No counted character.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     match &cx.facts.text {
-        Some(t) if t.counts.words == 0 => vec![Finding::new(
-            "text.empty",
-            sev,
+        Some(t) if t.counts.words == 0 => vec![cx.finding(sev,
             Text::new(
                 "The text entry is empty: it holds only white space.",
                 "文字作品为空：文件中只有空白字符。",

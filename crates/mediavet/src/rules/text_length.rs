@@ -16,18 +16,28 @@
 //! Fix: shorten or extend the text; check with Word's or WPS's word count (Review → Word
 //! Count, 审阅 → 字数统计).
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::kind::Category;
 use crate::profile::Profile;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "text.length",
+    default: Severity::Error,
+    needs: None,
+    doc: super::docs::TEXT_LENGTH,
+    applies,
+    check,
+};
+
 /// Applies when the profile sets a range.
-pub fn applies(p: &Profile) -> bool {
+pub(super) fn applies(p: &Profile) -> bool {
     p.text.min_words.is_some() || p.text.max_words.is_some()
 }
 
 /// The count against the range.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let (min, max) = (cx.profile.text.min_words, cx.profile.text.max_words);
     let want = match (min, max) {
         (Some(a), Some(b)) => format!("{a}–{b} 字"),
@@ -39,9 +49,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         if cx.facts.kind.category() != Category::Document || cx.facts.unreadable() {
             return Vec::new();
         }
-        return vec![Finding::new(
-            "text.length",
-            sev.min(Severity::Warning),
+        return vec![cx.finding(sev.min(Severity::Warning),
             Text::new(
                 format!(
                     "Length not measured: the text of {} is not read.",
@@ -63,7 +71,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         ),
         _ => return Vec::new(),
     };
-    vec![Finding::new("text.length", sev, Text::new(en, zh))
+    vec![cx.finding(sev, Text::new(en, zh))
         .values(
             Some(Quantity::num(n as f64, "字", format!("{n} 字"))),
             Some(Quantity::text(want)),

@@ -12,12 +12,22 @@
 //! Personal Information → Remove All. WPS: 文件 → 文档加密 → 隐私保护 (or 文件 → 属性 → 摘要,
 //! clear 作者 and 单位), then save.
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "text.metadata_author",
+    default: Severity::Warning,
+    needs: None,
+    doc: super::docs::TEXT_METADATA_AUTHOR,
+    applies,
+    check,
+};
+
 /// Applies when the profile asks.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.text.metadata_author == Some(true)
 }
 
@@ -40,7 +50,7 @@ const GENERIC: [&str; 14] = [
 ];
 
 /// One finding listing the names found.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(info) = cx.facts.text.as_ref().and_then(|t| t.docx.as_ref()) else {
         return Vec::new();
     };
@@ -62,9 +72,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         .map(|(f, _, v)| format!("{f} \"{v}\""))
         .collect();
     let zh: Vec<_> = found.iter().map(|(_, f, v)| format!("{f}“{v}”")).collect();
-    vec![Finding::new(
-        "text.metadata_author",
-        sev,
+    vec![cx.finding(sev,
         Text::new(
             format!("The document's properties name people: {}.", en.join(", ")),
             format!("文档属性中有署名信息：{}。", zh.join("，")),

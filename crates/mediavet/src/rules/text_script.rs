@@ -15,25 +15,33 @@
 //! Fix: convert the text to Simplified Chinese (Word: Review → 繁转简; WPS: 审阅 → 繁转简)
 //! and proof-read the result.
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "text.script",
+    default: Severity::Warning,
+    needs: None,
+    doc: super::docs::TEXT_SCRIPT,
+    applies,
+    check,
+};
+
 /// Applies when the profile sets a share.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.text.max_traditional_share.is_some()
 }
 
 /// The share of Traditional characters against the profile's limit.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let (Some(text), Some(max)) = (&cx.facts.text, cx.profile.text.max_traditional_share) else {
         return Vec::new();
     };
     let s = &text.script;
     if s.verdict == crate::script::Verdict::Japanese {
-        return vec![super::japanese_finding(
-            "text.script",
-            sev,
+        return vec![super::japanese_finding(cx, sev,
             ("The text", "正文"),
             s,
         )];
@@ -43,9 +51,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     }
     let (n, pct) = (s.traditional_only, s.traditional_share() * 100.0);
     let (en, zh) = s.examples();
-    vec![Finding::new(
-        "text.script",
-        sev,
+    vec![cx.finding(sev,
         Text::new(
             format!(
                 "{n} Traditional characters ({pct:.1}% of those that tell the scripts apart), e.g. {en}."

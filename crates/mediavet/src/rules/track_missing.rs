@@ -10,18 +10,28 @@
 //! (silent) audio track if the profile requires one:
 //! `ffmpeg -i in.mp4 -f lavfi -i anullsrc=r=48000:cl=stereo -shortest -c:v copy -c:a aac out.mp4`.
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::facts::TrackKind;
 use crate::finding::{Finding, Severity, Text};
 use crate::profile::Profile;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "track.missing",
+    default: Severity::Error,
+    needs: None,
+    doc: super::docs::TRACK_MISSING,
+    applies,
+    check,
+};
+
 /// Applies when the profile requires video or audio.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.video.required == Some(true) || p.audio.required == Some(true)
 }
 
 /// Required track kinds with at least one sample.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(c) = &cx.facts.container else {
         return Vec::new();
     };
@@ -56,7 +66,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         } else {
             continue;
         };
-        out.push(Finding::new("track.missing", sev, message).hint(Text::new(
+        out.push(cx.finding(sev, message).hint(Text::new(
             format!("Export the entry again with its {en}."),
             format!("请重新导出带{zh}的作品。"),
         )));

@@ -17,17 +17,27 @@
 //! Re-encoding an already compressed file at a higher bitrate passes the check
 //! but does not restore lost detail.
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::finding::{mbps, Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "video.bitrate",
+    default: Severity::Error,
+    needs: None,
+    doc: super::docs::VIDEO_BITRATE,
+    applies,
+    check,
+};
+
 /// Applies when the profile sets a minimum bitrate.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.video.min_bitrate_mbps.is_some()
 }
 
 /// Measured bitrate of the main video track against the minimum.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(min) = cx.profile.video.min_bitrate_mbps else {
         return Vec::new();
     };
@@ -45,9 +55,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let min_bps = min.0 * 1e6;
     let expected = Quantity::num(min_bps, "bit/s", format!("≥ {}", mbps(min_bps)));
     let Some(measured) = track.bitrate else {
-        return vec![Finding::new(
-            "video.bitrate",
-            sev.min(Severity::Warning),
+        return vec![cx.finding(sev.min(Severity::Warning),
             Text::new(
                 "The video bitrate could not be measured (no samples or no duration).",
                 "无法测量视频码率（没有数据或时长为零）。",
@@ -66,9 +74,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         None => (String::new(), String::new()),
     };
     let target = (min.0 * 1.2).ceil();
-    vec![Finding::new(
-        "video.bitrate",
-        sev,
+    vec![cx.finding(sev,
         Text::new(
             format!("The video bitrate measures {}{}, below the {} minimum.", mbps(measured), declared.0, mbps(min_bps)),
             format!("视频实测码率 {}{}，低于最低要求 {}。", mbps(measured), declared.1, mbps(min_bps)),

@@ -12,18 +12,28 @@
 //! Fix: nothing to fix; if the players cannot decode the codec, export H.264:
 //! `ffmpeg -i in.mov -c:v libx264 -b:v 18M -c:a aac -b:a 320k out.mp4`.
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::kind::Category;
 use crate::profile::Profile;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "video.codec",
+    default: Severity::Info,
+    needs: None,
+    doc: super::docs::VIDEO_CODEC,
+    applies,
+    check,
+};
+
 /// Applies to video profiles.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.category == Some(Category::Video)
 }
 
 /// One info finding describing the main video track.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(t) = cx.facts.container.as_ref().and_then(|c| c.primary_video()) else {
         return Vec::new();
     };
@@ -50,9 +60,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         }
     }));
     let text = parts.join(", ");
-    vec![Finding::new(
-        "video.codec",
-        sev,
+    vec![cx.finding(sev,
         Text::new(format!("Video: {text}."), format!("视频编码：{text}。")),
     )
     .values(Some(Quantity::text(text)), None)]

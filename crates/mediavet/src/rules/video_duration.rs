@@ -11,17 +11,27 @@
 //! `ffmpeg -i in.mp4 -t 180 -c copy out.mp4`; an entry longer than 5 minutes
 //! may belong in the 15-minute class instead.
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::finding::{duration, Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "video.duration",
+    default: Severity::Error,
+    needs: None,
+    doc: super::docs::VIDEO_DURATION,
+    applies,
+    check,
+};
+
 /// Applies when the profile bounds the duration.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.video.max_duration_s.is_some() || p.video.min_duration_s.is_some()
 }
 
 /// Movie duration against the bounds.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(c) = &cx.facts.container else {
         return Vec::new();
     };
@@ -30,9 +40,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         cx.profile.video.max_duration_s.map(|p| p.0),
     );
     let Some(d) = c.duration else {
-        return vec![Finding::new(
-            "video.duration",
-            sev.min(Severity::Warning),
+        return vec![cx.finding(sev.min(Severity::Warning),
             Text::new(
                 "The movie duration is unknown (the movie header gives none).",
                 "无法得知影片时长（影片头未给出）。",
@@ -42,9 +50,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let measured = Quantity::num(d, "s", duration(d));
     if let Some(max) = max.filter(|&m| d > m) {
         let over = d - max;
-        return vec![Finding::new(
-            "video.duration",
-            sev,
+        return vec![cx.finding(sev,
             Text::new(
                 format!("The video lasts {}, {over:.1} s over the {} limit.", duration(d), duration(max)),
                 format!("视频时长 {}，超出上限 {} 共 {over:.1} 秒。", duration(d), duration(max)),
@@ -57,9 +63,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         ))];
     }
     if let Some(min) = min.filter(|&m| d < m) {
-        return vec![Finding::new(
-            "video.duration",
-            sev,
+        return vec![cx.finding(sev,
             Text::new(
                 format!(
                     "The video lasts {}, {:.1} s short of the {} minimum for this class.",

@@ -11,17 +11,27 @@
 //! Fix: remove the shots or overlay carrying the code in the editing project and export
 //! again.
 
-use super::Ctx;
+use super::{Ctx, Rule, Need};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "video.qr_code",
+    default: Severity::Warning,
+    needs: Some(Need::Frames),
+    doc: super::docs::VIDEO_QR_CODE,
+    applies,
+    check,
+};
+
 /// Applies when the profile asks for the QR search.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.frames.qr_code == Some(true)
 }
 
 /// One finding per distinct code (codes found but unreadable count as one).
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(frames) = cx.facts.frames() else {
         return Vec::new();
     };
@@ -44,9 +54,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
                 Some(c) => (format!("reading {c:?}"), format!("内容为 {c:?}")),
                 None => ("that could not be read".to_string(), "但无法识别其内容".to_string()),
             };
-            Finding::new(
-                "video.qr_code",
-                sev,
+            cx.finding(sev,
                 Text::new(
                     format!("A QR code {text_en} is on screen at {when} (box {}×{} at ({}, {})): advertising is not allowed.", r.w, r.h, r.x, r.y),
                     format!("画面在 {when} 出现二维码，{text_zh}（区域 {}×{}，位置 ({}, {})）：作品中不得含有广告。", r.w, r.h, r.x, r.y),

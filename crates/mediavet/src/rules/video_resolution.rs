@@ -14,18 +14,28 @@
 //! `ffmpeg -i in.mp4 -vf scale=1920:1080 -c:v libx264 -b:v 18M -c:a copy out.mp4`
 //! (upscaling a smaller source does not add detail).
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 use serde_json::json;
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "video.resolution",
+    default: Severity::Error,
+    needs: None,
+    doc: super::docs::VIDEO_RESOLUTION,
+    applies,
+    check,
+};
+
 /// Applies when the profile sets width and height.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.video.width.is_some() && p.video.height.is_some()
 }
 
 /// Displayed size of the main video track against the required size.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let (Some(w), Some(h)) = (cx.profile.video.width, cx.profile.video.height) else {
         return Vec::new();
     };
@@ -88,7 +98,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         unit: Some("px"),
         text: format!("{w}×{h}"),
     };
-    vec![Finding::new("video.resolution", sev, message)
+    vec![cx.finding(sev, message)
         .values(Some(measured), Some(expected))
         .hint(hint)]
 }

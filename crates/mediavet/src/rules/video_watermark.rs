@@ -27,13 +27,23 @@
 //! smudge and does not make a repost original. `mediavet check --debug-frames DIR`
 //! writes the sampled frames and the persistence map with the boxes drawn.
 
-use super::Ctx;
+use super::{Ctx, Rule, Need};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 use crate::video::{FrameFacts, Inconclusive, Rect, MIN_FRAMES, MIN_WIDTH, WINDOWED_FRAMES};
 
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "video.watermark",
+    default: Severity::Error,
+    needs: Some(Need::Frames),
+    doc: super::docs::VIDEO_WATERMARK,
+    applies,
+    check,
+};
+
 /// Applies when the profile asks for the watermark search.
-pub fn applies(p: &Profile) -> bool {
+fn applies(p: &Profile) -> bool {
     p.frames.watermark == Some(true)
 }
 
@@ -41,7 +51,7 @@ pub fn applies(p: &Profile) -> bool {
 const MIN_CONFIDENCE: f64 = 0.5;
 
 /// Marks found, or why the search could not decide.
-pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
+fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(v) = cx.facts.primary_video() else {
         return Vec::new();
     };
@@ -50,9 +60,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
             .frames_not_checked
             .iter()
             .map(|why| {
-                Finding::new(
-                    "video.watermark",
-                    sev.min(Severity::Warning),
+                cx.finding(sev.min(Severity::Warning),
                     Text::new(format!("Watermark not checked: {}", why.en), format!("未检查水印：{}", why.zh)),
                 )
                 .hint(Text::new(
@@ -70,12 +78,12 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         .filter(|m| !ignored(&m.rect, display, ignore))
         .collect();
     if let Some(why) = frames.inconclusive {
-        return vec![inconclusive(frames, why, marks.len())];
+        return vec![inconclusive(cx, frames, why, marks.len())];
     }
     let min = cx.profile.frames.min_confidence.unwrap_or(MIN_CONFIDENCE);
     let moving = frames
         .moving_marks_inconclusive
-        .then(|| moving_inconclusive(frames));
+        .then(|| moving_inconclusive(cx, frames));
     marks
         .into_iter()
         .map(|m| {
@@ -106,7 +114,7 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
                     ),
                 )
             };
-            Finding::new("video.watermark", severity, message)
+            cx.finding(severity, message)
             .values(
                 Some(Quantity::num(m.share, "share", format!("{pct:.0}%"))),
                 Some(Quantity::num(0.0, "marks", "0")),
@@ -122,11 +130,9 @@ pub fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
 
 /// The information that marks moving between corners were not searched for: too few
 /// frames for the halves and thirds of the video.
-fn moving_inconclusive(frames: &FrameFacts) -> Finding {
+fn moving_inconclusive(cx: &Ctx, frames: &FrameFacts) -> Finding {
     let n = frames.times_s.len();
-    Finding::new(
-        "video.watermark",
-        Severity::Info,
+    cx.finding(Severity::Info,
         Text::new(
             format!("Watermark check inconclusive for marks that move: only {n} frames could be analysed, and {WINDOWED_FRAMES} are needed to search each half and third of the video on its own, where a user ID that jumps between corners stays still."),
             format!("对移动标记的检查无结论：只分析了 {n} 帧，而分别检查视频的每一半和每三分之一（账号标记在其中位置不变）需要 {WINDOWED_FRAMES} 帧。"),
@@ -142,7 +148,7 @@ fn moving_inconclusive(frames: &FrameFacts) -> Finding {
     ))
 }
 
-fn inconclusive(frames: &FrameFacts, why: Inconclusive, candidates: usize) -> Finding {
+fn inconclusive(cx: &Ctx, frames: &FrameFacts, why: Inconclusive, candidates: usize) -> Finding {
     let pct = frames.change_share * 100.0;
     let (n, k) = (frames.times_s.len(), frames.keyframes_available);
     let message = match why {
@@ -159,7 +165,7 @@ fn inconclusive(frames: &FrameFacts, why: Inconclusive, candidates: usize) -> Fi
             format!("水印检查无法判断：{n} 个抽样帧之间只有 {pct:.0}% 的画面持续变化，无法区分标记与场景（候选区域 {candidates} 个）。"),
         ),
     };
-    Finding::new("video.watermark", Severity::Info, message)
+    cx.finding(Severity::Info, message)
         .values(
             Some(Quantity::num(
                 frames.change_share,
