@@ -57,7 +57,7 @@ fn bench_frames(c: &mut Criterion) {
         b.iter(|| {
             let mut f = facts.clone();
             mediavet::video::analyse(
-                mediavet::video::Input::File(&path),
+                mediavet::Input::File(&path),
                 &mut f,
                 mediavet::video::FrameSettings::default(),
                 None,

@@ -1,5 +1,6 @@
 //! Turns each rule file's `//!` doc comment into a constant, so that
-//! `mediavet explain RULE` prints exactly the documentation in the source.
+//! `mediavet explain RULE` prints exactly the documentation in the source, and lists the
+//! ids those docs start with, for the profile's severity table.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -11,11 +12,13 @@ fn main() {
         .expect("src/rules is readable")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
-            p.extension().is_some_and(|e| e == "rs") && p.file_stem().is_some_and(|s| s != "mod")
+            p.extension().is_some_and(|e| e == "rs")
+                && p.file_stem().is_some_and(|s| s != "mod" && s != "testing")
         })
         .collect();
     entries.sort();
     let mut out = String::new();
+    let mut ids = Vec::new();
     for path in entries {
         let stem = path
             .file_stem()
@@ -31,6 +34,9 @@ fn main() {
                     .unwrap_or(l.trim_start_matches("//!"))
             })
             .collect();
+        if let Some((id, _)) = doc.first().and_then(|l| l.split_once(" — ")) {
+            ids.push(id.to_string());
+        }
         writeln!(
             out,
             "/// Documentation of `{stem}`.\npub const {}: &str = {:?};",
@@ -40,7 +46,10 @@ fn main() {
         .expect("writing to a String");
         println!("cargo:rerun-if-changed={}", path.display());
     }
-    let dest =
-        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("rule_docs.rs");
-    std::fs::write(dest, out).expect("OUT_DIR is writable");
+    let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(Path::new(&dir).join("rule_docs.rs"), out).expect("OUT_DIR is writable");
+    let ids = format!(
+        "/// Every rule id, as its doc's first line says.\npub const IDS: &[&str] = &{ids:?};\n"
+    );
+    std::fs::write(Path::new(&dir).join("rule_ids.rs"), ids).expect("OUT_DIR is writable");
 }

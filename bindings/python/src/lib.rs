@@ -3,10 +3,13 @@
 //! Functions take paths and profiles and return JSON text that `mediavet/__init__.py`
 //! turns into typed `Report`/`Finding` objects. Checking releases the GIL.
 
-use mediavet::{Lang, Profile};
+use mediavet::text::author::AuthorDetails;
+use mediavet::{CheckOptions, Lang, Profile};
 use pyo3::create_exception;
-use pyo3::exceptions::PyException;
+use pyo3::exceptions::{PyException, PyFileNotFoundError, PyOSError, PyPermissionError};
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use std::path::PathBuf;
 
 create_exception!(
@@ -28,12 +31,68 @@ create_exception!(
     "A usage mistake: unknown profile or rule, bad argument, missing path."
 );
 
+/// The classes a path error becomes: each is a `mediavet.Error` and the built-in `OSError`
+/// subclass Python code expects (`except FileNotFoundError` works), made at import with
+/// `type()` because an exception declared in Rust has one base.
+static PATH_ERRORS: PyOnceLock<[Py<PyAny>; 3]> = PyOnceLock::new();
+
+/// Makes `MissingFileError(Error, FileNotFoundError)`, `FileAccessError(Error,
+/// PermissionError)` and `PathError(Error, OSError)`.
+fn path_error_types(py: Python<'_>) -> PyResult<&[Py<PyAny>; 3]> {
+    PATH_ERRORS.get_or_try_init(py, || {
+        let make = |name: &str, base: Bound<'_, PyAny>, doc: &str| -> PyResult<Py<PyAny>> {
+            let dict = PyDict::new(py);
+            dict.set_item("__doc__", doc)?;
+            dict.set_item("__module__", "mediavet")?;
+            let bases = (py.get_type::<Error>(), base);
+            Ok(py
+                .get_type::<pyo3::types::PyType>()
+                .call1((name, bases, dict))?
+                .unbind())
+        };
+        Ok([
+            make(
+                "MissingFileError",
+                py.get_type::<PyFileNotFoundError>().into_any(),
+                "A path does not exist (a FileNotFoundError).",
+            )?,
+            make(
+                "FileAccessError",
+                py.get_type::<PyPermissionError>().into_any(),
+                "A path cannot be read (a PermissionError).",
+            )?,
+            make(
+                "PathError",
+                py.get_type::<PyOSError>().into_any(),
+                "A path cannot be opened or listed (an OSError).",
+            )?,
+        ])
+    })
+}
+
+/// The Python exception of a library error: a missing file is a `FileNotFoundError`, a
+/// bad profile a `ProfileError`, a usage mistake a `UsageError` — all `mediavet.Error`.
 fn py_err(e: mediavet::Error) -> PyErr {
     match e {
         mediavet::Error::Profile { .. } => ProfileError::new_err(e.to_string()),
-        mediavet::Error::Path { .. } | mediavet::Error::Usage(_) => {
-            UsageError::new_err(e.to_string())
-        }
+        mediavet::Error::Usage(_) => UsageError::new_err(e.to_string()),
+        mediavet::Error::Path { path, source } => Python::attach(|py| {
+            let which = match source.kind() {
+                std::io::ErrorKind::NotFound => 0,
+                std::io::ErrorKind::PermissionDenied => 1,
+                _ => 2,
+            };
+            let errno = source.raw_os_error().unwrap_or(0);
+            let made = path_error_types(py).and_then(|types| {
+                types[which]
+                    .bind(py)
+                    .call1((errno, source.to_string(), path.clone()))
+            });
+            match made {
+                Ok(err) => PyErr::from_value(err),
+                Err(e) => e,
+            }
+        }),
     }
 }
 
@@ -62,17 +121,93 @@ impl PyProfile {
     }
 }
 
-/// A built-in name, a TOML file path, TOML text, or a `Profile`; then the `options` overlay.
-fn resolve(profile: &Bound<'_, PyAny>, options: Option<&str>) -> PyResult<Profile> {
+/// A built-in name, a TOML file path, TOML text, or a `Profile`; then the `options` layer.
+fn resolve(profile: &Bound<'_, PyAny>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Profile> {
     let base = if let Ok(p) = profile.cast::<PyProfile>() {
         p.get().inner.clone()
     } else {
         load(&profile.extract::<String>()?)?
     };
-    match options {
-        Some(toml_text) => base.overlay(toml_text, "options").map_err(py_err),
+    match options.filter(|o| !o.is_empty()) {
+        Some(dict) => {
+            let toml::Value::Table(table) = to_toml(dict.as_any(), "options")? else {
+                return Err(UsageError::new_err("options must be a mapping"));
+            };
+            base.overlay_table(table, "options").map_err(py_err)
+        }
         None => Ok(base),
     }
+}
+
+/// A Python value (dict, list, str, bool, int, float, `datetime.date`) as a TOML value;
+/// `at` names it in errors.
+fn to_toml(v: &Bound<'_, PyAny>, at: &str) -> PyResult<toml::Value> {
+    let bad = || {
+        UsageError::new_err(format!(
+            "{at}: {} is not a profile value",
+            v.repr().map_or_else(|_| "?".into(), |r| r.to_string())
+        ))
+    };
+    if let Ok(d) = v.cast::<PyDict>() {
+        let mut table = toml::Table::new();
+        for (k, item) in d.iter() {
+            let key: String = k.extract().map_err(|_| bad())?;
+            let value = to_toml(&item, &format!("{at}.{key}"))?;
+            table.insert(key, value);
+        }
+        return Ok(toml::Value::Table(table));
+    }
+    if v.is_instance_of::<PyBool>() {
+        return Ok(toml::Value::Boolean(v.extract()?));
+    }
+    if v.is_instance_of::<PyInt>() {
+        return v
+            .extract::<i64>()
+            .map(toml::Value::Integer)
+            .map_err(|_| bad());
+    }
+    if v.is_instance_of::<PyFloat>() {
+        return Ok(toml::Value::Float(v.extract()?));
+    }
+    if v.is_instance_of::<PyString>() {
+        return Ok(toml::Value::String(v.extract()?));
+    }
+    if v.is_instance_of::<PyList>() || v.is_instance_of::<PyTuple>() {
+        let items: Vec<Bound<'_, PyAny>> = v.extract()?;
+        return items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| to_toml(item, &format!("{at}[{i}]")))
+            .collect::<PyResult<_>>()
+            .map(toml::Value::Array);
+    }
+    // A datetime.date (not a datetime): its ISO text, which the date fields accept.
+    let is_date = v.hasattr("isoformat")? && !v.hasattr("hour")?;
+    if is_date {
+        return Ok(toml::Value::String(v.call_method0("isoformat")?.extract()?));
+    }
+    Err(bad())
+}
+
+/// The entrant's details from Python's `author={"name": …, "unit": …, "phone": …, "email": …}`.
+fn author(details: Option<&Bound<'_, PyDict>>) -> PyResult<AuthorDetails> {
+    let mut a = AuthorDetails::default();
+    for (k, v) in details.into_iter().flat_map(|d| d.iter()) {
+        let key: String = k.extract()?;
+        let value: Option<String> = v.extract()?;
+        match key.as_str() {
+            "name" => a.name = value,
+            "unit" => a.unit = value,
+            "phone" => a.phone = value,
+            "email" => a.email = value,
+            other => {
+                return Err(UsageError::new_err(format!(
+                    "author: unknown detail {other:?} (name, unit, phone, email)"
+                )))
+            }
+        }
+    }
+    Ok(a)
 }
 
 /// A built-in name or an existing file first (a path may hold `=`); then a `.toml` name
@@ -99,94 +234,77 @@ fn lang(code: &str) -> PyResult<Lang> {
     }
 }
 
-/// The profile (with its overlay) and language every check function starts from.
+/// The profile (with its options layer), the check options and the language every check
+/// function starts from.
 fn setup(
     profile: &Bound<'_, PyAny>,
-    options_json: Option<&str>,
+    options: Option<&Bound<'_, PyDict>>,
+    author_details: Option<&Bound<'_, PyDict>>,
     lang_code: &str,
-) -> PyResult<(Profile, Lang)> {
-    Ok((
-        resolve(profile, options_toml(options_json)?.as_deref())?,
-        lang(lang_code)?,
-    ))
-}
-
-/// Overrides as JSON (from Python keyword options) to TOML text for `Profile::overlay`.
-fn options_toml(options_json: Option<&str>) -> PyResult<Option<String>> {
-    let Some(json) = options_json else {
-        return Ok(None);
+) -> PyResult<(Profile, CheckOptions, Lang)> {
+    let options_ = CheckOptions {
+        author: author(author_details)?,
+        ..CheckOptions::default()
     };
-    let value: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| UsageError::new_err(e.to_string()))?;
-    let table =
-        toml::Value::try_from(value).map_err(|e| UsageError::new_err(format!("options: {e}")))?;
-    toml::to_string(&table)
-        .map(Some)
-        .map_err(|e| UsageError::new_err(format!("options: {e}")))
+    Ok((resolve(profile, options)?, options_, lang(lang_code)?))
 }
 
 /// Checks one file; returns the report as JSON.
 #[pyfunction]
-#[pyo3(signature = (path, profile, lang_code, options_json=None))]
+#[pyo3(signature = (path, profile, lang_code, options=None, author=None))]
 fn check_json(
     py: Python<'_>,
     path: PathBuf,
     profile: &Bound<'_, PyAny>,
     lang_code: &str,
-    options_json: Option<&str>,
+    options: Option<&Bound<'_, PyDict>>,
+    author: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<String> {
-    let (profile, lang) = setup(profile, options_json, lang_code)?;
-    Ok(py.detach(|| {
-        mediavet::check_path(&path, &profile)
-            .to_json(lang)
-            .to_string()
-    }))
+    let (profile, options, lang) = setup(profile, options, author, lang_code)?;
+    Ok(py.detach(|| report_json(&mediavet::check_path_with(&path, &profile, &options), lang)))
 }
 
 /// Checks bytes held in memory (a mail attachment); `filename` supplies the name and extension.
 #[pyfunction]
-#[pyo3(signature = (data, filename, profile, lang_code, options_json=None))]
+#[pyo3(signature = (data, filename, profile, lang_code, options=None, author=None))]
 fn check_bytes_json(
     py: Python<'_>,
     data: &[u8],
     filename: &str,
     profile: &Bound<'_, PyAny>,
     lang_code: &str,
-    options_json: Option<&str>,
+    options: Option<&Bound<'_, PyDict>>,
+    author: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<String> {
-    let (profile, lang) = setup(profile, options_json, lang_code)?;
+    let (profile, options, lang) = setup(profile, options, author, lang_code)?;
     let name = PathBuf::from(filename);
     Ok(py.detach(|| {
-        mediavet::check_bytes(data, &name, &profile)
-            .to_json(lang)
-            .to_string()
+        let input = mediavet::Input::Bytes {
+            name: &name,
+            bytes: data,
+        };
+        report_json(&mediavet::check(input, &profile, &options), lang)
     }))
 }
 
 /// Checks many files in parallel on `jobs` threads; returns a JSON array of reports in input order.
 #[pyfunction]
-#[pyo3(signature = (paths, profile, lang_code, jobs=None, options_json=None))]
+#[pyo3(signature = (paths, profile, lang_code, jobs=None, options=None, author=None))]
+#[allow(clippy::too_many_arguments)]
 fn check_many_json(
     py: Python<'_>,
     paths: Vec<PathBuf>,
     profile: &Bound<'_, PyAny>,
     lang_code: &str,
     jobs: Option<usize>,
-    options_json: Option<&str>,
+    options: Option<&Bound<'_, PyDict>>,
+    author: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<String> {
-    let (profile, lang) = setup(profile, options_json, lang_code)?;
+    let (profile, options, lang) = setup(profile, options, author, lang_code)?;
     let reports = py
-        .detach(|| {
-            mediavet::check_many(
-                &paths,
-                &profile,
-                &mediavet::CheckOptions::default(),
-                jobs,
-                &|_| {},
-            )
-        })
+        .detach(|| mediavet::check_many(&paths, &profile, &options, jobs, &|_| {}))
         .map_err(py_err)?;
-    let list: Vec<_> = reports.iter().map(|r| r.to_json(lang)).collect();
+    let list: Vec<_> = reports.iter().map(|r| report_value(r, lang)).collect();
     Ok(serde_json::Value::Array(list).to_string())
 }
 
@@ -213,14 +331,34 @@ fn rules_json() -> String {
     serde_json::Value::Array(list).to_string()
 }
 
-/// The CSV triage sheet (with its byte-order mark) for a JSON array of report objects.
+/// The CSV triage sheet (with its byte-order mark) for a JSON array of report objects,
+/// from the `sheet_row` each carries (made from the typed report when it was checked).
 #[pyfunction]
 fn csv_from_json(reports_json: &str) -> PyResult<String> {
-    let reports: Vec<serde_json::Value> =
+    let rows: Vec<SheetRow> =
         serde_json::from_str(reports_json).map_err(|e| UsageError::new_err(e.to_string()))?;
+    let rows: Vec<Vec<String>> = rows.into_iter().map(|r| r.sheet_row).collect();
     let mut out = Vec::new();
-    mediavet::sheet::write_csv(&mut out, &reports).map_err(|e| Error::new_err(e.to_string()))?;
+    mediavet::printer::csv::write_rows(&mut out, &rows)
+        .map_err(|e| Error::new_err(e.to_string()))?;
     String::from_utf8(out).map_err(|e| Error::new_err(e.to_string()))
+}
+
+/// The part of a report object the sheet reads.
+#[derive(serde::Deserialize)]
+struct SheetRow {
+    sheet_row: Vec<String>,
+}
+
+/// A report as the Python layer receives it: the CLI's per-file object and its sheet row.
+fn report_value(r: &mediavet::Report, lang: Lang) -> serde_json::Value {
+    let mut v = r.to_json(lang);
+    v["sheet_row"] = mediavet::printer::csv::row(r, lang).into();
+    v
+}
+
+fn report_json(r: &mediavet::Report, lang: Lang) -> String {
+    report_value(r, lang).to_string()
 }
 
 /// A profile from a built-in name, a TOML file path, or TOML text.
@@ -237,6 +375,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("Error", py.get_type::<Error>())?;
     m.add("ProfileError", py.get_type::<ProfileError>())?;
     m.add("UsageError", py.get_type::<UsageError>())?;
+    let [missing, access, path] = path_error_types(py)?;
+    m.add("MissingFileError", missing.bind(py))?;
+    m.add("FileAccessError", access.bind(py))?;
+    m.add("PathError", path.bind(py))?;
     m.add_class::<PyProfile>()?;
     m.add_function(wrap_pyfunction!(check_json, m)?)?;
     m.add_function(wrap_pyfunction!(check_bytes_json, m)?)?;

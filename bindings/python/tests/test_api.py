@@ -66,8 +66,12 @@ def test_probe_gives_facts(video: Path) -> None:
     tracks = facts["container"]["tracks"]
     assert tracks[0]["codec"] == "hvc1" and tracks[0]["bitrate"] == 435_496.0
     assert tracks[1]["audio"]["channels"] == 2
-    with pytest.raises(mediavet.UsageError):
+    # A missing path is a FileNotFoundError (issue 14), and a mediavet.Error too.
+    with pytest.raises(FileNotFoundError) as missing:
         mediavet.probe("/no/such/file.mp4")
+    assert isinstance(missing.value, mediavet.MissingFileError)
+    assert isinstance(missing.value, mediavet.Error)
+    assert missing.value.errno == 2 and missing.value.filename == "/no/such/file.mp4"
 
 
 def test_check_many_keeps_order_and_values(video: Path) -> None:
@@ -86,6 +90,28 @@ def test_options_override_the_profile(video: Path) -> None:
     assert mediavet.check(path, severity={"video.bitrate": "warning"}).verdict == "warn"
     with pytest.raises(mediavet.ProfileError, match="nope"):
         mediavet.check(path, severity={"nope": "off"})
+
+
+def test_options_are_a_layer_of_python_values(video: Path) -> None:
+    import datetime
+
+    path = video / "declared_15m.mp4"
+    # Tables merge: the other [video] values of the profile stay (1920×1080 still asked).
+    r = mediavet.check(path, lang="en", video={"min_bitrate_mbps": 14.5, "width": 1280})
+    assert [f.rule for f in r.findings if f.severity == "error"] == ["video.resolution"]
+    # A datetime.date is a date, with no TOML text in between.
+    r = mediavet.check(path, lang="en", date={"earliest": datetime.date(2030, 1, 1), "latest": datetime.date(2031, 1, 1)})
+    assert "media.date" in {f.rule for f in r.findings}
+    with pytest.raises(mediavet.ProfileError, match="widht"):
+        mediavet.check(path, video={"widht": 1920})
+    with pytest.raises(mediavet.ProfileError, match="positive"):
+        mediavet.check(path, video={"min_bitrate_mbps": -1})
+    with pytest.raises(mediavet.UsageError, match="options.video.width"):
+        mediavet.check(path, video={"width": object()})
+    with pytest.raises(mediavet.UsageError, match="author"):
+        mediavet.check(path, author={"nmae": "王秀英"})
+    with pytest.raises(FileNotFoundError):
+        mediavet.load_profile("/no/such/profile.toml")
 
 
 def test_profiles_and_rules() -> None:

@@ -176,3 +176,15 @@ pub fn duration(seconds: f64) -> String {
     let m = (seconds / 60.0).floor();
     format!("{}:{:04.1} ({seconds:.1} s)", m as u64, seconds - m * 60.0)
 }
+
+/// `HH:MM:SS.mmm`.
+pub fn clock(s: f64) -> String {
+    let ms = (s.max(0.0) * 1000.0).round() as u64;
+    format!(
+        "{:02}:{:02}:{:02}.{:03}",
+        ms / 3_600_000,
+        ms / 60_000 % 60,
+        ms / 1000 % 60,
+        ms % 1000
+    )
+}

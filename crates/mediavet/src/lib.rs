@@ -1,6 +1,6 @@
 //! mediavet: check media submissions against a delivery spec.
 //!
-//! The pipeline is `probe` (facts about a file, no judgement) → `rules`
+//! The pipeline is [`inspect`] (facts about a file or bytes, no judgement) → [`rules`]
 //! (findings from facts and a [`Profile`]) → [`Report`] (a verdict per file).
 //!
 //! ```no_run
@@ -18,13 +18,15 @@ pub mod ffmpeg;
 pub mod finding;
 pub mod group;
 pub mod image;
+pub mod input;
+pub mod inspect;
+pub mod isobmff;
 pub mod kind;
-pub mod probe;
+pub mod printer;
 pub mod profile;
 pub mod report;
 pub mod rules;
 pub mod script;
-pub mod sheet;
 pub mod sidecar;
 pub mod subtitle;
 pub mod text;
@@ -34,10 +36,11 @@ pub use batch::check_many;
 pub use error::Error;
 pub use facts::Facts;
 pub use finding::{Finding, Lang, Quantity, Severity, Text};
+pub use inspect::{probe_bytes, probe_path, Input, Inspect};
 pub use kind::FileKind;
-pub use probe::probe_path;
+pub use printer::json::reports_to_json;
 pub use profile::Profile;
 pub use report::{
-    check_bytes, check_facts, check_path, check_path_with, failing_rules, reports_to_json,
+    check, check_bytes, check_facts, check_facts_with, check_path, check_path_with, failing_rules,
     CheckOptions, Report, Verdict,
 };

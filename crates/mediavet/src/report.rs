@@ -1,12 +1,11 @@
 //! Reports: facts + findings + verdict for one file.
 
-use crate::facts::{Facts, Problem, SCHEMA_VERSION};
+use crate::facts::Facts;
 use crate::finding::{Finding, Lang, Severity};
-use crate::kind::{self, FileKind};
-use crate::probe::probe_path;
+use crate::inspect::{internal_error, unassessed, Input, Inspect, Need};
 use crate::profile::Profile;
 use crate::rules;
-use crate::video::Input;
+use crate::text::author::AuthorDetails;
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -51,138 +50,70 @@ pub struct Report {
     pub findings: Vec<Finding>,
 }
 
-/// How a check runs, beyond what the profile says.
+/// How one check runs, beyond what the profile says.
 #[derive(Debug, Clone, Default)]
 pub struct CheckOptions {
     /// Write the sampled frames and the watermark persistence map of each video as PNG
     /// into a folder per file under this directory.
     pub debug_frames: Option<PathBuf>,
+    /// The entrant's details, searched for in a text's body (per entry, not per profile).
+    pub author: AuthorDetails,
 }
 
-/// Probes and checks one file (decoding its audio and sampling its frames when the
-/// profile's rules need them). Never fails: a file that cannot be opened is `unreadable`,
-/// and so is one whose checking panicked (an internal error, said in the finding).
-pub fn check_path(path: &Path, profile: &Profile) -> Report {
-    check_path_with(path, profile, &CheckOptions::default())
-}
-
-/// [`check_path`] with options.
-pub fn check_path_with(path: &Path, profile: &Profile, options: &CheckOptions) -> Report {
-    let size = || std::fs::metadata(path).map_or(0, |m| m.len());
-    isolated(path, size, profile, || {
-        check_path_unisolated(path, profile, options)
-    })
-}
-
-fn check_path_unisolated(path: &Path, profile: &Profile, options: &CheckOptions) -> Report {
-    let mut facts = probe_path(path).unwrap_or_else(|e| {
-        let problem = Problem::new(true, None, e.to_string(), format!("无法打开文件：{e}"));
-        unassessed(path, 0, problem)
-    });
-    if profile.measures_audio() && !facts.unreadable() {
-        crate::audio::measure_path(path, &mut facts, profile.meter_settings());
-    }
-    if profile.samples_frames() && !facts.unreadable() {
-        crate::video::analyse(
-            Input::File(path),
-            &mut facts,
-            profile.frame_settings(),
-            options.debug_frames.as_deref(),
-        );
-    }
-    if profile.decodes_pictures() && !facts.unreadable() {
-        match std::fs::File::open(path) {
-            Ok(file) => {
-                let mut r = crate::image::Buffered::new(64 << 10, file);
-                crate::image::measure(&mut r, &mut facts, profile.max_megapixels());
-            }
-            Err(e) => facts.problems.push(Problem::new(
-                true,
-                None,
-                format!("could not open the file again to decode it: {e}"),
-                format!("无法再次打开文件进行解码：{e}"),
-            )),
-        }
-    }
-    check_facts(facts, profile)
-}
-
-/// Checks a file held in memory; `name` supplies its name and extension. Codecs that only
-/// ffmpeg decodes are reported as not measured (ffmpeg needs a file). Never fails, like
-/// [`check_path`].
-pub fn check_bytes(data: &[u8], name: &Path, profile: &Profile) -> Report {
-    let size = || data.len() as u64;
-    isolated(name, size, profile, || {
-        check_bytes_unisolated(data, name, profile)
-    })
-}
-
-fn check_bytes_unisolated(data: &[u8], name: &Path, profile: &Profile) -> Report {
-    let size = data.len() as u64;
-    let mut reader = std::io::Cursor::new(data);
-    let mut facts = crate::probe::probe_reader(&mut reader, size, name);
-    if profile.measures_audio() && !facts.unreadable() {
-        crate::audio::measure(&mut reader, &mut facts, None, profile.meter_settings());
-    }
-    if profile.samples_frames() && !facts.unreadable() {
-        crate::video::analyse(
-            Input::Bytes(data),
-            &mut facts,
-            profile.frame_settings(),
-            None,
-        );
-    }
-    if profile.decodes_pictures() && !facts.unreadable() {
-        crate::image::measure(&mut reader, &mut facts, profile.max_megapixels());
-    }
-    check_facts(facts, profile)
-}
-
-/// Runs `check` for the file named `path` (of `size` bytes); a panic becomes an
-/// `unreadable` report, so that it stays one file's problem. Every public entry point
-/// goes through here.
-fn isolated(
-    path: &Path,
-    size: impl FnOnce() -> u64,
-    profile: &Profile,
-    check: impl FnOnce() -> Report,
-) -> Report {
-    catch_unwind(AssertUnwindSafe(check)).unwrap_or_else(|cause| {
+/// Inspects and checks one input: the passes the profile's active rules need, then the
+/// rules. Never fails: an input that cannot be opened is `unreadable`, and so is one whose
+/// checking panicked (an internal error, said in the finding).
+pub fn check(input: Input, profile: &Profile, options: &CheckOptions) -> Report {
+    let inspect = Inspect {
+        needs: [Need::Levels, Need::Frames, Need::Pixels]
+            .into_iter()
+            .filter(|&n| rules::needs(profile, n))
+            .collect(),
+        meter: profile.meter_settings(),
+        frames: profile.frame_settings(),
+        max_megapixels: profile.image.max_megapixels,
+        debug_frames: options.debug_frames.as_deref(),
+        ffmpeg: true,
+    };
+    let facts = inspect.run(input);
+    // The rules run isolated too: a panic in one is this input's problem, not the batch's.
+    let judged = catch_unwind(AssertUnwindSafe(|| {
+        check_facts_with(facts, profile, &options.author)
+    }));
+    judged.unwrap_or_else(|cause| {
         let what = cause
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| cause.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown".into());
-        let problem = Problem::new(
-            true,
-            None,
-            format!(
-                "internal error while checking this file ({what}); please report it with the file"
-            ),
-            format!("检查该文件时发生内部错误（{what}），请连同文件一起报告"),
-        );
-        check_facts(unassessed(path, size(), problem), profile)
+        check_facts(unassessed(input, internal_error(&what)), profile)
     })
 }
 
-/// Facts of a file that could not be assessed at all, carrying the fatal `problem`.
-fn unassessed(path: &Path, size: u64, problem: Problem) -> Facts {
-    Facts {
-        path: path.display().to_string(),
-        size,
-        kind: FileKind::Unknown,
-        extension: kind::extension(path),
-        container: None,
-        image: None,
-        text: None,
-        subtitles: Vec::new(),
-        problems: vec![problem],
-    }
+/// [`check`] of a file on disk with default options.
+pub fn check_path(path: &Path, profile: &Profile) -> Report {
+    check(Input::File(path), profile, &CheckOptions::default())
+}
+
+/// [`check`] of a file on disk.
+pub fn check_path_with(path: &Path, profile: &Profile, options: &CheckOptions) -> Report {
+    check(Input::File(path), profile, options)
+}
+
+/// [`check`] of bytes in memory; `name` supplies their name and extension.
+pub fn check_bytes(data: &[u8], name: &Path, profile: &Profile) -> Report {
+    let input = Input::Bytes { name, bytes: data };
+    check(input, profile, &CheckOptions::default())
 }
 
 /// Checks already-probed facts.
-pub fn check_facts(mut facts: Facts, profile: &Profile) -> Report {
-    let findings = rules::run(&facts, profile);
+pub fn check_facts(facts: Facts, profile: &Profile) -> Report {
+    check_facts_with(facts, profile, &AuthorDetails::default())
+}
+
+/// Checks already-probed facts of an entry by the author `author`.
+pub fn check_facts_with(mut facts: Facts, profile: &Profile, author: &AuthorDetails) -> Report {
+    let findings = rules::run(&facts, profile, author);
     // A text's body was kept for the rules only: a batch of reports does not hold every
     // entry's text.
     if let Some(text) = facts.text.as_mut() {
@@ -243,27 +174,6 @@ pub fn failing_rules(reports: &[Report]) -> Vec<(&'static str, usize)> {
     list
 }
 
-/// The whole `check` JSON document for several reports.
-pub fn reports_to_json(reports: &[Report], profile: &str, lang: Lang) -> Value {
-    let count = |v: Verdict| reports.iter().filter(|r| r.verdict == v).count();
-    json!({
-        "schema_version": SCHEMA_VERSION,
-        "profile": profile,
-        "files": reports.iter().map(|r| r.to_json(lang)).collect::<Vec<_>>(),
-        "summary": {
-            "files": reports.len(),
-            "pass": count(Verdict::Pass),
-            "warn": count(Verdict::Warn),
-            "fail": count(Verdict::Fail),
-            "unreadable": count(Verdict::Unreadable),
-            "failing_rules": failing_rules(reports)
-                .into_iter()
-                .map(|(rule, files)| json!({"rule": rule, "files": files}))
-                .collect::<Vec<_>>(),
-        },
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,8 +181,14 @@ mod tests {
     #[test]
     fn a_panic_stays_one_files_problem() {
         let profile = Profile::builtin("micro-video").unwrap();
-        let path = Path::new("entry.mp4");
-        let r = isolated(path, || 7, &profile, || panic!("table index out of range"));
+        let input = Input::Bytes {
+            name: Path::new("entry.mp4"),
+            bytes: b"1234567",
+        };
+        let r = check_facts(
+            unassessed(input, internal_error("table index out of range")),
+            &profile,
+        );
         assert_eq!((r.verdict, r.facts.size), (Verdict::Unreadable, 7));
         assert!(r.findings[0]
             .message

@@ -6,9 +6,9 @@
 mod common;
 
 use common::{corpus_files, fixture, have, skip};
-use mediavet::audio::{measure_path, MeterSettings};
+use mediavet::audio::MeterSettings;
 use mediavet::facts::TrackKind;
-use mediavet::probe_path;
+use mediavet::inspect::{Input, Inspect, Need};
 use std::path::Path;
 use std::process::Command;
 
@@ -113,13 +113,15 @@ fn levels_agree_with_ffmpeg() {
     let mut compared = 0;
     for path in &files {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let Ok(mut facts) = probe_path(path) else {
-            continue;
+        let levels = Inspect {
+            needs: vec![Need::Levels],
+            meter: MeterSettings::default(),
+            ..Inspect::default()
         };
+        let facts = levels.run(Input::File(path));
         if facts.unreadable() {
             continue;
         }
-        measure_path(path, &mut facts, MeterSettings::default());
         let Some(c) = &facts.container else { continue };
         for (index, track) in c.tracks_of(TrackKind::Audio).enumerate() {
             let Some(levels) = track.audio.as_ref().and_then(|a| a.levels.as_ref()) else {

@@ -94,12 +94,7 @@ fn declared_header_bitrate_never_counts() {
         .expect("ffmpeg writes btrt");
     bytes[at + 12..at + 16].copy_from_slice(&15_000_000u32.to_be_bytes());
     bytes[at + 8..at + 12].copy_from_slice(&15_000_000u32.to_be_bytes());
-    let size = bytes.len() as u64;
-    let facts = mediavet::probe::probe_reader(
-        &mut std::io::Cursor::new(bytes),
-        size,
-        "patched.mp4".as_ref(),
-    );
+    let facts = mediavet::probe_bytes("patched.mp4".as_ref(), &bytes);
     let v = facts.container.as_ref().unwrap().primary_video().unwrap();
     assert_eq!(v.declared_bitrate, Some(15_000_000));
     let r = mediavet::check_facts(facts, &micro_video());

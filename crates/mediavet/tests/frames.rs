@@ -3,7 +3,8 @@
 mod common;
 
 use common::{fixture, have};
-use mediavet::video::{sample_keyframes, Input};
+use mediavet::video::sample_keyframes;
+use mediavet::Input;
 use mediavet::{check_bytes, Profile, Severity};
 use std::process::Command;
 
@@ -87,14 +88,27 @@ fn pictures_between_few_keyframes_are_the_ones_ffmpeg_shows_then() {
             );
         }
     }
-    // From memory, B-pictures cannot go to ffmpeg: the keyframes stay, and the failure says
-    // why the pictures between them are missing.
+    // From memory the B-pictures go to ffmpeg as well (through a memory file, issue 14):
+    // the same pictures as from the file.
     let bytes = std::fs::read(fixture("gop2s_bf3.mp4")).unwrap();
-    let s = sample_keyframes(Input::Bytes(&bytes), 24, 0, None).unwrap();
+    let memory = Input::Bytes {
+        name: "v.mp4".as_ref(),
+        bytes: &bytes,
+    };
+    let from_file = sample_keyframes(Input::File(&fixture("gop2s_bf3.mp4")), 24, 0, None).unwrap();
+    let s = sample_keyframes(memory, 24, 0, None).unwrap();
+    assert_eq!(s.decoder, from_file.decoder);
+    assert_eq!(s.frames.len(), 24);
+    for (m, f) in s.frames.iter().zip(&from_file.frames) {
+        assert_eq!((m.time_s, &m.luma.data), (f.time_s, &f.luma.data));
+    }
+    // With the fallback switched off, the keyframes stay and the failure says why the
+    // pictures between them are missing.
+    let s = mediavet::video::sample_keyframes_with(memory, 24, 0, None, false, &|f| f).unwrap();
     assert_eq!(s.frames.len(), 6);
     assert!(
         s.failed[0].1.starts_with(
-            "frames between keyframes not decoded in-process (B-pictures); ffmpeg decodes files on disk"
+            "frames between keyframes not decoded in-process (B-pictures); the ffmpeg fallback is switched off"
         ),
         "{:?}",
         s.failed
@@ -186,7 +200,7 @@ fn missing_avcc_is_a_warning_not_a_panic() {
 fn corrupt_and_empty_keyframes_are_findings_not_panics() {
     let clean = std::fs::read(fixture("long_181s.mp4")).unwrap();
     let keyframes =
-        mediavet::probe::video_sources(&mut std::io::Cursor::new(&clean), clean.len() as u64, 24)
+        mediavet::isobmff::video_sources(&mut std::io::Cursor::new(&clean), clean.len() as u64, 24)
             [0]
         .keyframes
         .clone()
@@ -214,7 +228,16 @@ fn corrupt_and_empty_keyframes_are_findings_not_panics() {
     for b in &mut one[k.offset as usize + 4..(k.offset + u64::from(k.size)) as usize] {
         *b = 0xff;
     }
-    let s = sample_keyframes(Input::Bytes(&one), 2, 320, None).unwrap();
+    let s = sample_keyframes(
+        Input::Bytes {
+            name: "v.mp4".as_ref(),
+            bytes: &one,
+        },
+        2,
+        320,
+        None,
+    )
+    .unwrap();
     assert_eq!((s.frames.len(), s.failed.len()), (1, 1), "{:?}", s.failed);
     // Zero-size samples (stsz entries all 0): nothing to decode, said so.
     let mut empty = clean.clone();
@@ -222,7 +245,16 @@ fn corrupt_and_empty_keyframes_are_findings_not_panics() {
     let count = u32::from_be_bytes(empty[stsz + 12..stsz + 16].try_into().unwrap()) as usize;
     empty[stsz + 8..stsz + 16 + 4 * count].fill(0);
     empty[stsz + 12..stsz + 16].copy_from_slice(&(count as u32).to_be_bytes());
-    let e = sample_keyframes(Input::Bytes(&empty), 24, 320, None).unwrap_err();
+    let e = sample_keyframes(
+        Input::Bytes {
+            name: "v.mp4".as_ref(),
+            bytes: &empty,
+        },
+        24,
+        320,
+        None,
+    )
+    .unwrap_err();
     assert!(e.contains("empty (size 0)"), "{e}");
     let found = watermark_findings(&empty);
     assert_eq!(found.len(), 1, "{found:?}");

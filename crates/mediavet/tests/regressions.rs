@@ -112,7 +112,7 @@ fn the_triage_sheet_counts_channels_as_the_rule_does() {
     assert!(r.findings.iter().all(|f| f.rule != "audio.channels"));
     assert_eq!(r.facts.container.as_ref().unwrap().audio_channels, Some(2));
     let mut csv = Vec::new();
-    mediavet::sheet::write_csv(&mut csv, &[r.to_json(mediavet::Lang::En)]).unwrap();
+    mediavet::printer::csv::write(&mut csv, &[r], mediavet::Lang::En).unwrap();
     let csv = String::from_utf8(csv).unwrap();
     let mut lines = csv.lines();
     let header: Vec<&str> = lines.next().unwrap().split(',').collect();

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{corpus_files, fixture};
-use mediavet::probe::probe_reader;
+use mediavet::inspect::{probe_bytes, Input, Inspect, Need};
 use std::io::Cursor;
 use std::path::Path;
 use std::sync::mpsc;
@@ -24,34 +24,34 @@ impl Rng {
 }
 
 /// Probes in a thread; a probe that has not returned after a generous limit is a hang.
-fn probe_bytes(bytes: Vec<u8>, label: String) {
+fn probe_hostile(bytes: Vec<u8>, label: String) {
     let (tx, rx) = mpsc::channel();
     let name = label.clone();
     std::thread::spawn(move || {
-        let size = bytes.len() as u64;
-        let mut reader = Cursor::new(bytes);
-        let mut facts = probe_reader(&mut reader, size, Path::new("input.mp4"));
-        // The audio decoders see the damaged data too.
-        mediavet::audio::measure(
-            &mut reader,
-            &mut facts,
-            None,
-            mediavet::audio::MeterSettings::default(),
-        );
-        // … and so does the keyframe decoder (H.264 in-process; bytes never go to ffmpeg).
-        let settings = mediavet::video::FrameSettings {
-            keyframes: 3,
-            ..Default::default()
+        // The audio decoders, the keyframe decoder and the photo decoder see the damaged
+        // data too; a panic caught by the pipeline is still a failure here.
+        let inspect = Inspect {
+            needs: vec![Need::Levels, Need::Frames, Need::Pixels],
+            frames: mediavet::video::FrameSettings {
+                keyframes: 3,
+                ..Default::default()
+            },
+            // Our parsers and decoders are under test, not ffmpeg's.
+            ffmpeg: false,
+            ..Inspect::default()
         };
-        // … and the photo decoder (zune-jpeg to luma, then the clarity measure).
-        mediavet::image::measure(&mut reader, &mut facts, 200.0);
-        let data = reader.into_inner();
-        mediavet::video::analyse(
-            mediavet::video::Input::Bytes(&data),
-            &mut facts,
-            settings,
-            None,
-        );
+        let input = Input::Bytes {
+            name: Path::new("input.mp4"),
+            bytes: &bytes,
+        };
+        let facts = inspect.run(input);
+        if facts
+            .problems
+            .iter()
+            .any(|p| p.message.en.contains("internal error"))
+        {
+            panic!("{:?}", facts.problems);
+        }
         let _ = tx.send(facts.problems.len());
     });
     match rx.recv_timeout(Duration::from_secs(20)) {
@@ -147,7 +147,7 @@ fn truncations_never_panic_or_hang() {
             len - 1,
         ] {
             if cut < len {
-                probe_bytes(bytes[..cut].to_vec(), format!("{name} cut at {cut}"));
+                probe_hostile(bytes[..cut].to_vec(), format!("{name} cut at {cut}"));
             }
         }
     }
@@ -178,7 +178,7 @@ fn byte_flips_never_panic_or_hang() {
                     *byte ^= 1 << (rng.next() % 8);
                 }
             }
-            probe_bytes(b, format!("{name} flip round {round}"));
+            probe_hostile(b, format!("{name} flip round {round}"));
         }
     }
 }
@@ -269,8 +269,7 @@ fn absurd_claims_do_not_allocate() {
         &boxed(b"trak", &video_mdia(Some(boxed(b"minf", &stbl)))),
     );
     let file = iso_file(&[moov]);
-    let size = file.len() as u64;
-    let facts = probe_reader(&mut Cursor::new(file), size, Path::new("claims.mp4"));
+    let facts = probe_bytes(Path::new("claims.mp4"), &file);
     let t = &facts.container.as_ref().unwrap().tracks[0];
     assert_eq!(t.sample_count, u64::from(u32::MAX));
     assert!(
@@ -289,8 +288,7 @@ fn absurd_claims_do_not_allocate() {
         &(1u64 << 40).to_be_bytes(),
     ]
     .concat()]);
-    let size = huge.len() as u64;
-    let facts = probe_reader(&mut Cursor::new(huge), size, Path::new("huge.mp4"));
+    let facts = probe_bytes(Path::new("huge.mp4"), &huge);
     assert!(facts.unreadable());
     assert!(
         facts.problems[0].message.en.contains("moov box truncated"),
@@ -345,8 +343,7 @@ fn absurd_claims_do_not_allocate() {
     let trun = boxed(b"trun", &[&full(0)[..], &u32::MAX.to_be_bytes()].concat());
     let moof = boxed(b"moof", &boxed(b"traf", &[tfhd, trun].concat()));
     let file = iso_file(&[moov, moof]);
-    let size = file.len() as u64;
-    let facts = probe_reader(&mut Cursor::new(file), size, Path::new("trun.mp4"));
+    let facts = probe_bytes(Path::new("trun.mp4"), &file);
     let t = &facts.container.as_ref().unwrap().tracks[0];
     assert_eq!(t.sample_count, u64::from(u32::MAX));
     assert_eq!(t.video.as_ref().unwrap().peak_bitrate, None, "not iterated");
@@ -396,18 +393,18 @@ fn absurd_claims_do_not_allocate() {
     file.extend_from_slice(&(n + 8).to_be_bytes());
     file.extend_from_slice(b"mdat");
     file.resize(file.len() + n as usize, 0);
-    let sources = mediavet::probe::video_sources(&mut Cursor::new(&file), file.len() as u64, 24);
+    let sources = mediavet::isobmff::video_sources(&mut Cursor::new(&file), file.len() as u64, 24);
     assert_eq!(sources[0].keyframe_total, n as usize);
     assert_eq!(sources[0].keyframes.as_ref().map(Vec::len), Some(24));
-    let size = file.len() as u64;
-    let mut facts = probe_reader(&mut Cursor::new(&file), size, Path::new("many.mp4"));
-    mediavet::video::analyse(
-        mediavet::video::Input::Bytes(&file),
-        &mut facts,
-        mediavet::video::FrameSettings::default(),
-        None,
-    );
-    drop(file);
+    let inspect = Inspect {
+        needs: vec![Need::Frames],
+        ..Inspect::default()
+    };
+    let facts = inspect.run(Input::Bytes {
+        name: Path::new("many.mp4"),
+        bytes: &file,
+    });
+    drop((file, facts));
     // Honouring any of these claims would take gigabytes; the peak must not move by more than 64 MiB.
     if let (Some(before), Some(after)) = (before, peak_rss_kib()) {
         assert!(

@@ -343,11 +343,17 @@ fn docx_body_is_paragraphs_tables_and_text_boxes_once() {
 
 #[test]
 fn the_authors_own_details_are_found_in_the_body() {
-    let mut profile = mediavet::Profile::builtin("text").unwrap();
-    profile.author.name = Some("王 秀英".into());
-    profile.author.phone = Some("138-1234-6157".into());
-    profile.author.unit = Some("青山县融媒体中心".into());
-    let r = mediavet::check_path(&text_fixture("author_in_body.docx"), &profile);
+    let profile = mediavet::Profile::builtin("text").unwrap();
+    let options = mediavet::CheckOptions {
+        author: mediavet::text::author::AuthorDetails {
+            name: Some("王 秀英".into()),
+            phone: Some("138-1234-6157".into()),
+            unit: Some("青山县融媒体中心".into()),
+            email: None,
+        },
+        ..Default::default()
+    };
+    let r = mediavet::check_path_with(&text_fixture("author_in_body.docx"), &profile, &options);
     let f = finding(&r, "text.author_info");
     assert_eq!(f.severity, mediavet::Severity::Error);
     assert!(

@@ -4,7 +4,8 @@
 mod common;
 
 use common::{fixture, have, skip};
-use mediavet::video::{analyse, FrameFacts, FrameSettings, Inconclusive, Input};
+use mediavet::video::{analyse, FrameFacts, FrameSettings, Inconclusive};
+use mediavet::Input;
 use mediavet::{check_bytes, check_path, Profile, Report, Severity};
 
 fn profile() -> Profile {
@@ -110,20 +111,26 @@ fn static_pictures_and_single_keyframes_are_inconclusive() {
     assert!(wm[0].message.en.contains("inconclusive"));
     assert_eq!(frames(&r).times_s.len(), 24);
     assert_eq!(frames(&r).inconclusive, Some(Inconclusive::StaticPicture));
-    // From memory ffmpeg cannot help: the keyframe and the P-picture before the first
-    // B-picture are all there is.
+    // From memory ffmpeg helps the same way (the bytes reach it through a memory file,
+    // issue 14): the same 24 pictures and the same verdict as from the file.
+    if !have("ffmpeg") {
+        return;
+    }
     let bytes = std::fs::read(fixture("hd720.mp4")).unwrap();
-    let r = check_bytes(&bytes, "hd720.mp4".as_ref(), &profile());
-    let wm = findings(&r, "video.watermark");
+    let from_memory = check_bytes(&bytes, "hd720.mp4".as_ref(), &profile());
+    let from_file = check_path(&fixture("hd720.mp4"), &profile());
+    assert_eq!(frames(&from_memory).times_s, frames(&from_file).times_s);
+    assert_eq!(frames(&from_memory).decoder, frames(&from_file).decoder);
+    let wm = findings(&from_memory, "video.watermark");
     assert_eq!(wm.len(), 1);
-    assert!(
-        wm[0].message.en.starts_with(
-            "Watermark check inconclusive: only 2 frame(s) could be decoded (1 keyframe(s) in the video)"
-        ),
-        "{}",
-        wm[0].message.en
+    assert_eq!(
+        wm[0].message.en,
+        findings(&from_file, "video.watermark")[0].message.en
     );
-    assert_eq!(frames(&r).inconclusive, Some(Inconclusive::FewKeyframes));
+    assert_eq!(
+        frames(&from_memory).inconclusive,
+        Some(Inconclusive::StaticPicture)
+    );
 }
 
 #[test]

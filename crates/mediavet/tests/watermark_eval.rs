@@ -166,7 +166,7 @@ fn every_labelled_case_gets_its_verdict() {
 
 /// Boxes of the marks the rule reports as errors (confidence at or above the profile's).
 fn marks_at_error(r: &mediavet::Report, profile: &Profile) -> Vec<[usize; 4]> {
-    let min = profile.frames.min_confidence.unwrap_or(0.5);
+    let min = profile.frames.min_confidence;
     r.facts
         .frames()
         .map(|f| {

@@ -7,27 +7,42 @@
 
 Checking releases the GIL, so threads run checks in parallel; ``check_many`` does that
 for you on a pool of native threads. A media file that cannot be read gives a Report
-with verdict ``"unreadable"``; exceptions are for mistakes (bad profile, bad argument).
+with verdict ``"unreadable"``; exceptions are for mistakes, all :class:`Error`: a bad
+profile is a :class:`ProfileError`, a missing path a :class:`MissingFileError` (also a
+``FileNotFoundError``), a bad argument a :class:`UsageError`.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
-from typing import Any, Dict, Iterable, List, Optional, Union
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterable, List, Literal, Optional, Union
 
 from . import _native
-from ._native import Error, Profile, ProfileError, UsageError
+from ._native import (
+    Error,
+    FileAccessError,
+    MissingFileError,
+    PathError,
+    Profile,
+    ProfileError,
+    UsageError,
+)
 
 __all__ = [
     "Error",
+    "FileAccessError",
     "Finding",
+    "MissingFileError",
+    "PathError",
     "Profile",
     "ProfileError",
     "Quantity",
     "Report",
+    "Severity",
     "UsageError",
+    "Verdict",
     "check",
     "check_bytes",
     "check_many",
@@ -40,6 +55,12 @@ __all__ = [
 
 PathLike = Union[str, "os.PathLike[str]"]
 ProfileLike = Union[str, Profile]
+Severity = Literal["error", "warning", "info"]
+"""How much a finding matters."""
+Verdict = Literal["pass", "warn", "fail", "unreadable"]
+"""The judgement on one file."""
+Author = Dict[str, str]
+"""The entrant's details for ``text.author_info``: ``name``, ``unit``, ``phone``, ``email``."""
 
 
 @dataclass(frozen=True)
@@ -60,7 +81,7 @@ class Finding:
     """One rule's judgement on one file."""
 
     rule: str
-    severity: str
+    severity: Severity
     measured: Optional[Quantity]
     expected: Optional[Quantity]
     message: str
@@ -87,9 +108,11 @@ class Report:
     path: str
     profile: str
     kind: str
-    verdict: str
+    verdict: Verdict
     findings: List[Finding]
     facts: Dict[str, Any]
+    sheet_row: List[str] = field(default_factory=list, repr=False)
+    """This report's row of the triage sheet (made natively from the typed report)."""
 
     @property
     def passed(self) -> bool:
@@ -104,6 +127,7 @@ class Report:
             "verdict": self.verdict,
             "facts": self.facts,
             "findings": [f.to_dict() for f in self.findings],
+            "sheet_row": self.sheet_row,
         }
 
     def to_json(self, indent: Optional[int] = None) -> str:
@@ -127,32 +151,41 @@ class Report:
             )
             for f in d["findings"]
         ]
-        return cls(d["path"], d["profile"], d["kind"], d["verdict"], findings, d["facts"])
-
-
-def _options(options: Dict[str, Any]) -> Optional[str]:
-    return json.dumps(options) if options else None
+        return cls(d["path"], d["profile"], d["kind"], d["verdict"], findings, d["facts"], d.get("sheet_row", []))
 
 
 def _profile(profile: Union[ProfileLike, "os.PathLike[str]"]) -> ProfileLike:
     return profile if isinstance(profile, (str, Profile)) else os.fspath(profile)
 
 
-def check(path: PathLike, profile: ProfileLike = "micro-video", lang: str = "zh", **options: Any) -> Report:
+def check(
+    path: PathLike,
+    profile: ProfileLike = "micro-video",
+    lang: str = "zh",
+    author: Optional[Author] = None,
+    **options: Any,
+) -> Report:
     """Check one file.
 
     ``profile`` is a built-in name, a TOML file, TOML text or a :class:`Profile`.
-    ``options`` override profile values by section, as in a profile file, e.g.
-    ``check(p, video={"min_bitrate_mbps": 20}, severity={"media.date": "error"})``.
+    ``options`` are laid over the profile as one more layer, by section as in a profile
+    file, e.g. ``check(p, video={"min_bitrate_mbps": 20}, severity={"media.date": "error"})``.
+    ``author`` gives this entry's author, searched for in a text's body.
     """
-    return Report._from(json.loads(_native.check_json(os.fspath(path), _profile(profile), lang, _options(options))))
+    raw = _native.check_json(os.fspath(path), _profile(profile), lang, options, author)
+    return Report._from(json.loads(raw))
 
 
 def check_bytes(
-    data: bytes, filename: str, profile: ProfileLike = "micro-video", lang: str = "zh", **options: Any
+    data: bytes,
+    filename: str,
+    profile: ProfileLike = "micro-video",
+    lang: str = "zh",
+    author: Optional[Author] = None,
+    **options: Any,
 ) -> Report:
     """Check a file held in memory (a mail attachment); ``filename`` gives its name."""
-    raw = _native.check_bytes_json(bytes(data), filename, _profile(profile), lang, _options(options))
+    raw = _native.check_bytes_json(bytes(data), filename, _profile(profile), lang, options, author)
     return Report._from(json.loads(raw))
 
 
@@ -161,6 +194,7 @@ def check_many(
     profile: ProfileLike = "micro-video",
     lang: str = "zh",
     jobs: Optional[int] = None,
+    author: Optional[Author] = None,
     **options: Any,
 ) -> List[Report]:
     """Check many files in parallel on ``jobs`` native threads (default: one per core).
@@ -168,12 +202,15 @@ def check_many(
     Reports come back in the order of ``paths``; one bad file never stops the batch.
     """
     files = [os.fspath(p) for p in paths]
-    raw = _native.check_many_json(files, _profile(profile), lang, jobs, _options(options))
+    raw = _native.check_many_json(files, _profile(profile), lang, jobs, options, author)
     return [Report._from(d) for d in json.loads(raw)]
 
 
 def probe(path: PathLike) -> Dict[str, Any]:
-    """The facts of one file (no judgement), as in ``mediavet probe``."""
+    """The facts of one file (no judgement), as in ``mediavet probe``.
+
+    Raises :class:`MissingFileError` (a ``FileNotFoundError``) when ``path`` does not exist.
+    """
     facts: Dict[str, Any] = json.loads(_native.probe_json(os.fspath(path)))
     return facts
 

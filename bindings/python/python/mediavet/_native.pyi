@@ -1,12 +1,15 @@
 # Type stubs of the native module; the typed public API is in __init__.py.
 from os import PathLike
-from typing import Optional, Sequence, Union
+from typing import Any, Mapping, Optional, Sequence, Union
 
 _Path = Union[str, "PathLike[str]"]
 
 class Error(Exception): ...
 class ProfileError(Error): ...
 class UsageError(Error): ...
+class MissingFileError(Error, FileNotFoundError): ...
+class FileAccessError(Error, PermissionError): ...
+class PathError(Error, OSError): ...
 
 class Profile:
     @property
@@ -14,16 +17,28 @@ class Profile:
     @property
     def description(self) -> Optional[str]: ...
 
-def check_json(path: _Path, profile: Union[str, Profile], lang_code: str, options_json: Optional[str] = None) -> str: ...
+def check_json(
+    path: _Path,
+    profile: Union[str, Profile],
+    lang_code: str,
+    options: Optional[Mapping[str, Any]] = None,
+    author: Optional[Mapping[str, str]] = None,
+) -> str: ...
 def check_bytes_json(
-    data: bytes, filename: str, profile: Union[str, Profile], lang_code: str, options_json: Optional[str] = None
+    data: bytes,
+    filename: str,
+    profile: Union[str, Profile],
+    lang_code: str,
+    options: Optional[Mapping[str, Any]] = None,
+    author: Optional[Mapping[str, str]] = None,
 ) -> str: ...
 def check_many_json(
     paths: Sequence[_Path],
     profile: Union[str, Profile],
     lang_code: str,
     jobs: Optional[int] = None,
-    options_json: Optional[str] = None,
+    options: Optional[Mapping[str, Any]] = None,
+    author: Optional[Mapping[str, str]] = None,
 ) -> str: ...
 def probe_json(path: _Path) -> str: ...
 def profiles() -> list[str]: ...

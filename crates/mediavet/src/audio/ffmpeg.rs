@@ -1,25 +1,26 @@
 //! Fallback decoding through an `ffmpeg` binary on PATH, for codecs decoded nowhere else
-//! here (HE-AAC, multichannel AAC, AC-3/E-AC-3, Opus, AMR): raw f32 PCM on a pipe,
+//! here (HE-AAC, multichannel AAC, AC-3/E-AC-3, Opus, AMR), from a file or from bytes in
+//! memory ([`crate::ffmpeg::Source`]): raw f32 PCM on a pipe,
 //! streamed into the meter. ffmpeg is never required; without it the facts say why the
 //! level was not measured.
 
 use super::Meter;
 use std::io::Read;
-use std::path::Path;
 use std::process::{Command, Stdio};
 
-/// Decodes audio stream `audio_index` of `path` at `channels` × `rate` into a new meter.
+/// Decodes audio stream `audio_index` of `input` at `channels` × `rate` into a new meter.
 pub fn decode(
-    path: &Path,
+    input: crate::input::Input,
     audio_index: usize,
     channels: u32,
     rate: u32,
     settings: super::MeterSettings,
 ) -> Result<Meter, String> {
     let mut meter = Meter::new(channels as usize, rate, settings)?;
+    let source = crate::ffmpeg::Source::of(input)?;
     let mut child = Command::new("ffmpeg")
         .args(["-nostdin", "-v", "error", "-i"])
-        .arg(path)
+        .arg(source.arg())
         .args([
             "-map",
             &format!("0:a:{audio_index}"),

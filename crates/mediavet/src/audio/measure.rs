@@ -4,17 +4,19 @@
 use super::{ffmpeg, native};
 use crate::facts::Facts;
 use crate::finding::Text;
-use crate::probe::audio_sources;
+use crate::input::Input;
+use crate::isobmff::audio_sources;
 use std::io::{Read, Seek};
-use std::path::Path;
 
-/// Fills `levels` (or `not_measured`) of every audio track in `facts`. `path` allows the
-/// ffmpeg fallback; without it (bytes in memory) undecodable codecs are reported as such.
+/// Fills `levels` (or `not_measured`) of every audio track in `facts`, read from `r` (over
+/// `input`, which the ffmpeg fallback reads for codecs decoded nowhere else, when
+/// `ffmpeg` allows it).
 pub fn measure<R: Read + Seek>(
     r: &mut R,
     facts: &mut Facts,
-    path: Option<&Path>,
+    input: Input,
     settings: super::MeterSettings,
+    ffmpeg: bool,
 ) {
     let Some(container) = facts.container.as_mut() else {
         return;
@@ -37,18 +39,18 @@ pub fn measure<R: Read + Seek>(
                 levels.packets_failed = failed;
                 Ok(levels)
             }
-            Err(reason) => match path.filter(|_| crate::ffmpeg::available()) {
-                Some(p) => {
+            Err(reason) => match ffmpeg && crate::ffmpeg::available() {
+                true => {
                     let channels = src.channels.filter(|&c| c > 0).unwrap_or(2);
                     let rate = src
                         .sample_rate
                         .filter(|&r| r >= 1.0)
                         .map_or(48_000, |r| r as u32);
-                    ffmpeg::decode(p, src.audio_index, channels, rate, settings)
+                    ffmpeg::decode(input, src.audio_index, channels, rate, settings)
                         .map(|m| m.finish(format!("ffmpeg ({reason})")))
                         .map_err(|e| (reason, Some(e)))
                 }
-                None => Err((reason, None)),
+                false => Err((reason, None)),
             },
         };
         match outcome {
@@ -61,23 +63,6 @@ pub fn measure<R: Read + Seek>(
                         format!("未测量：{reason}（安装 ffmpeg 后可借助 ffmpeg 解码测量）"),
                     ),
                 });
-            }
-        }
-    }
-}
-
-/// [`measure`] for a file on disk.
-pub fn measure_path(path: &Path, facts: &mut Facts, settings: super::MeterSettings) {
-    match std::fs::File::open(path) {
-        Ok(f) => measure(&mut std::io::BufReader::new(f), facts, Some(path), settings),
-        Err(e) => {
-            if let Some(c) = facts.container.as_mut() {
-                for a in c.tracks.iter_mut().filter_map(|t| t.audio.as_mut()) {
-                    a.not_measured = Some(Text::new(
-                        format!("not measured: {e}"),
-                        format!("未测量：{e}"),
-                    ));
-                }
             }
         }
     }

@@ -3,7 +3,7 @@
 mod ffmpeg;
 mod histogram;
 mod kweight;
-pub mod levels;
+pub use crate::facts::audio as levels;
 mod measure;
 mod meter;
 mod native;
@@ -11,7 +11,7 @@ mod pcm;
 mod vu;
 
 pub use levels::AudioLevels;
-pub use measure::{measure, measure_path};
+pub use measure::measure;
 pub use meter::{Meter, MeterSettings};
 
 /// 0 VU = a −20 dBFS sine (SMPTE RP155); −18 dBFS is EBU R68.

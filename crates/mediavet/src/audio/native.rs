@@ -4,7 +4,7 @@
 
 use super::pcm;
 use super::Meter;
-use crate::probe::AudioSource;
+use crate::isobmff::AudioSource;
 use std::io::{Read, Seek, SeekFrom};
 use symphonia::core::audio::Channels;
 use symphonia::core::codecs::audio::well_known::{
@@ -35,7 +35,7 @@ pub fn plan(src: &AudioSource) -> Result<Plan, String> {
                 Some(ot) => {
                     return Err(format!(
                         "{} is not decodable here",
-                        crate::probe::aac_name(ot)
+                        crate::isobmff::aac_name(ot)
                     ))
                 }
                 None => return Err("AAC without an AudioSpecificConfig".into()),
@@ -68,7 +68,7 @@ pub fn plan(src: &AudioSource) -> Result<Plan, String> {
 /// A decoding route.
 pub enum Plan {
     /// Uncompressed samples.
-    Pcm(crate::probe::Pcm),
+    Pcm(crate::isobmff::Pcm),
     /// A symphonia decoder.
     Codec(AudioCodecParameters),
 }
@@ -133,7 +133,7 @@ fn decode_pcm<R: Read + Seek>(
     r: &mut R,
     src: &AudioSource,
     packets: &[(u64, u32, u64)],
-    layout: crate::probe::Pcm,
+    layout: crate::isobmff::Pcm,
     settings: super::MeterSettings,
 ) -> Result<(Meter, String, u64), String> {
     let channels = src

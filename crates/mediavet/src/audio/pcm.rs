@@ -1,7 +1,7 @@
 //! Uncompressed samples to `f32`. QuickTime stores PCM as one "sample" per audio frame,
 //! so it is read chunk-wise here rather than through a decoder call per frame.
 
-use crate::probe::Pcm;
+use crate::isobmff::Pcm;
 
 /// Converts raw bytes of `layout` into `out` (cleared first); a trailing partial sample is dropped.
 pub fn to_f32(bytes: &[u8], layout: Pcm, out: &mut Vec<f32>) {

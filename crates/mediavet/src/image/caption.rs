@@ -4,21 +4,11 @@
 use super::exif::ExifFacts;
 use super::iptc::IptcText;
 use super::xmp::XmpText;
-use serde::Serialize;
+pub use crate::facts::image::Tagged;
 use std::path::{Path, PathBuf};
 
 /// Longest sidecar text read, in bytes (a caption, not a manuscript).
 const SIDECAR_LIMIT: u64 = 64 << 10;
-
-/// A piece of text and where it was found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Tagged {
-    /// Field or file it came from (`XMP dc:description`, `IPTC Caption-Abstract`,
-    /// `EXIF ImageDescription`, `sidecar NAME.txt`, …).
-    pub source: String,
-    /// The text.
-    pub text: String,
-}
 
 fn tagged(source: &str, text: &Option<String>) -> Option<Tagged> {
     text.as_ref().map(|t| Tagged {

@@ -1,51 +1,8 @@
 //! EXIF fields of a photo, read with `kamadak-exif` from the APP1 payload.
 
 use crate::charset::non_empty;
+pub use crate::facts::image::{ExifFacts, Gps};
 use ::exif::{Context, Field, In, Reader, Tag, Value};
-use serde::Serialize;
-
-/// A GPS position in decimal degrees (south and west negative).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Gps {
-    /// Latitude.
-    pub latitude: f64,
-    /// Longitude.
-    pub longitude: f64,
-}
-
-/// The EXIF fields the photo rules read.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct ExifFacts {
-    /// DateTimeOriginal as `YYYY-MM-DD HH:MM:SS` (camera local time).
-    pub date_time_original: Option<String>,
-    /// OffsetTimeOriginal (`+08:00`), when the camera wrote it.
-    pub offset_time_original: Option<String>,
-    /// Camera maker.
-    pub make: Option<String>,
-    /// Camera model.
-    pub model: Option<String>,
-    /// Software that wrote the file.
-    pub software: Option<String>,
-    /// Artist.
-    pub artist: Option<String>,
-    /// Copyright.
-    pub copyright: Option<String>,
-    /// GPS position, when complete.
-    pub gps: Option<Gps>,
-    /// ImageDescription (UTF-8 when valid, else the detected legacy encoding).
-    pub image_description: Option<String>,
-    /// XPTitle (Windows "Title", UTF-16).
-    pub xp_title: Option<String>,
-    /// XPComment (Windows "Comments", UTF-16).
-    pub xp_comment: Option<String>,
-    /// XPSubject (Windows "Subject", UTF-16).
-    pub xp_subject: Option<String>,
-    /// UserComment, in the character code its 8-byte prefix names.
-    pub user_comment: Option<String>,
-    /// Orientation (1–8).
-    #[serde(skip)]
-    pub orientation: Option<u16>,
-}
 
 /// An EXIF date-time (`2008:05:30 15:56:01`) with ISO date separators (`2008-05-30 15:56:01`).
 pub fn iso_date(exif: &str) -> String {

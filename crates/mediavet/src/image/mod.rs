@@ -17,55 +17,11 @@ pub use iptc::IptcText;
 pub use jpeg::{read_headers, JpegHeaders};
 pub use xmp::XmpText;
 
+pub use crate::facts::image::ImageFacts;
 use crate::facts::{Facts, Problem};
 use crate::finding::Text;
 use crate::kind::FileKind;
-use quality::Quality;
-use serde::Serialize;
-use sharpness::Sharpness;
 use std::io::{BufRead, Read, Seek};
-
-/// Image facts.
-#[derive(Debug, Clone, Serialize)]
-pub struct ImageFacts {
-    /// Stored width in pixels (from the frame header).
-    pub width: u32,
-    /// Stored height in pixels.
-    pub height: u32,
-    /// EXIF orientation (1–8), when given.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub orientation: Option<u16>,
-    /// Width as displayed (orientations 5–8 turn the picture by 90°).
-    pub display_width: u32,
-    /// Height as displayed.
-    pub display_height: u32,
-    /// Megapixels (width × height ÷ 10⁶).
-    pub megapixels: f64,
-    /// Progressive (rather than baseline) coding (JPEG).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub progressive: Option<bool>,
-    /// Colour components (1 grey, 3 YCbCr, 4 CMYK) (JPEG).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub components: Option<u8>,
-    /// JPEG quality estimated from the quantisation tables.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub quality: Option<Quality>,
-    /// An XMP packet is present.
-    pub xmp: bool,
-    /// EXIF fields, when the file carries EXIF.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub exif: Option<ExifFacts>,
-    /// Captions and titles (metadata fields, then a sidecar text file), in that order.
-    pub captions: Vec<Tagged>,
-    /// Names of the author or rights holder in IPTC and XMP (EXIF's are in `exif`).
-    pub creators: Vec<Tagged>,
-    /// Clarity, when the picture was decoded.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sharpness: Option<Sharpness>,
-    /// Why the picture was not decoded, when a rule needed it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub not_decoded: Option<Text>,
-}
 
 /// The facts of a JPEG read from `r` (positioned at its start); damage goes to `problems`.
 pub fn probe_jpeg<R: Read>(r: &mut R, problems: &mut Vec<Problem>) -> Option<ImageFacts> {

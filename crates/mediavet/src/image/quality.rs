@@ -5,16 +5,7 @@
 //! own tables get the nearest IJG quality. Written here because no maintained crate
 //! estimates it (ImageMagick's `identify -format %Q` is the usual tool, and the test oracle).
 
-use serde::Serialize;
-
-/// The estimate.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Quality {
-    /// IJG quality 1–100.
-    pub estimate: u8,
-    /// The tables are exactly the IJG tables at that quality.
-    pub exact: bool,
-}
+pub use crate::facts::image::Quality;
 
 /// Natural (row-major) position of each zig-zag index, as DQT segments store tables.
 const ZIGZAG: [usize; 64] = [

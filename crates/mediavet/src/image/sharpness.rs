@@ -6,8 +6,8 @@
 //! (sky, a blurred background); the variance of the sharpest eighth of the picture
 //! (8 × 8 tiles) is what says whether anything is in focus.
 
+pub use crate::facts::image::Sharpness;
 use rayon::prelude::*;
-use serde::Serialize;
 use std::io::{BufRead, Read, Seek, SeekFrom};
 use zune_core::colorspace::ColorSpace;
 use zune_core::options::DecoderOptions;
@@ -18,21 +18,6 @@ use zune_jpeg::JpegDecoder;
 pub const WORKING_SIDE: usize = 1024;
 /// Tiles across and down for the sharpest-region measure.
 const TILES: usize = 8;
-
-/// The clarity measures.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Sharpness {
-    /// Variance of the Laplacian over the whole working picture (8-bit luma units²).
-    pub laplacian_variance: f64,
-    /// Mean variance of the sharpest eighth of the tiles: what is in focus.
-    pub focus: f64,
-    /// Mean luma of the working picture (0–255): very dark pictures show little detail.
-    pub mean_luma: f64,
-    /// Working picture width.
-    pub working_width: usize,
-    /// Working picture height.
-    pub working_height: usize,
-}
 
 /// How decoding went.
 pub struct Decoded {

@@ -31,7 +31,7 @@ const SAME_MATERIAL: f64 = 0.98;
 
 /// Applies when the profile expects the split.
 fn applies(p: &Profile) -> bool {
-    p.audio.expect_split == Some(true)
+    p.audio.expect_split
 }
 
 /// Dual mono, near-identical channels, or a silent channel.
@@ -84,4 +84,31 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("micro-video", "");
+        let base = || video(1920, 1080, 2e7, 60.0);
+        let two = |corr: f64, silent: f64| {
+            with_levels(base(), vec![channel(-9.0, Some(-11.0), 0.0), channel(-9.0, Some(-11.0), silent)], corr)
+        };
+        expect(&RULE, "apart", &two(0.2, 0.0), &p, &[]);
+        expect(&RULE, "just under the threshold", &two(0.979, 0.0), &p, &[]);
+        let near = [warning("nearly the same signal (correlation 0.980)", "内容几乎相同（相关系数 0.980）")];
+        expect(&RULE, "at the threshold", &two(0.98, 0.0), &p, &near);
+        let dual = [warning("identical (dual mono)", "完全相同（双单声道）")];
+        expect(&RULE, "dual mono", &two(1.0, 0.0), &p, &dual);
+        let silent = [warning("Channel 2 is silent throughout.", "第 2 声道全程无声。")];
+        expect(&RULE, "a silent channel", &two(0.0, 1.0), &p, &silent);
+        let one = with_levels(base(), vec![channel(-9.0, Some(-11.0), 0.0)], 0.0);
+        expect(&RULE, "one channel: audio.channels says it", &one, &p, &[]);
+        let missing = [warning("Audio level not measured: Opus", "音频电平未测量：Opus")];
+        expect(&RULE, "not measured", &not_measured(base(), "Opus"), &p, &missing);
+    }
 }

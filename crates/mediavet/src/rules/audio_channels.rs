@@ -84,3 +84,35 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         "请导出双声道：第 1 声道（左）为解说/现场声，第 2 声道（右）为音乐/音效。",
     ))]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::facts::TrackKind;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("micro-video", "");
+        let with = |channels: Option<u32>| {
+            let mut facts = video(1920, 1080, 2e7, 60.0);
+            audio_track(&mut facts).audio.as_mut().unwrap().channels = channels;
+            facts
+        };
+        expect(&RULE, "stereo", &with(Some(2)), &p, &[]);
+        let mono = [error("The audio has 1 channel (1 audio track: 1 ch); 2 are required", "音频共 1 个声道（1 条音轨：1 ch）；要求 2 个")];
+        expect(&RULE, "mono", &with(Some(1)), &p, &mono);
+        let surround = [error("The audio has 6 channels", "音频共 6 个声道")];
+        expect(&RULE, "5.1", &with(Some(6)), &p, &surround);
+        let unknown = [warning("channel count of an audio track is not declared", "有音轨未声明声道数")];
+        expect(&RULE, "undeclared", &with(None), &p, &unknown);
+        let mut two = with(Some(1));
+        let mut second = audio_track(&mut two).clone();
+        second.id = 3;
+        two.container.as_mut().unwrap().tracks.push(second);
+        expect(&RULE, "two mono tracks", &two, &p, &[]);
+        let mut none = with(Some(2));
+        none.container.as_mut().unwrap().tracks.retain(|t| t.kind != TrackKind::Audio);
+        expect(&RULE, "no audio: track.missing says it", &none, &p, &[]);
+    }
+}

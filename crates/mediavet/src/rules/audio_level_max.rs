@@ -53,7 +53,7 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(max) = cx.profile.audio.max_level_db else {
         return Vec::new();
     };
-    let meter = cx.profile.audio.meter.unwrap_or(LevelMeter::Peak);
+    let meter = cx.profile.audio.meter;
     let (channels, not_measured) = audio_channels(cx.facts);
     let mut out: Vec<Finding> = not_measured
         .iter()
@@ -82,4 +82,28 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("micro-video", "");
+        let peaking = |a: f64, b: f64| {
+            with_levels(video(1920, 1080, 2e7, 60.0), vec![channel(a, Some(-11.0), 0.0), channel(b, Some(-11.0), 0.0)], 0.1)
+        };
+        expect(&RULE, "at the limit", &peaking(-8.0, -9.0), &p, &[]);
+        let over = [error("Channel 2 peaks at -7.9 dBFS (sample peak), above the -8.0 dBFS limit: lower it by 0.1 dB.", "第 2 声道最高电平 -7.9 dBFS（采样峰值），超过上限 -8.0 dBFS：需降低 0.1 dB。")];
+        expect(&RULE, "a tenth over", &peaking(-8.0, -7.9), &p, &over);
+        let vu = profile("micro-video", "[audio]\nmeter = \"vu\"\nmax_level_db = 12.0\n");
+        expect(&RULE, "VU at the limit", &peaking(-8.0, -8.0), &vu, &[]);
+        let vu_over = [error("Channel 1 peaks at 12.5 VU (VU meter)", "第 1 声道最高电平 12.5 VU（VU 表）")];
+        expect(&RULE, "VU over", &peaking(-7.5, -9.0), &vu, &vu_over);
+        let missing = [warning("Audio level not measured: AC-3", "音频电平未测量：AC-3")];
+        expect(&RULE, "not measured", &not_measured(video(1920, 1080, 2e7, 60.0), "AC-3"), &p, &missing);
+        expect(&RULE, "no audio", &photo(10, 10), &p, &[]);
+    }
 }

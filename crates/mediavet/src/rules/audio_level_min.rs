@@ -38,8 +38,8 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(min) = cx.profile.audio.min_level_db else {
         return Vec::new();
     };
-    let meter = cx.profile.audio.meter.unwrap_or(LevelMeter::Peak);
-    let pct = cx.profile.meter_settings().level_percentile;
+    let meter = cx.profile.audio.meter;
+    let pct = cx.profile.audio.min_level_percentile;
     let (channels, not_measured) = audio_channels(cx.facts);
     let mut out: Vec<Finding> = not_measured
         .iter()
@@ -94,4 +94,28 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("micro-video", "");
+        let reaching = |a: Option<f64>| {
+            with_levels(video(1920, 1080, 2e7, 60.0), vec![channel(-9.0, a, 0.0), channel(-9.0, Some(-10.0), 0.0)], 0.1)
+        };
+        expect(&RULE, "reaches the bottom", &reaching(Some(-12.0)), &p, &[]);
+        let short = [error("Channel 1 reaches only -12.1 dBFS (90th percentile of 300 ms peaks), below -12.0 dBFS: raise it by 0.1 dB.", "第 1 声道仅达到 -12.1 dBFS（300 毫秒峰值的第 90 百分位），低于 -12.0 dBFS：需提高 0.1 dB。")];
+        expect(&RULE, "a tenth short", &reaching(Some(-12.1)), &p, &short);
+        let quiet = [error("Channel 1 never rises above −50 dBFS", "第 1 声道始终低于 −50 dBFS")];
+        expect(&RULE, "never above −50", &reaching(None), &p, &quiet);
+        let vu = profile("micro-video", "[audio]\nmeter = \"vu\"\nmin_level_db = 8.0\nmin_level_percentile = 50\n");
+        let vu_short = [error("reaches only 7.9 VU (50th percentile of VU readings)", "仅达到 7.9 VU（VU 读数的第 50 百分位）")];
+        expect(&RULE, "VU short", &reaching(Some(-12.1)), &vu, &vu_short);
+        let missing = [warning("Audio level not measured", "音频电平未测量")];
+        expect(&RULE, "not measured", &not_measured(video(1920, 1080, 2e7, 60.0), "x"), &p, &missing);
+    }
 }

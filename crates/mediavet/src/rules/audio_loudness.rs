@@ -35,7 +35,7 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(target) = cx.profile.audio.loudness_target_lufs else {
         return Vec::new();
     };
-    let tolerance = cx.profile.audio.loudness_tolerance_lu.unwrap_or(2.0);
+    let tolerance = cx.profile.audio.loudness_tolerance_lu;
     let max_tp = cx.profile.audio.max_true_peak_dbtp;
     let levels = cx
         .facts
@@ -71,4 +71,31 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("micro-video", "");
+        let loud = |lufs: Option<f64>, tp: f64| {
+            let mut facts = with_levels(video(1920, 1080, 2e7, 60.0), vec![channel(-9.0, Some(-11.0), 0.0)], 0.0);
+            let l = audio_track(&mut facts).audio.as_mut().unwrap().levels.as_mut().unwrap();
+            (l.integrated_lufs, l.true_peak_dbtp) = (lufs, Some(tp));
+            facts
+        };
+        let on_target = [info("Loudness -24.0 LUFS (+0.0 LU from the -24 LKFS target of GY/T 282), range 6.0 LU, true peak -3.0 dBTP.", "响度 -24.0 LUFS（距 GY/T 282 目标 -24 LKFS +0.0 LU），响度范围 6.0 LU，真峰值 -3.0 dBTP。")];
+        expect(&RULE, "on target", &loud(Some(-24.0), -3.0), &p, &on_target);
+        let edge = [info("-22.0 LUFS (+2.0 LU", "-22.0 LUFS（距 GY/T 282 目标 -24 LKFS +2.0 LU")];
+        expect(&RULE, "at the tolerance", &loud(Some(-22.0), -3.0), &p, &edge);
+        let strict = profile("micro-video", "[severity]\n\"audio.loudness\" = \"warning\"\n");
+        let off = [warning("-21.9 LUFS (+2.1 LU", "+2.1 LU")];
+        expect(&RULE, "beyond the tolerance", &loud(Some(-21.9), -3.0), &strict, &off);
+        let peak = [warning("true peak -1.9 dBTP", "真峰值 -1.9 dBTP")];
+        expect(&RULE, "true peak over", &loud(Some(-24.0), -1.9), &strict, &peak);
+        expect(&RULE, "no loudness", &loud(None, -3.0), &p, &[]);
+    }
 }

@@ -28,7 +28,7 @@ pub(super) static RULE: Rule = Rule {
 
 /// Applies to profiles that require audio.
 fn applies(p: &Profile) -> bool {
-    p.audio.required == Some(true)
+    p.audio.required
 }
 
 /// A silent programme, or channels silent throughout.
@@ -61,4 +61,25 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("micro-video", "");
+        let silent = |a: f64, b: f64| {
+            with_levels(video(1920, 1080, 2e7, 60.0), vec![channel(-9.0, Some(-11.0), a), channel(-9.0, Some(-11.0), b)], 0.1)
+        };
+        expect(&RULE, "sound", &silent(0.5, 0.999), &p, &[]);
+        let one = [warning("Channel 2 is silent throughout (below −60 dBFS).", "第 2 声道全程无声（低于 −60 dBFS）。")];
+        expect(&RULE, "one channel", &silent(0.2, 1.0), &p, &one);
+        let all = [warning("The audio is silent throughout (below −60 dBFS).", "音频全程无声（低于 −60 dBFS）。")];
+        expect(&RULE, "all", &silent(1.0, 1.0), &p, &all);
+        expect(&RULE, "not measured", &video(1920, 1080, 2e7, 60.0), &p, &[]);
+        expect(&RULE, "photo profile", &silent(1.0, 1.0), &profile("photo", ""), &[]);
+    }
 }

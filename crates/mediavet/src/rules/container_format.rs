@@ -58,3 +58,27 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         "无需重新编码即可转封装：ffmpeg -i 输入文件 -c copy -movflags +faststart 输出文件.mp4",
     ))]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("micro-video", "");
+        let as_format = |f: &str| {
+            let mut facts = video(1920, 1080, 2e7, 60.0);
+            facts.container.as_mut().unwrap().format = f.into();
+            facts
+        };
+        expect(&RULE, "mp4", &as_format("mp4"), &p, &[]);
+        expect(&RULE, "mov", &as_format("mov"), &p, &[]);
+        let three_gp = [error("The container is 3GP; this profile accepts MP4 / MOV.", "封装格式为 3GP，本类别只接受 MP4 / MOV。")];
+        expect(&RULE, "3gp", &as_format("3gp"), &p, &three_gp);
+        let film = profile("micro-film-5", "");
+        let mov_film = [error("The container is MOV; this profile accepts MP4.", "封装格式为 MOV，本类别只接受 MP4。")];
+        expect(&RULE, "micro-film: MP4 only", &as_format("mov"), &film, &mov_film);
+        expect(&RULE, "no container", &text("正文"), &p, &[]);
+    }
+}

@@ -54,7 +54,7 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let claimed = f.extension.as_deref().and_then(kind_for_extension);
     let ext = f.extension.as_deref().unwrap_or("");
     // A subtitle file checked on its own is part of a video entry.
-    let companion = kind == FileKind::Subtitle && cx.profile.checks_subtitles();
+    let companion = kind == FileKind::Subtitle && cx.profile.subtitle.checked();
     if let Some(expected) = cx
         .profile
         .category
@@ -137,4 +137,32 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         ),
     ));
     vec![finding]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::kind::FileKind;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("micro-video", "");
+        expect(&RULE, "an MP4", &video(1920, 1080, 2e7, 60.0), &p, &[]);
+        let png = [error("This is a PNG image (named .mp4), not a video (MP4 or MOV).", "该文件是PNG 图片（扩展名为 .mp4），不是视频（MP4 或 MOV）。")];
+        expect(&RULE, "a PNG named .mp4", &bare(FileKind::Png, "entry.mp4"), &p, &png);
+        let mut mov = video(1920, 1080, 2e7, 60.0);
+        mov.kind = FileKind::Mov;
+        mov.extension = Some("mp4".into());
+        let renamed = [warning("The name ends in .mp4 but the content is a QuickTime MOV file.", "文件扩展名为 .mp4，但内容是QuickTime MOV 文件。")];
+        expect(&RULE, "a MOV named .mp4", &mov, &p, &renamed);
+        let srt = subtitle("entry.srt", "1\n00:00:01,000 --> 00:00:02,000\n你好\n");
+        expect(&RULE, "a subtitle beside a video", &srt, &p, &[]);
+        let t = profile("text", "");
+        let pdf = [error("This is a PDF document; text entries are accepted as .docx or plain text.", "该文件是PDF 文档；文字作品请提交 .docx 或纯文本文件。")];
+        expect(&RULE, "a PDF story", &bare(FileKind::Pdf, "story.pdf"), &t, &pdf);
+        let locked = [error("password-protected Word document", "设有打开密码的 Word 文档")];
+        expect(&RULE, "encrypted", &bare(FileKind::EncryptedOffice, "story.docx"), &t, &locked);
+        expect(&RULE, "plain text", &text("正文"), &t, &[]);
+    }
 }

@@ -82,3 +82,28 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("micro-video", "");
+        let with = |problems: Vec<crate::facts::Problem>| {
+            let mut facts = video(1920, 1080, 2e7, 60.0);
+            facts.problems = problems;
+            facts
+        };
+        expect(&RULE, "sound", &with(vec![]), &p, &[]);
+        let fatal = [error("File cannot be read: moov missing (at byte 42)", "文件无法读取：问题：moov missing（位于第 42 字节）")];
+        expect(&RULE, "fatal", &with(vec![problem(true, "moov missing")]), &p, &fatal);
+        let damaged = [warning("Part of the file is damaged and was skipped: bad udta (at byte 42); bad stts (at byte 42)", "文件部分内容损坏，已跳过：问题：bad udta（位于第 42 字节）；问题：bad stts（位于第 42 字节）")];
+        let two = with(vec![problem(false, "bad udta"), problem(false, "bad stts")]);
+        expect(&RULE, "two skipped", &two, &p, &damaged);
+        let both = [error("moov missing", "moov missing"), warning("bad udta", "bad udta")];
+        let mixed = with(vec![problem(false, "bad udta"), problem(true, "moov missing")]);
+        expect(&RULE, "fatal first, then the rest", &mixed, &p, &both);
+    }
+}

@@ -24,7 +24,7 @@ pub(super) static RULE: Rule = Rule {
 
 /// Applies when the profile asks for the metadata findings.
 fn applies(p: &Profile) -> bool {
-    p.image.metadata == Some(true)
+    p.image.metadata
 }
 
 /// Artist, Copyright, GPS and the IPTC/XMP creators, listed in one finding.
@@ -62,4 +62,34 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         "Clear them: exiftool -Artist= -Copyright= -gps:all= -By-line= -CopyrightNotice= -XMP-dc:Creator= PHOTO.jpg (the capture time stays).",
         "清除方法：exiftool -Artist= -Copyright= -gps:all= -By-line= -CopyrightNotice= -XMP-dc:Creator= 照片.jpg（拍摄时间保留）。",
     ))]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::facts::image::{ExifFacts, Gps, Tagged};
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("photo", "");
+        expect(&RULE, "nothing revealing", &photo(4000, 3000), &p, &[]);
+        let mut named = photo(4000, 3000);
+        let img = image(&mut named);
+        img.exif = Some(ExifFacts {
+            artist: Some("王秀英".into()),
+            gps: Some(Gps {
+                latitude: 28.2,
+                longitude: 112.9,
+            }),
+            ..ExifFacts::default()
+        });
+        img.creators.push(Tagged {
+            source: "XMP dc:creator".into(),
+            text: "王秀英".into(),
+        });
+        let all = [warning("The metadata names the author or the place: Artist \"王秀英\"; GPS 28.20000, 112.90000; XMP dc:creator \"王秀英\".", "元数据透露了作者或地点：Artist \"王秀英\"; GPS 28.20000, 112.90000; XMP dc:creator \"王秀英\"。")];
+        expect(&RULE, "artist, GPS and creator", &named, &p, &all);
+        expect(&RULE, "not asked", &named, &profile("photo", "[image]\nmetadata = false\n"), &[]);
+    }
 }

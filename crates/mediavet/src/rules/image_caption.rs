@@ -30,7 +30,7 @@ pub(super) static RULE: Rule = Rule {
 
 /// Applies when the profile asks for captions.
 fn applies(p: &Profile) -> bool {
-    p.image.caption == Some(true)
+    p.image.caption
 }
 
 /// A photo without any caption.
@@ -55,4 +55,25 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         "Add a caption: exiftool -XMP-dc:Description=\"…\" PHOTO.jpg, or Windows Properties → Details → Comments, or a PHOTO.txt beside it.",
         "添加说明：exiftool -XMP-dc:Description=\"……\" 照片.jpg，或在 Windows 属性 → 详细信息 → 备注中填写，或在旁边放同名 .txt 文件。",
     ))]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::facts::image::Tagged;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("photo", "");
+        let none = [warning("The photo has no explanatory text", "照片没有文字说明")];
+        expect(&RULE, "no caption", &photo(4000, 3000), &p, &none);
+        let mut captioned = photo(4000, 3000);
+        image(&mut captioned).captions.push(Tagged {
+            source: "sidecar 老屋.txt".into(),
+            text: "改造后的老屋".into(),
+        });
+        expect(&RULE, "a sidecar caption", &captioned, &p, &[]);
+        expect(&RULE, "not asked", &photo(4000, 3000), &profile("photo", "[image]\ncaption = false\n"), &[]);
+    }
 }

@@ -24,7 +24,7 @@ pub(super) static RULE: Rule = Rule {
 
 /// Applies when the profile asks for the metadata findings.
 fn applies(p: &Profile) -> bool {
-    p.image.metadata == Some(true)
+    p.image.metadata
 }
 
 /// Editors whose name in Software marks an edited photo (lower case).
@@ -64,4 +64,28 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         ),
     )
     .values(Some(Quantity::text(sw)), None)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::facts::image::ExifFacts;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("photo", "");
+        let by = |software: &str| {
+            let mut facts = photo(4000, 3000);
+            image(&mut facts).exif = Some(ExifFacts {
+                software: Some(software.into()),
+                ..ExifFacts::default()
+            });
+            facts
+        };
+        let edited = [info("Edited with Adobe Photoshop CC 2019 (Windows) (EXIF Software).", "经 Adobe Photoshop CC 2019 (Windows) 编辑（EXIF Software）。")];
+        expect(&RULE, "Photoshop", &by("Adobe Photoshop CC 2019 (Windows)"), &p, &edited);
+        expect(&RULE, "camera firmware", &by("HDR+ 1.0.199571065z"), &p, &[]);
+        expect(&RULE, "no EXIF", &photo(4000, 3000), &p, &[]);
+    }
 }

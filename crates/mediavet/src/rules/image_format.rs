@@ -65,3 +65,23 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     )
     .hint(Text::new(how, how_zh))]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::kind::FileKind;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("photo", "");
+        expect(&RULE, "JPEG", &photo(4000, 3000), &p, &[]);
+        let heic = [error("This is a HEIF/HEIC image, not JPEG.", "该文件是HEIF/HEIC 图片，不是 JPEG。")];
+        expect(&RULE, "HEIC", &bare(FileKind::Heif, "p.heic"), &p, &heic);
+        let png = [error("This is a PNG image, not JPEG.", "该文件是PNG 图片，不是 JPEG。")];
+        expect(&RULE, "PNG", &bare(FileKind::Png, "p.png"), &p, &png);
+        let any_case = profile("photo", "[image]\nformats = [\"JPEG\", \"PNG\"]\n");
+        expect(&RULE, "listed in capitals", &bare(FileKind::Png, "p.png"), &any_case, &[]);
+        expect(&RULE, "not an image: file.kind says it", &text("正文"), &p, &[]);
+    }
+}

@@ -24,7 +24,7 @@ pub(super) static RULE: Rule = Rule {
 
 /// Applies when the profile asks for the metadata findings.
 fn applies(p: &Profile) -> bool {
-    p.image.metadata == Some(true)
+    p.image.metadata
 }
 
 /// A photo without make, model and capture time.
@@ -46,4 +46,27 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         "Send the original file from the camera or phone.",
         "请提供相机或手机拍摄的原始文件。",
     ))]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::facts::image::ExifFacts;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("photo", "");
+        let stripped = [info("No camera metadata (make, model, capture time)", "没有相机信息（品牌、型号、拍摄时间）")];
+        expect(&RULE, "no EXIF", &photo(4000, 3000), &p, &stripped);
+        let mut empty_exif = photo(4000, 3000);
+        image(&mut empty_exif).exif = Some(ExifFacts::default());
+        expect(&RULE, "EXIF without camera fields", &empty_exif, &p, &stripped);
+        let mut timed = photo(4000, 3000);
+        image(&mut timed).exif = Some(ExifFacts {
+            date_time_original: Some("2019-05-01 10:00:00".into()),
+            ..ExifFacts::default()
+        });
+        expect(&RULE, "a capture time", &timed, &p, &[]);
+    }
 }

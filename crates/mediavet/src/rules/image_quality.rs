@@ -70,3 +70,26 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         "请提供相机或手机中的原始文件（微信发送时勾选“原图”，或通过邮件发送文件）。",
     ))]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::facts::image::Quality;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("photo", "");
+        let saved = |estimate: u8, exact: bool| {
+            let mut facts = photo(4000, 3000);
+            image(&mut facts).quality = Some(Quality { estimate, exact });
+            facts
+        };
+        expect(&RULE, "exactly 70", &saved(70, true), &p, &[]);
+        let low = [warning("The JPEG was saved at quality 69 (under 70)", "该 JPEG 的压缩质量为 69（低于 70）")];
+        expect(&RULE, "69, IJG tables", &saved(69, true), &p, &low);
+        let about = [warning("saved at about quality 50", "压缩质量为约 50")];
+        expect(&RULE, "50, other tables", &saved(50, false), &p, &about);
+        expect(&RULE, "no tables read", &photo(4000, 3000), &p, &[]);
+    }
+}

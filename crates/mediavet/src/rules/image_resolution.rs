@@ -34,7 +34,7 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(img) = &cx.facts.image else {
         return Vec::new();
     };
-    let min_mp = cx.profile.image.min_megapixels.map(|p| p.0);
+    let min_mp = cx.profile.image.min_megapixels;
     let min_long = cx.profile.image.min_long_side;
     let long = img.display_width.max(img.display_height);
     let small_mp = min_mp.is_some_and(|m| img.megapixels < m);
@@ -63,4 +63,23 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         "Send the original file from the camera or phone, not a forwarded or resized copy.",
         "请提供相机或手机拍摄的原始文件，而非转发或缩小后的副本。",
     ))]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("photo", "");
+        expect(&RULE, "2 MP, long side 1920", &photo(1920, 1042), &p, &[]);
+        let small = [error("The photo is 1920×1041 (2.00 MP); ≥ 2.0 MP, long side ≥ 1920 is required.", "照片为 1920×1041（2.00 百万像素）；要求 ≥ 2.0 MP, long side ≥ 1920。")];
+        expect(&RULE, "a row under 2 MP", &photo(1920, 1041), &p, &small);
+        let short = [error("The photo is 1919×1919", "照片为 1919×1919")];
+        expect(&RULE, "long side one short", &photo(1919, 1919), &p, &short);
+        let long_only = profile("photo", "[image]\nmin_megapixels = 0.1\n");
+        expect(&RULE, "megapixels lowered", &photo(1920, 100), &long_only, &[]);
+        expect(&RULE, "no image facts", &bare(crate::kind::FileKind::Png, "p.png"), &p, &[]);
+    }
 }

@@ -43,7 +43,7 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(img) = &cx.facts.image else {
         return Vec::new();
     };
-    let min = cx.profile.image.min_sharpness.map_or(0.0, |m| m.0);
+    let min = cx.profile.image.min_sharpness.unwrap_or(0.0);
     let Some(s) = img.sharpness else {
         return img
             .not_decoded
@@ -95,4 +95,37 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         "Send another shot or the original, full-size file; hold the camera steady and let it focus.",
         "请提供另一张照片或原始大图；拍摄时保持相机稳定并等待对焦完成。",
     ))]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::facts::image::Sharpness;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("photo", "");
+        let measured = |focus: f64, mean_luma: f64| {
+            let mut facts = photo(4000, 3000);
+            image(&mut facts).sharpness = Some(Sharpness {
+                laplacian_variance: focus / 2.0,
+                focus,
+                mean_luma,
+                working_width: 1024,
+                working_height: 768,
+            });
+            facts
+        };
+        expect(&RULE, "exactly the minimum", &measured(100.0, 120.0), &p, &[]);
+        let blurred = [warning("The photo looks blurred or out of focus: even its sharpest part has a detail measure of 99 (Laplacian variance at 1024 px), under 100.", "照片模糊或失焦：最清晰部分的细节度量为 99（1024 像素下的拉普拉斯方差），低于 100。")];
+        expect(&RULE, "just under", &measured(99.0, 120.0), &p, &blurred);
+        let dark = [warning("too dark to show detail (mean level 39 of 255)", "照片过暗，看不清细节（平均亮度 39/255）")];
+        expect(&RULE, "dark", &measured(10.0, 39.0), &p, &dark);
+        let mut undecoded = photo(4000, 3000);
+        image(&mut undecoded).not_decoded = Some(crate::finding::Text::new("not measured: damaged", "未测量：已损坏"));
+        let said = [info("Sharpness not measured: damaged.", "清晰度未测量：已损坏。")];
+        expect(&RULE, "not decoded", &undecoded, &p, &said);
+        expect(&RULE, "nothing measured, nothing said", &photo(4000, 3000), &p, &[]);
+    }
 }

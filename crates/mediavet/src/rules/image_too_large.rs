@@ -28,7 +28,7 @@ pub(super) static RULE: Rule = Rule {
 
 /// Applies to photo profiles (those listing image formats) and whenever a limit is set.
 fn applies(p: &Profile) -> bool {
-    p.image.formats.is_some() || p.image.max_megapixels.is_some()
+    p.image.formats.is_some() || p.image.max_megapixels_set
 }
 
 /// A header over the limit.
@@ -36,7 +36,7 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(img) = &cx.facts.image else {
         return Vec::new();
     };
-    let limit = cx.profile.max_megapixels();
+    let limit = cx.profile.image.max_megapixels;
     if img.megapixels <= limit {
         return Vec::new();
     }
@@ -55,4 +55,22 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         "Ask for the original file again; a real panorama of this size should be scaled down before sending.",
         "请重新索取原始文件；如确为超大全景照片，请先缩小后再提交。",
     ))]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("photo", "");
+        expect(&RULE, "exactly 200 MP", &photo(20_000, 10_000), &p, &[]);
+        let bomb = [error("The header claims 100000×100000 pixels (10000 MP), over the limit of 200 MP", "文件头声称 100000×100000 像素（10000 百万像素），超过上限 200 百万像素")];
+        expect(&RULE, "a decompression bomb", &photo(100_000, 100_000), &p, &bomb);
+        let tight = profile("photo", "[image]\nmax_megapixels = 1\n");
+        let over = [error("(2 MP), over the limit of 1 MP", "超过上限 1 百万像素")];
+        expect(&RULE, "a layer's limit", &photo(2000, 1000), &tight, &over);
+        expect(&RULE, "no image", &video(1920, 1080, 2e7, 60.0), &p, &[]);
+    }
 }

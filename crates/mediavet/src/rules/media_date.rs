@@ -17,7 +17,7 @@
 use super::{Ctx, Rule};
 use crate::facts::DateFact;
 use crate::finding::{Finding, Quantity, Severity, Text};
-use crate::probe::leading_date;
+use crate::isobmff::leading_date;
 use crate::profile::Profile;
 use chrono::Datelike;
 
@@ -55,8 +55,8 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         (None, None) => return Vec::new(),
     };
     let (earliest, latest) = (
-        cx.profile.date.earliest.map(|d| d.0),
-        cx.profile.date.latest.map(|d| d.0),
+        cx.profile.date.earliest,
+        cx.profile.date.latest,
     );
     let range = format!(
         "{} … {}",
@@ -116,4 +116,47 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         ),
     )
     .values(Some(Quantity::text(date.to_string())), expected)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::facts::image::ExifFacts;
+    use crate::facts::DateFact;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("micro-video", "");
+        let made = |value: Option<&str>| {
+            let mut facts = video(1920, 1080, 2e7, 60.0);
+            facts.container.as_mut().unwrap().creation_time = value.map(|v| DateFact {
+                value: v.into(),
+                date: v.get(..10).map(str::to_string),
+                source: "mvhd".into(),
+            });
+            facts
+        };
+        expect(&RULE, "the first day", &made(Some("2012-11-08T00:00:00Z")), &p, &[]);
+        expect(&RULE, "the last day", &made(Some("2020-09-30T23:59:59Z")), &p, &[]);
+        let before = [warning("Recorded on 2012-11-07 (from mvhd), before the contest period 2012-11-08 … 2020-09-30.", "拍摄日期为 2012-11-07（来自 mvhd），早于征集期限 2012-11-08 … 2020-09-30。")];
+        expect(&RULE, "the day before", &made(Some("2012-11-07T23:59:59Z")), &p, &before);
+        let after = [warning("Recorded on 2020-10-01 (from mvhd), after", "晚于征集期限")];
+        expect(&RULE, "the day after", &made(Some("2020-10-01T00:00:00Z")), &p, &after);
+        let none = [warning("No creation time is recorded", "文件中没有记录创建时间")];
+        expect(&RULE, "no date", &made(None), &p, &none);
+        expect(&RULE, "a year inside", &made(Some("2016")), &p, &[]);
+        let boundary = [warning("The creation time '2020' (mvhd) does not show", "创建时间“2020”（mvhd）不能证明")];
+        expect(&RULE, "a boundary year", &made(Some("2020")), &p, &boundary);
+        let strict = profile("micro-video", "[severity]\n\"media.date\" = \"error\"\n");
+        expect(&RULE, "severity from a layer", &made(Some("2021-01-01")), &strict, &[error("after", "晚于")]);
+        let mut shot = photo(4000, 3000);
+        image(&mut shot).exif = Some(ExifFacts {
+            date_time_original: Some("2021-03-01 08:00:00".into()),
+            ..ExifFacts::default()
+        });
+        let exif = [warning("Recorded on 2021-03-01 (from EXIF DateTimeOriginal)", "来自 EXIF DateTimeOriginal")];
+        expect(&RULE, "a photo's EXIF date", &shot, &profile("photo", ""), &exif);
+        expect(&RULE, "a text has no date", &text("正文"), &p, &[]);
+    }
 }

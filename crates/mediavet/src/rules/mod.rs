@@ -3,6 +3,9 @@
 //! Each rule has a stable dotted id, a default severity and a documentation
 //! comment at the top of its file, which is what `mediavet explain` prints.
 
+#[cfg(test)]
+mod testing;
+
 mod docs {
     include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));
 }
@@ -10,6 +13,7 @@ mod docs {
 use crate::facts::Facts;
 use crate::finding::{Finding, Severity};
 use crate::profile::Profile;
+use crate::text::author::AuthorDetails;
 
 /// What a rule sees, and how it makes its findings.
 pub struct Ctx<'a> {
@@ -17,6 +21,8 @@ pub struct Ctx<'a> {
     pub facts: &'a Facts,
     /// The profile judged against.
     pub profile: &'a Profile,
+    /// The entrant's details, for this one check.
+    pub author: &'a AuthorDetails,
     /// The rule being run: its findings carry its id.
     rule: &'static Rule,
 }
@@ -28,17 +34,7 @@ impl Ctx<'_> {
     }
 }
 
-/// An expensive pass a rule needs before it can judge: the pipeline runs it only when an
-/// active rule asks (as ruff's registry knows which rules need the token or AST pass).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Need {
-    /// Levels measured from the decoded audio.
-    Levels,
-    /// What sampled video frames show.
-    Frames,
-    /// A photo's decoded picture.
-    Pixels,
-}
+pub use crate::inspect::Need;
 
 /// A rule: declared once, in its own file, as `static RULE: Rule`.
 pub struct Rule {
@@ -126,7 +122,10 @@ pub fn active(profile: &Profile) -> impl Iterator<Item = (&'static Rule, Severit
         .iter()
         .copied()
         .filter(|r| (r.applies)(profile))
-        .filter_map(|r| profile.severity_of(r).map(|s| (r, s)))
+        .filter_map(|r| match profile.level_of(r.id) {
+            Some(level) => level.severity().map(|s| (r, s)),
+            None => Some((r, r.default)),
+        })
 }
 
 /// Whether an active rule under `profile` needs the pass `need`.
@@ -212,12 +211,13 @@ pub(crate) fn japanese_finding<L>(
 }
 
 /// Runs every active rule on `facts`; findings sorted by severity (errors first), then rule order.
-pub fn run(facts: &Facts, profile: &Profile) -> Vec<Finding> {
+pub fn run(facts: &Facts, profile: &Profile, author: &AuthorDetails) -> Vec<Finding> {
     let mut findings: Vec<Finding> = active(profile)
         .flat_map(|(rule, sev)| {
             let cx = Ctx {
                 facts,
                 profile,
+                author,
                 rule,
             };
             (rule.check)(&cx, sev)
@@ -246,6 +246,13 @@ mod registry_tests {
             );
             assert_eq!(rule.id.replace('.', "_"), *file, "file name of {}", rule.id);
             assert!(!rule.summary().is_empty(), "{} has no summary", rule.id);
+            let path = format!("{}/src/rules/{file}.rs", env!("CARGO_MANIFEST_DIR"));
+            let source = std::fs::read_to_string(&path).expect("the rule's file");
+            assert!(
+                source.contains("#[cfg(test)]") && source.contains("fn table()"),
+                "{} has no table test on hand-built facts",
+                rule.id
+            );
         }
     }
 }

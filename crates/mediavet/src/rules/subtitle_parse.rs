@@ -27,7 +27,7 @@ pub(super) static RULE: Rule = Rule {
 
 /// Applies wherever subtitles are checked.
 fn applies(p: &Profile) -> bool {
-    p.checks_subtitles()
+    p.subtitle.checked()
 }
 
 /// One finding per subtitle with errors.
@@ -63,4 +63,21 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("micro-video", "");
+        let good = subtitle("entry.srt", "1\n00:00:01,000 --> 00:00:02,000\n你好\n");
+        expect(&RULE, "well formed", &good, &p, &[]);
+        let broken = subtitle("entry.srt", "1\n00:00:01,000 --> 00:00:02,000\n你好\n\n2\n00:00:03,000 -> 00:00:04,000\n再见\n");
+        let errors = [warning("Subtitles entry.srt: 1 entry cannot be read — line 6:", "字幕 entry.srt：1 处无法解析——第 6 行：")];
+        expect(&RULE, "a bad arrow", &broken, &p, &errors);
+        expect(&RULE, "no subtitles", &video(1920, 1080, 2e7, 60.0), &p, &[]);
+    }
 }

@@ -83,3 +83,24 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("micro-video", "");
+        let cues = |text: &str| subtitle("entry.srt", &format!("1\n00:00:01,000 --> 00:00:02,000\n{text}\n"));
+        expect(&RULE, "Simplified", &cues(&"发".repeat(100)), &p, &[]);
+        expect(&RULE, "exactly 1 %", &cues(&format!("{}發", "发".repeat(99))), &p, &[]);
+        let over = [warning("Subtitles entry.srt: 2 Traditional characters (2.0% of those that tell the scripts apart), e.g. 發→发", "字幕 entry.srt：有 2 个繁体字（占可区分繁简字符的 2.0%），例如：發→发")];
+        expect(&RULE, "2 %", &cues(&format!("{}發發", "发".repeat(98))), &p, &over);
+        let film = profile("micro-film-5", "");
+        let error_for_films = [error("2 Traditional characters", "2 个繁体字")];
+        expect(&RULE, "an error for micro-films", &cues(&format!("{}發發", "发".repeat(98))), &film, &error_for_films);
+        let japanese = [warning("Subtitles entry.srt is Japanese", "字幕 entry.srt 是日文")];
+        expect(&RULE, "Japanese", &cues("これは日本語の字幕です。漢字と仮名。"), &p, &japanese);
+    }
+}

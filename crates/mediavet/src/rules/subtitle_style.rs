@@ -34,7 +34,7 @@ pub(super) static RULE: Rule = Rule {
 /// Applies when the profile sets any style expectation.
 fn applies(p: &Profile) -> bool {
     let s = &p.subtitle;
-    s.fonts.is_some() || s.font_size.is_some() || s.centred.is_some() || s.shadow.is_some()
+    s.fonts.is_some() || s.font_size.is_some() || s.centred || s.shadow
 }
 
 /// Font names compare without case, spaces or a leading `@` (vertical fonts).
@@ -65,16 +65,16 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
                 }
             }
             if let (Some(size), Some(w)) = (st.size, want.font_size) {
-                if (size - w.0).abs() > 0.5 {
-                    e.push(format!("size {size} (not {})", w.0));
-                    z.push(format!("字号 {size}（应为 {}）", w.0));
+                if (size - w).abs() > 0.5 {
+                    e.push(format!("size {size} (not {})", w));
+                    z.push(format!("字号 {size}（应为 {}）", w));
                 }
             }
-            if want.centred == Some(true) && st.centred == Some(false) {
+            if want.centred && st.centred == Some(false) {
                 e.push("not centred".to_string());
                 z.push("未居中".to_string());
             }
-            if want.shadow == Some(true) && st.shadow.is_some_and(|d| d <= 0.0) {
+            if want.shadow && st.shadow.is_some_and(|d| d <= 0.0) {
                 e.push("no shadow".to_string());
                 z.push("无阴影".to_string());
             }
@@ -115,4 +115,37 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::facts::subtitle::Style;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("micro-video", "");
+        let styled = |font: &str, size: f64, centred: bool, shadow: Option<f64>| {
+            let mut facts = subtitle("entry.srt", "1\n00:00:01,000 --> 00:00:02,000\n你好\n");
+            facts.subtitles[0].styles = vec![Style {
+                name: "Default".into(),
+                font: Some(font.into()),
+                size: Some(size),
+                centred: Some(centred),
+                shadow,
+                cues: 3,
+            }];
+            facts
+        };
+        expect(&RULE, "黑体 60, centred, shadow", &styled("黑体", 60.0, true, Some(2.0)), &p, &[]);
+        expect(&RULE, "SimHei without case or spaces, 60.5", &styled("sim hei", 60.5, true, Some(1.0)), &p, &[]);
+        expect(&RULE, "tx3g stores no shadow", &styled("SimHei", 60.0, true, None), &p, &[]);
+        let wrong = [warning("Subtitles entry.srt: style \"Default\" (3 cues): font \"微软雅黑\" is not 黑体, size 60.6 (not 60), not centred, no shadow.", "字幕 entry.srt：样式“Default”（3 条）：字体为“微软雅黑”，不是黑体，字号 60.6（应为 60），未居中，无阴影。")];
+        expect(&RULE, "everything off", &styled("微软雅黑", 60.6, false, Some(0.0)), &p, &wrong);
+        let mut unused = styled("微软雅黑", 20.0, false, Some(0.0));
+        unused.subtitles[0].styles[0].cues = 0;
+        expect(&RULE, "a style no cue uses", &unused, &p, &[]);
+        expect(&RULE, "SubRip has no styles", &subtitle("entry.srt", "1\n00:00:01,000 --> 00:00:02,000\n你好\n"), &p, &[]);
+    }
 }

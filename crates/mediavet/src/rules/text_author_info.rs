@@ -4,8 +4,8 @@
 //! 身份证：; mainland mobile numbers (1[3-9] + 9 digits); landlines with an area code
 //! (0571-87654321); 18-digit resident ID numbers whose GB 11643 check digit is valid (so
 //! an order number is not one); e-mail addresses. And, when they are given
-//! (`--author-name`, `--author-unit`, `--author-phone`, `--author-email`, or `[author]` in
-//! a profile), the author's own name, unit, phone number and e-mail address wherever they
+//! for the entry (`--author-name`, `--author-unit`, `--author-phone`, `--author-email`,
+//! Python `author={...}`; not in a profile, which judges many authors' entries), the author's own name, unit, phone number and e-mail address wherever they
 //! appear, however spaced. Each is listed with its paragraph, masked (138****6157).
 //!
 //! Why: reviewing is anonymous; the contest asks for no author information in the body.
@@ -37,7 +37,7 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(text) = &cx.facts.text else {
         return Vec::new();
     };
-    let given = crate::text::author::find(&text.body, &cx.profile.author);
+    let given = crate::text::author::find(&text.body, cx.author);
     // A given phone number or e-mail found again by the generic search is listed once.
     let generic = text.identifiers.iter().filter(|i| {
         !given
@@ -89,4 +89,35 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         "Delete these from the text; contact details go on the registration form.",
         "请从正文中删除上述信息；联系方式请填写在报名表中。",
     ))]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::*;
+    use crate::text::author::AuthorDetails;
+
+    #[test]
+    fn table() {
+        let p = profile("text", "");
+        let story = text("青山村的变化\n王 秀英记得那一年。\n");
+        expect(&RULE, "nothing revealing without details", &story, &p, &[]);
+        let author = AuthorDetails {
+            name: Some("王秀英".into()),
+            ..AuthorDetails::default()
+        };
+        let named = [error("The body reveals the author (1 item(s)): paragraph 2: the author's name \"王**\".", "正文中出现作者信息（1 处）：第 2 段作者姓名“王**”。")];
+        expect_with(&RULE, "the author's name, however spaced", &story, &p, &author, &named);
+        let phone = text("正文\n联系电话：13812346157\n");
+        let found = [error("paragraph 2: author line", "第 2 段作者信息行")];
+        let listed = findings_with(&RULE, &phone, &p, &AuthorDetails::default());
+        assert!(listed[0].message.en.contains("mobile number \"138****6157\""), "{}", listed[0].message.en);
+        expect(&RULE, "a labelled phone line", &phone, &p, &found);
+        let one_char = AuthorDetails {
+            name: Some("王".into()),
+            ..AuthorDetails::default()
+        };
+        expect_with(&RULE, "a one-character name is not searched", &story, &p, &one_char, &[]);
+        expect(&RULE, "no text", &photo(10, 10), &p, &[]);
+    }
 }

@@ -43,3 +43,19 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         _ => Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("text", "");
+        let empty = [error("The text entry is empty: it holds only white space.", "文字作品为空：文件中只有空白字符。")];
+        expect(&RULE, "white space", &text(" \n\u{3000}\n"), &p, &empty);
+        expect(&RULE, "one character", &text("字"), &p, &[]);
+        expect(&RULE, "no text facts", &photo(10, 10), &p, &[]);
+        expect(&RULE, "video profile", &text(""), &profile("micro-video", ""), &[]);
+    }
+}

@@ -81,3 +81,27 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
             "请删减或补充正文；Word 和 WPS 的字数统计（审阅 → 字数统计）与此一致。",
         ))]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::kind::FileKind;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("text", "");
+        let of = |n: usize| text(&"字".repeat(n));
+        expect(&RULE, "1 000", &of(1000), &p, &[]);
+        expect(&RULE, "10 000", &of(10_000), &p, &[]);
+        let short = [error("The text has 999 字, 1 short of the 1000 required.", "正文 999 字，比要求的 1000 字少 1 字。")];
+        expect(&RULE, "999", &of(999), &p, &short);
+        let long = [error("The text has 10001 字, 1 over the 10000 allowed.", "正文 10001 字，比上限 10000 字多 1 字。")];
+        expect(&RULE, "10 001", &of(10_001), &p, &long);
+        let mixed = text(&format!("{} Word count 2020", "字".repeat(997)));
+        expect(&RULE, "Latin words count one each", &mixed, &p, &[]);
+        expect(&RULE, "empty: text.empty says it", &of(0), &p, &[]);
+        let pdf = [warning("Length not measured: the text of a PDF document is not read.", "未统计字数：不读取PDF 文档的正文。")];
+        expect(&RULE, "a PDF", &bare(FileKind::Pdf, "story.pdf"), &p, &pdf);
+    }
+}

@@ -28,7 +28,7 @@ pub(super) static RULE: Rule = Rule {
 
 /// Applies when the profile asks.
 fn applies(p: &Profile) -> bool {
-    p.text.metadata_author == Some(true)
+    p.text.metadata_author
 }
 
 /// Names that identify nobody: set by installers and tools, not by people.
@@ -86,4 +86,30 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         "Word: File → Info → Check for Issues → Inspect Document → Document Properties and Personal Information → Remove All; WPS: 文件 → 属性 → 摘要, clear 作者 and 单位; then save.",
         "Word：文件 → 信息 → 检查问题 → 检查文档 → 文档属性和个人信息 → 全部删除；WPS：文件 → 属性 → 摘要，清空“作者”和“单位”；然后保存。",
     ))]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::facts::text::DocxInfo;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("text", "");
+        let with = |creator: &str, company: Option<&str>| {
+            let mut facts = text("正文");
+            facts.text.as_mut().unwrap().docx = Some(DocxInfo {
+                creator: Some(creator.into()),
+                company: company.map(str::to_string),
+                ..DocxInfo::default()
+            });
+            facts
+        };
+        expect(&RULE, "a default name", &with("Administrator", None), &p, &[]);
+        expect(&RULE, "default, any case and spaces", &with(" 微软用户 ", None), &p, &[]);
+        let named = [warning("The document's properties name people: creator \"王秀英\", company \"青山县融媒体中心\".", "文档属性中有署名信息：作者“王秀英”，单位“青山县融媒体中心”。")];
+        expect(&RULE, "a person and a unit", &with("王秀英", Some("青山县融媒体中心")), &p, &named);
+        expect(&RULE, "plain text has no properties", &text("正文"), &p, &[]);
+    }
 }

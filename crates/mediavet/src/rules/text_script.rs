@@ -74,3 +74,25 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         "请将正文转换为简体中文（Word/WPS：审阅 → 繁转简）并校对。",
     ))]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("text", "");
+        let mix = |simplified: usize, traditional: usize| {
+            text(&format!("{}\n{}", "发".repeat(simplified), "發".repeat(traditional)))
+        };
+        expect(&RULE, "Simplified", &mix(100, 0), &p, &[]);
+        expect(&RULE, "exactly 1 %", &mix(99, 1), &p, &[]);
+        let over = [warning("2 Traditional characters (2.0% of those that tell the scripts apart), e.g. 發→发 (paragraph 2).", "正文有 2 个繁体字（占可区分繁简字符的 2.0%），例如：發→发（第 2 段）。")];
+        expect(&RULE, "2 %", &mix(98, 2), &p, &over);
+        let japanese = text("これは日本語の文章です。漢字と仮名があります。");
+        let kana = [warning("The text is Japanese (", "正文是日文（")];
+        expect(&RULE, "Japanese", &japanese, &p, &kana);
+        expect(&RULE, "no text", &photo(10, 10), &p, &[]);
+    }
+}

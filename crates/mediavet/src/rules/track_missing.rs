@@ -27,7 +27,7 @@ pub(super) static RULE: Rule = Rule {
 
 /// Applies when the profile requires video or audio.
 fn applies(p: &Profile) -> bool {
-    p.video.required == Some(true) || p.audio.required == Some(true)
+    p.video.required || p.audio.required
 }
 
 /// Required track kinds with at least one sample.
@@ -49,7 +49,7 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         ),
     ];
     for (required, kind, (en, zh)) in wanted {
-        if required != Some(true) {
+        if !required {
             continue;
         }
         let tracks: Vec<_> = c.tracks_of(kind).collect();
@@ -72,4 +72,32 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         )));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::facts::TrackKind;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("micro-video", "");
+        expect(&RULE, "video and audio", &video(1920, 1080, 2e7, 60.0), &p, &[]);
+        let mut silent = video(1920, 1080, 2e7, 60.0);
+        silent.container.as_mut().unwrap().tracks.retain(|t| t.kind != TrackKind::Audio);
+        let no_audio = [error("The file has no audio track.", "文件没有音频轨。")];
+        expect(&RULE, "no audio track", &silent, &p, &no_audio);
+        let mut empty = video(1920, 1080, 2e7, 60.0);
+        video_track(&mut empty).sample_count = 0;
+        let no_samples = [error("The video track holds no samples.", "视频轨中没有任何数据。")];
+        expect(&RULE, "an empty video track", &empty, &p, &no_samples);
+        let mut neither = video(1920, 1080, 2e7, 60.0);
+        neither.container.as_mut().unwrap().tracks.clear();
+        let both = [error("no video track", "没有视频轨"), error("no audio track", "没有音频轨")];
+        expect(&RULE, "no track at all", &neither, &p, &both);
+        let film = profile("micro-film-5", "[audio]\nrequired = false\n");
+        expect(&RULE, "audio not required", &silent, &film, &[]);
+        expect(&RULE, "no container", &photo(10, 10), &p, &[]);
+    }
 }

@@ -52,7 +52,7 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(track) = c.primary_video() else {
         return Vec::new();
     };
-    let min_bps = min.0 * 1e6;
+    let min_bps = min * 1e6;
     let expected = Quantity::num(min_bps, "bit/s", format!("≥ {}", mbps(min_bps)));
     let Some(measured) = track.bitrate else {
         return vec![cx.finding(sev.min(Severity::Warning),
@@ -73,7 +73,7 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         ),
         None => (String::new(), String::new()),
     };
-    let target = (min.0 * 1.2).ceil();
+    let target = (min * 1.2).ceil();
     vec![cx.finding(sev,
         Text::new(
             format!("The video bitrate measures {}{}, below the {} minimum.", mbps(measured), declared.0, mbps(min_bps)),
@@ -82,7 +82,37 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     )
     .values(Some(Quantity::num(measured, "bit/s", mbps(measured))), Some(expected))
     .hint(Text::new(
-        format!("Export again from the editing project at a higher bitrate, e.g. ffmpeg -i MASTER -c:v libx264 -preset slow -b:v {target}M -minrate {}M -maxrate {}M -bufsize {}M -c:a copy OUTPUT.mp4", min.0.ceil(), target + 6.0, target + 6.0),
-        format!("请从剪辑工程以更高码率重新导出，例如：ffmpeg -i 母版文件 -c:v libx264 -preset slow -b:v {target}M -minrate {}M -maxrate {}M -bufsize {}M -c:a copy 输出文件.mp4", min.0.ceil(), target + 6.0, target + 6.0),
+        format!("Export again from the editing project at a higher bitrate, e.g. ffmpeg -i MASTER -c:v libx264 -preset slow -b:v {target}M -minrate {}M -maxrate {}M -bufsize {}M -c:a copy OUTPUT.mp4", min.ceil(), target + 6.0, target + 6.0),
+        format!("请从剪辑工程以更高码率重新导出，例如：ffmpeg -i 母版文件 -c:v libx264 -preset slow -b:v {target}M -minrate {}M -maxrate {}M -bufsize {}M -c:a copy 输出文件.mp4", min.ceil(), target + 6.0, target + 6.0),
     ))]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("micro-video", "");
+        let at = |bps: f64| video(1920, 1080, bps, 60.0);
+        expect(&RULE, "exactly 15 Mb/s", &at(15e6), &p, &[]);
+        expect(&RULE, "over", &at(18e6), &p, &[]);
+        let under = [error("measures 14.99 Mb/s, below the 15.00 Mb/s", "实测码率 14.99 Mb/s，低于最低要求 15.00 Mb/s")];
+        expect(&RULE, "just under", &at(14_990_000.0), &p, &under);
+        let mut declared = at(14_990_000.0);
+        video_track(&mut declared).declared_bitrate = Some(15_000_000);
+        let with_header = [error("(the header declares 15.00 Mb/s)", "（文件头声明为 15.00 Mb/s）")];
+        expect(&RULE, "a header never counts", &declared, &p, &with_header);
+        let mut unknown = at(1.0);
+        video_track(&mut unknown).bitrate = None;
+        let missing = [warning("could not be measured", "无法测量视频码率")];
+        expect(&RULE, "no measurement", &unknown, &p, &missing);
+        let mut mov = at(1e6);
+        mov.container.as_mut().unwrap().format = "mov".into();
+        expect(&RULE, "MOV is not held to the MP4 minimum", &mov, &p, &[]);
+        expect(&RULE, "no container", &text("正文"), &p, &[]);
+        let lower = profile("micro-video", "[video]\nmin_bitrate_mbps = 10\n");
+        expect(&RULE, "a layer's minimum", &at(14_990_000.0), &lower, &[]);
+    }
 }

@@ -65,3 +65,28 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     )
     .values(Some(Quantity::text(text)), None)]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("micro-video", "");
+        let mut facts = video(1920, 1080, 2e7, 60.0);
+        let v = video_track(&mut facts).video.as_mut().unwrap();
+        v.profile = Some("High".into());
+        v.level = Some("4.0".into());
+        v.frame_rate = Some(25.0);
+        v.interlaced = Some(false);
+        let described = [info("Video: H.264 (avc1), High, level 4.0, 25.000 fps, progressive.", "视频编码：H.264 (avc1), High, level 4.0, 25.000 fps, progressive。")];
+        expect(&RULE, "described", &facts, &p, &described);
+        let mut bare_track = video(1920, 1080, 2e7, 60.0);
+        video_track(&mut bare_track).video = None;
+        let other = [info("Video: other (avc1).", "视频编码：other (avc1)。")];
+        expect(&RULE, "nothing known", &bare_track, &p, &other);
+        expect(&RULE, "no video", &photo(10, 10), &p, &[]);
+        expect(&RULE, "photo profile", &video(1920, 1080, 2e7, 60.0), &profile("photo", ""), &[]);
+    }
+}

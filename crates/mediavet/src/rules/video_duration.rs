@@ -36,8 +36,8 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         return Vec::new();
     };
     let (min, max) = (
-        cx.profile.video.min_duration_s.map(|p| p.0),
-        cx.profile.video.max_duration_s.map(|p| p.0),
+        cx.profile.video.min_duration_s,
+        cx.profile.video.max_duration_s,
     );
     let Some(d) = c.duration else {
         return vec![cx.finding(sev.min(Severity::Warning),
@@ -89,4 +89,28 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         ))];
     }
     Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("micro-video", "");
+        let lasting = |s: f64| video(1920, 1080, 2e7, s);
+        expect(&RULE, "exactly 180 s", &lasting(180.0), &p, &[]);
+        let over = [error("lasts 3:00.1 (180.1 s), 0.1 s over the 3:00.0 (180.0 s) limit", "视频时长 3:00.1 (180.1 s)，超出上限 3:00.0 (180.0 s) 共 0.1 秒")];
+        expect(&RULE, "a tenth over", &lasting(180.1), &p, &over);
+        let mut unknown = lasting(10.0);
+        unknown.container.as_mut().unwrap().duration = None;
+        let missing = [warning("duration is unknown", "无法得知影片时长")];
+        expect(&RULE, "no duration", &unknown, &p, &missing);
+        let long = profile("micro-film-15", "");
+        expect(&RULE, "exactly 900 s", &lasting(900.0), &long, &[]);
+        let short = [error("2.0 s short of the 15:00.0 (900.0 s) minimum", "距本类别最短时长 15:00.0 (900.0 s) 还差 2.0 秒")];
+        expect(&RULE, "two seconds short", &lasting(898.0), &long, &short);
+        expect(&RULE, "no container", &photo(10, 10), &p, &[]);
+    }
 }

@@ -27,7 +27,7 @@ pub(super) static RULE: Rule = Rule {
 
 /// Applies when the profile asks for the QR search.
 fn applies(p: &Profile) -> bool {
-    p.frames.qr_code == Some(true)
+    p.frames.qr_code
 }
 
 /// One finding per distinct code (codes found but unreadable count as one).
@@ -70,4 +70,34 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
             ))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::facts::frames::{QrFact, Rect};
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("micro-video", "");
+        expect(&RULE, "none", &frames(vec![], vec![]), &p, &[]);
+        let qr = |time_s: f64, content: Option<&str>| QrFact {
+            time_s,
+            content: content.map(str::to_string),
+            rect: Rect {
+                x: 100,
+                y: 200,
+                w: 300,
+                h: 300,
+            },
+        };
+        let shown = frames(vec![], vec![qr(3.0, Some("https://shop.example")), qr(4.0, Some("https://shop.example")), qr(9.0, None)]);
+        let found = [
+            warning("A QR code reading \"https://shop.example\" is on screen at 3.0 s, 4.0 s (box 300×300 at (100, 200)): advertising is not allowed.", "画面在 3.0 s, 4.0 s 出现二维码，内容为 \"https://shop.example\"（区域 300×300，位置 (100, 200)）：作品中不得含有广告。"),
+            warning("A QR code that could not be read is on screen at 9.0 s", "但无法识别其内容"),
+        ];
+        expect(&RULE, "one code twice, one unread", &shown, &p, &found);
+        expect(&RULE, "frames not sampled", &video(1920, 1080, 2e7, 60.0), &p, &[]);
+    }
 }

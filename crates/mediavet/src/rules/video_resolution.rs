@@ -102,3 +102,28 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         .values(Some(measured), Some(expected))
         .hint(hint)]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("micro-video", "");
+        expect(&RULE, "1920×1080", &video(1920, 1080, 2e7, 60.0), &p, &[]);
+        let small = [error("displays at 1280×720; 1920×1080 is required", "视频显示分辨率为 1280×720；要求 1920×1080")];
+        expect(&RULE, "720p", &video(1280, 720, 2e7, 60.0), &p, &small);
+        let one_off = [error("1920×1081", "1920×1081")];
+        expect(&RULE, "one line off", &video(1920, 1081, 2e7, 60.0), &p, &one_off);
+        let mut rotated = video(1080, 1920, 2e7, 60.0);
+        let v = video_track(&mut rotated).video.as_mut().unwrap();
+        (v.width, v.height, v.rotation) = (1920, 1080, 90);
+        let portrait = [error("portrait, 1080×1920 (stored 1920×1080, rotated 90°)", "视频为竖屏 1080×1920（存储为 1920×1080，旋转 90°）")];
+        expect(&RULE, "rotated to portrait", &rotated, &p, &portrait);
+        let mut no_video = video(1920, 1080, 2e7, 60.0);
+        no_video.container.as_mut().unwrap().tracks.remove(0);
+        expect(&RULE, "no video track", &no_video, &p, &[]);
+        expect(&RULE, "not a video", &photo(100, 100), &p, &[]);
+    }
+}

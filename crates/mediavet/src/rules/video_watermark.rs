@@ -44,11 +44,8 @@ pub(super) static RULE: Rule = Rule {
 
 /// Applies when the profile asks for the watermark search.
 fn applies(p: &Profile) -> bool {
-    p.frames.watermark == Some(true)
+    p.frames.watermark
 }
-
-/// Default least confidence for a mark at the rule's severity.
-const MIN_CONFIDENCE: f64 = 0.5;
 
 /// Marks found, or why the search could not decide.
 fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
@@ -71,7 +68,7 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
             .collect();
     };
     let display = (f64::from(v.display_width), f64::from(v.display_height));
-    let ignore = cx.profile.frames.ignore.as_deref().unwrap_or_default();
+    let ignore = &cx.profile.frames.ignore;
     let marks: Vec<_> = frames
         .watermarks
         .iter()
@@ -80,7 +77,7 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     if let Some(why) = frames.inconclusive {
         return vec![inconclusive(cx, frames, why, marks.len())];
     }
-    let min = cx.profile.frames.min_confidence.unwrap_or(MIN_CONFIDENCE);
+    let min = cx.profile.frames.min_confidence;
     let moving = frames
         .moving_marks_inconclusive
         .then(|| moving_inconclusive(cx, frames));
@@ -208,5 +205,42 @@ fn place(r: &Rect, (w, h): (f64, f64)) -> (&'static str, &'static str) {
         (true, _, _, _) => ("left edge", "左侧"),
         (_, true, _, _) => ("right edge", "右侧"),
         _ => ("centre", "中央"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::facts::frames::Inconclusive;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("micro-video", "");
+        expect(&RULE, "no mark", &frames(vec![], vec![]), &p, &[]);
+        let logo = frames(vec![mark((1700, 40, 160, 60), 0.5)], vec![]);
+        let found = [error("A persistent mark (watermark, logo or ID) at top right — box 160×60 at (1700, 40) — in 100% of the sampled frames (0.0–23.0 s), confidence 0.50.", "画面右上角有固定标记（水印、台标或账号）——区域 160×60，位置 (1700, 40)——出现在 100% 的抽样帧中（0.0–23.0 秒），置信度 0.50。")];
+        expect(&RULE, "at the confidence threshold", &logo, &p, &found);
+        let weak = frames(vec![mark((40, 1000, 100, 40), 0.49)], vec![]);
+        let candidate = [info("A weak candidate for a mark at bottom left — box 100×40 at (40, 1000), confidence 0.49, below 0.50", "画面左下角有疑似标记——区域 100×40，位置 (40, 1000)，置信度 0.49，低于 0.50")];
+        expect(&RULE, "just under it", &weak, &p, &candidate);
+        let ignoring = profile("micro-video", "[frames]\nignore = [[0.8, 0.0, 0.2, 0.2]]\n");
+        expect(&RULE, "in an ignored area", &logo, &ignoring, &[]);
+        let mut few = frames(vec![], vec![]);
+        let f = frame_facts(&mut few);
+        f.times_s.truncate(2);
+        (f.keyframes_available, f.inconclusive) = (1, Some(Inconclusive::FewKeyframes));
+        let inconclusive = [info("only 2 frame(s) could be decoded (1 keyframe(s) in the video)", "只解码出 2 帧画面（视频共 1 个关键帧）")];
+        expect(&RULE, "few frames", &few, &p, &inconclusive);
+        let mut moving = frames(vec![], vec![]);
+        let f = frame_facts(&mut moving);
+        f.times_s.truncate(17);
+        f.moving_marks_inconclusive = true;
+        let halves = [info("only 17 frames could be analysed, and 18 are needed", "只分析了 17 帧，而分别检查视频的每一半和每三分之一（账号标记在其中位置不变）需要 18 帧")];
+        expect(&RULE, "too few for the halves and thirds", &moving, &p, &halves);
+        let mut unchecked = video(1920, 1080, 2e7, 60.0);
+        video_track(&mut unchecked).video.as_mut().unwrap().frames_not_checked = Some(crate::finding::Text::new("frames not checked: codec vp09 needs ffmpeg", "未检查画面：vp09"));
+        let not_checked = [warning("Watermark not checked: frames not checked: codec vp09 needs ffmpeg", "未检查水印：未检查画面：vp09")];
+        expect(&RULE, "not checked", &unchecked, &p, &not_checked);
     }
 }

@@ -8,8 +8,8 @@ mod srt;
 pub mod tx3g;
 mod vtt;
 
+pub use crate::facts::subtitle::{CueAt, Format, ParseError, Style, SubtitleFacts};
 use crate::script::ScriptFacts;
-use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 /// File-name extensions a video's subtitle sidecars may have.
@@ -17,31 +17,6 @@ pub const SIDECAR_EXTENSIONS: [&str; 8] = ["srt", "SRT", "ass", "ASS", "ssa", "S
 
 /// Parse errors kept per file (the count says how many there were).
 pub const MAX_ERRORS: usize = 20;
-
-/// A subtitle format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    /// SubRip.
-    Srt,
-    /// WebVTT.
-    Vtt,
-    /// Advanced SubStation Alpha (v4+).
-    Ass,
-    /// SubStation Alpha (v4).
-    Ssa,
-    /// 3GPP timed text in an MP4/QuickTime track (tx3g, ffmpeg's mov_text).
-    Tx3g,
-}
-
-/// Where a cue is: its number (from 1) and start time.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct CueAt {
-    /// Cue number, from 1, in file order.
-    pub cue: usize,
-    /// Start time in seconds.
-    pub start_s: f64,
-}
 
 impl crate::script::Place for CueAt {
     fn describe(&self) -> (String, String) {
@@ -53,70 +28,7 @@ impl crate::script::Place for CueAt {
     }
 }
 
-/// `HH:MM:SS.mmm`.
-pub fn clock(s: f64) -> String {
-    let ms = (s.max(0.0) * 1000.0).round() as u64;
-    format!(
-        "{:02}:{:02}:{:02}.{:03}",
-        ms / 3_600_000,
-        ms / 60_000 % 60,
-        ms / 1000 % 60,
-        ms % 1000
-    )
-}
-
-/// A style as the format states it (ASS/SSA style lines; a tx3g sample entry's default
-/// style and font table).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Style {
-    /// Style name (`Default`; `default` for tx3g).
-    pub name: String,
-    /// Font name.
-    pub font: Option<String>,
-    /// Font size (ASS: script pixels; tx3g: pixels of the text box).
-    pub size: Option<f64>,
-    /// Horizontally centred.
-    pub centred: Option<bool>,
-    /// Shadow depth; `None` when the format cannot store one (tx3g).
-    pub shadow: Option<f64>,
-    /// Cues that use it.
-    pub cues: usize,
-}
-
-/// A parse error and its line (from 1).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ParseError {
-    /// Line number, from 1 (for a track: the sample number).
-    pub line: usize,
-    /// What is wrong.
-    pub message: String,
-}
-
-/// One subtitle file or track.
-#[derive(Debug, Clone, Serialize)]
-pub struct SubtitleFacts {
-    /// The file (path as found) or `track N`.
-    pub source: String,
-    /// Its format.
-    pub format: Format,
-    /// Encoding the file was read in (`None` for tracks, which are UTF-8/UTF-16).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub encoding: Option<&'static str>,
-    /// Cues read.
-    pub cues: usize,
-    /// End of the last cue, seconds.
-    pub end_s: f64,
-    /// Simplified or Traditional, with the first Traditional characters by cue.
-    pub script: ScriptFacts<CueAt>,
-    /// Styles (ASS/SSA, tx3g), with the number of cues using each.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub styles: Vec<Style>,
-    /// The first [`MAX_ERRORS`] parse errors.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub errors: Vec<ParseError>,
-    /// How many parse errors there were in all.
-    pub error_count: usize,
-}
+pub use crate::finding::clock;
 
 impl SubtitleFacts {
     /// Empty facts for `source` in `format`.

@@ -9,7 +9,7 @@
 //! modifier boxes, which are not read.
 
 use super::{Format, Style, SubtitleFacts};
-use crate::probe::SubtitleSource;
+use crate::isobmff::SubtitleSource;
 use std::io::{Read, Seek, SeekFrom};
 
 /// Largest sample read (a tx3g sample's length field is 16 bits, plus modifiers).

@@ -4,7 +4,22 @@
 //! digits (138-1234-6157 is 13812346157) and e-mail addresses without case.
 
 use super::identifiers::{mask_middle, Identifier};
-use crate::profile::AuthorDetails;
+use serde::Deserialize;
+
+/// The entrant's own details, given per entry (`--author-name` …, Python `author=`), not in
+/// a profile: one profile judges a batch of entries by different authors.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthorDetails {
+    /// Name (姓名).
+    pub name: Option<String>,
+    /// Work unit or school (单位).
+    pub unit: Option<String>,
+    /// Phone number.
+    pub phone: Option<String>,
+    /// E-mail address.
+    pub email: Option<String>,
+}
 
 /// Where the given details appear in `body`, by paragraph (non-blank line), masked.
 pub fn find(body: &str, details: &AuthorDetails) -> Vec<Identifier> {

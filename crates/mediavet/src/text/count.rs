@@ -3,21 +3,8 @@
 //! non-space characters (a Latin word, a number, "e-mail:") counts one. Also counted:
 //! characters without spaces, Han characters alone, and paragraphs (non-blank lines).
 
+pub use crate::facts::text::Counts;
 pub use crate::script::is_han;
-use serde::Serialize;
-
-/// The counts of a text.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Counts {
-    /// 字数 as Word/WPS show it: East Asian characters + other words.
-    pub words: usize,
-    /// Characters, spaces and line breaks left out.
-    pub chars_no_spaces: usize,
-    /// Han (CJK ideograph) characters.
-    pub han: usize,
-    /// Paragraphs: lines with something other than white space.
-    pub paragraphs: usize,
-}
 
 /// Counts `text`.
 pub fn count(text: &str) -> Counts {

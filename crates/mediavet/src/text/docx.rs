@@ -7,10 +7,10 @@
 //! [`MAX_TOTAL_BYTES`] over the parts read, counted on the bytes actually inflated, not
 //! on the sizes the archive declares; only the parts named below are ever inflated.
 
+pub use crate::facts::text::DocxInfo;
 use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
 use quick_xml::NsReader;
-use serde::Serialize;
 use std::cell::Cell;
 use std::io::{BufReader, Read, Seek};
 use std::rc::Rc;
@@ -30,27 +30,6 @@ const W_MAIN: [&str; 2] = [
     "http://purl.oclc.org/ooxml/wordprocessingml/main",
 ];
 const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
-
-/// What the package says about itself.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct DocxInfo {
-    /// The main document part (`word/document.xml`, or wherever `_rels/.rels` points).
-    pub main_part: String,
-    /// Written in ISO/IEC 29500 Strict form.
-    pub strict: bool,
-    /// `Application` (and `AppVersion`) of docProps/app.xml: what wrote the file.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub application: Option<String>,
-    /// `dc:creator` of docProps/core.xml.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub creator: Option<String>,
-    /// `cp:lastModifiedBy` of docProps/core.xml.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_modified_by: Option<String>,
-    /// `Company` of docProps/app.xml.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub company: Option<String>,
-}
 
 /// Why a package could not be read: the part and the reason.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,20 +3,9 @@
 //! check digit is valid, and e-mail addresses. Each is reported with its paragraph and a
 //! masked snippet (138****6157), so the report itself does not spread them.
 
+pub use crate::facts::text::Identifier;
 use regex::Regex;
-use serde::Serialize;
 use std::sync::LazyLock;
-
-/// One identifying item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Identifier {
-    /// `label`, `mobile`, `landline`, `id_number` or `email`.
-    pub kind: &'static str,
-    /// Paragraph number, from 1 (non-blank lines).
-    pub paragraph: usize,
-    /// The item, masked.
-    pub masked: String,
-}
 
 /// Most items kept (a phone book pasted in is reported by its first ones).
 pub const MAX_ITEMS: usize = 50;

@@ -9,39 +9,14 @@ pub mod ole;
 
 pub use count::Counts;
 
+pub use crate::facts::text::TextFacts;
 use crate::facts::Problem;
 use crate::script::ScriptFacts;
-use serde::Serialize;
 use std::io::{Read, Seek};
 
 /// Most bytes of a text file read: a 10 000-字 story is about 30 KB; a larger file is
 /// counted over its first 16 MiB and a problem says so.
 pub const MAX_TEXT_BYTES: u64 = 16 << 20;
-
-/// Text facts.
-#[derive(Debug, Clone, Serialize)]
-pub struct TextFacts {
-    /// Encoding it was read in (`UTF-8`, `UTF-16LE`, `GBK`, `Big5`, …).
-    pub encoding: &'static str,
-    /// A byte-order mark opens the file.
-    pub bom: bool,
-    /// The counts.
-    pub counts: Counts,
-    /// What in the body identifies a person (masked), at most 50.
-    pub identifiers: Vec<identifiers::Identifier>,
-    /// Simplified or Traditional: counts, and the first Traditional characters with the
-    /// paragraph they first appear in.
-    pub script: ScriptFacts<usize>,
-    /// For a Word document: its main part, the writing application and the names in its
-    /// properties.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub docx: Option<docx::DocxInfo>,
-    /// The body itself (one line per paragraph), kept from the probe for the rules (an
-    /// author's details are matched against it); never serialised, and emptied in a
-    /// [`Report`](crate::Report) once judged.
-    #[serde(skip)]
-    pub body: String,
-}
 
 impl TextFacts {
     /// Facts of a body read in `encoding`.

@@ -2,14 +2,14 @@
 //! search run over them, everything reported in displayed pixels. Facts only; the rules
 //! `video.watermark` and `video.qr_code` judge them.
 
-use super::bars::Rect;
 use super::display::Geometry;
-use super::frames::{sample_keyframes_with, Frame, Input};
+use super::frames::{sample_keyframes_with, Frame};
 use super::qr::{self, Qr};
 use super::watermark;
+pub use crate::facts::frames::{FailedFrame, FrameFacts, Inconclusive, QrFact, WatermarkFact};
 use crate::facts::{Facts, Problem, TrackKind};
 use crate::finding::Text;
-use serde::Serialize;
+use crate::input::Input;
 use std::path::Path;
 
 /// Width the QR search sees (codes are small; modules need a few pixels each).
@@ -22,18 +22,6 @@ pub const MIN_FRAMES: usize = 6;
 /// Narrowest analysis picture (a logo on a 176×144 phone clip is a few pixels of noise).
 pub const MIN_WIDTH: usize = 320;
 
-/// Why a video's frames cannot show whether it carries a mark.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Inconclusive {
-    /// Fewer than [`MIN_FRAMES`] keyframes could be sampled.
-    FewKeyframes,
-    /// The picture is narrower than [`MIN_WIDTH`] pixels.
-    SmallPicture,
-    /// Under half of the textured picture keeps changing between samples.
-    StaticPicture,
-}
-
 /// How frames are sampled and searched.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FrameSettings {
@@ -41,6 +29,8 @@ pub struct FrameSettings {
     pub keyframes: usize,
     /// Share of a window's frames a mark's edges must be present in.
     pub persistence: f64,
+    /// Hand what openh264 cannot decode to an `ffmpeg` on PATH.
+    pub ffmpeg: bool,
 }
 
 impl Default for FrameSettings {
@@ -48,80 +38,9 @@ impl Default for FrameSettings {
         FrameSettings {
             keyframes: 24,
             persistence: 0.8,
+            ffmpeg: true,
         }
     }
-}
-
-/// A persistent mark (watermark, logo, channel bug, user ID) in the displayed picture.
-#[derive(Debug, Clone, Serialize)]
-pub struct WatermarkFact {
-    /// Bounding box in displayed pixels.
-    #[serde(rename = "box")]
-    pub rect: Rect,
-    /// Share of the sampled frames showing it.
-    pub share: f64,
-    /// Time of the first sampled frame showing it, seconds.
-    pub first_s: f64,
-    /// Time of the last sampled frame showing it, seconds.
-    pub last_s: f64,
-    /// 0–1: √(share of its edge pixels present in 95% of frames and pointing the same way
-    /// × share of the picture around it that changes).
-    pub confidence: f64,
-}
-
-/// A QR code seen in a sampled frame.
-#[derive(Debug, Clone, Serialize)]
-pub struct QrFact {
-    /// Time of the frame, seconds.
-    pub time_s: f64,
-    /// Decoded text; `None` when the code was found but could not be read.
-    pub content: Option<String>,
-    /// Bounding box in displayed pixels.
-    #[serde(rename = "box")]
-    pub rect: Rect,
-}
-
-/// A sampled keyframe that did not decode.
-#[derive(Debug, Clone, Serialize)]
-pub struct FailedFrame {
-    /// Decode time, seconds.
-    pub time_s: f64,
-    /// Why.
-    pub why: String,
-}
-
-/// What the sampled frames of a video show.
-#[derive(Debug, Clone, Serialize)]
-pub struct FrameFacts {
-    /// `openh264`, or `ffmpeg (why)`.
-    pub decoder: String,
-    /// Keyframes in the track (0 when the tables do not place them).
-    pub keyframes_available: usize,
-    /// Frames decoded between keyframes because the track has fewer than were asked for
-    /// (kept for the search, or decoded as their references).
-    pub decoded_between: usize,
-    /// Times of the frames analysed, seconds.
-    pub times_s: Vec<f64>,
-    /// Sampled keyframes that did not decode.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub failed: Vec<FailedFrame>,
-    /// Size of the grey pictures the watermark search ran on.
-    pub analysis_size: [usize; 2],
-    /// The picture inside letterbox/pillarbox bars, displayed pixels.
-    pub active_area: Rect,
-    /// Share of the active picture that changes between samples (0–1).
-    pub change_share: f64,
-    /// Why marks cannot be told from the scene in this video, when they cannot.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub inconclusive: Option<Inconclusive>,
-    /// The halves and thirds of the video hold too few frames to be searched on their
-    /// own (fewer than [`super::watermark::WINDOWED_FRAMES`] analysed), so a mark that
-    /// moves between corners cannot be ruled out.
-    pub moving_marks_inconclusive: bool,
-    /// Persistent marks found, strongest first.
-    pub watermarks: Vec<WatermarkFact>,
-    /// QR codes seen.
-    pub qr_codes: Vec<QrFact>,
 }
 
 /// One decoded keyframe as kept: its grey picture at analysis size and its QR codes.
@@ -162,17 +81,23 @@ pub fn analyse(input: Input, facts: &mut Facts, settings: FrameSettings, debug: 
             qr_size,
         }
     };
-    let sampled =
-        match sample_keyframes_with(input, settings.keyframes, QR_WIDTH, duration, &prepare) {
-            Ok(s) => s,
-            Err(why) => {
-                video.frames_not_checked = Some(Text::new(
-                    format!("frames not checked: {why}"),
-                    format!("未检查画面：{why}"),
-                ));
-                return;
-            }
-        };
+    let sampled = match sample_keyframes_with(
+        input,
+        settings.keyframes,
+        QR_WIDTH,
+        duration,
+        settings.ffmpeg,
+        &prepare,
+    ) {
+        Ok(s) => s,
+        Err(why) => {
+            video.frames_not_checked = Some(Text::new(
+                format!("frames not checked: {why}"),
+                format!("未检查画面：{why}"),
+            ));
+            return;
+        }
+    };
     let mut prepared = sampled.frames;
     prepared.sort_by(|a, b| a.frame.time_s.total_cmp(&b.frame.time_s));
     // The maps compare pixels frame to frame: a stream whose picture size changes keeps

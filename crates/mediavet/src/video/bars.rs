@@ -2,20 +2,7 @@
 //! unchanging in every sampled frame) cut away, so their edges are never taken for a mark.
 
 use super::luma::Luma;
-use serde::Serialize;
-
-/// A rectangle in pixels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Rect {
-    /// Left edge.
-    pub x: usize,
-    /// Top edge.
-    pub y: usize,
-    /// Width.
-    pub w: usize,
-    /// Height.
-    pub h: usize,
-}
+pub use crate::facts::frames::Rect;
 
 impl Rect {
     /// Whether the pixel lies inside.

@@ -1,17 +1,17 @@
 //! Sampling keyframes spread over a video and decoding only those: H.264 in-process with
 //! openh264 (one decoder per worker thread: every keyframe is an IDR picture that decodes
 //! on its own; when a short clip has too few keyframes, the frames between them are
-//! decoded forward from their keyframe, at most `probe::MAX_BETWEEN` per file), anything else (HEVC, interlaced or 10-bit H.264, MPEG-4 Part 2, …) and
+//! decoded forward from their keyframe, at most `isobmff::MAX_BETWEEN` per file), anything else (HEVC, interlaced or 10-bit H.264, MPEG-4 Part 2, …) and
 //! keyframes the sample tables cannot place (movie fragments) through an `ffmpeg` binary
 //! when one is on PATH. Never silent: the result names the decoder, or the error says why
 //! no frame could be had.
 
 use super::h264::KeyframeDecoder;
 use super::luma::Luma;
-use crate::probe::{video_sources, Between, Keyframe, VideoSource};
+use crate::input::Input;
+use crate::isobmff::{video_sources, Between, Keyframe, VideoSource};
 use rayon::prelude::*;
 use std::io::{Read, Seek, SeekFrom};
-use std::path::Path;
 use std::process::{Command, Stdio};
 
 /// One sampled picture.
@@ -21,31 +21,6 @@ pub struct Frame {
     pub time_s: f64,
     /// The downscaled luma.
     pub luma: Luma,
-}
-
-/// Where the video is read from.
-#[derive(Debug, Clone, Copy)]
-pub enum Input<'a> {
-    /// A file on disk (ffmpeg can be used for what openh264 cannot decode).
-    File(&'a Path),
-    /// A file held in memory (H.264 only).
-    Bytes(&'a [u8]),
-}
-
-trait ReadSeek: Read + Seek {}
-impl<T: Read + Seek> ReadSeek for T {}
-
-impl<'a> Input<'a> {
-    fn open(&self) -> Result<(Box<dyn ReadSeek + 'a>, u64), String> {
-        match *self {
-            Input::File(p) => {
-                let f = std::fs::File::open(p).map_err(|e| e.to_string())?;
-                let size = f.metadata().map_err(|e| e.to_string())?.len();
-                Ok((Box::new(f), size))
-            }
-            Input::Bytes(b) => Ok((Box::new(std::io::Cursor::new(b)), b.len() as u64)),
-        }
-    }
 }
 
 /// The sampled pictures of a video track (each passed through the caller's `prepare`) and
@@ -79,7 +54,7 @@ pub fn sample_keyframes(
     max_width: usize,
     duration_s: Option<f64>,
 ) -> Result<SampledFrames, String> {
-    sample_keyframes_with(input, count, max_width, duration_s, &|f| f)
+    sample_keyframes_with(input, count, max_width, duration_s, true, &|f| f)
 }
 
 /// [`sample_keyframes`], each frame handed to `prepare` on the worker that decoded it
@@ -89,9 +64,10 @@ pub fn sample_keyframes_with<T: Send>(
     count: usize,
     max_width: usize,
     duration_s: Option<f64>,
+    ffmpeg: bool,
     prepare: &(dyn Fn(Frame) -> T + Sync),
 ) -> Result<Sampled<T>, String> {
-    let (mut file, size) = input.open()?;
+    let (mut file, size) = input.open().map_err(|e| e.to_string())?;
     let src = video_sources(&mut file, size, count)
         .into_iter()
         .next()
@@ -104,7 +80,7 @@ pub fn sample_keyframes_with<T: Send>(
             count: count.max(1),
             interval_s: spacing(duration_s, count),
         };
-        let (frames, failed) = extract_with_ffmpeg(input, &src, pick, max_width, prepare)
+        let (frames, failed) = extract_with_ffmpeg(input, &src, pick, max_width, ffmpeg, prepare)
             .map_err(|e| format!("frames not decoded: {reason}; {e}"))?;
         return Ok(Sampled {
             decoder: format!("ffmpeg ({reason})"),
@@ -133,7 +109,8 @@ pub fn sample_keyframes_with<T: Send>(
             left.sort_by(|a, b| a.0.total_cmp(&b.0));
             let times: Vec<f64> = left.iter().map(|(t, _)| *t).collect();
             let why = &left[0].1;
-            match extract_with_ffmpeg(input, &src, Pick::Times(&times), max_width, prepare) {
+            match extract_with_ffmpeg(input, &src, Pick::Times(&times), max_width, ffmpeg, prepare)
+            {
                 Ok((more, also_failed)) => {
                     frames.extend(more);
                     failed.extend(also_failed);
@@ -150,7 +127,7 @@ pub fn sample_keyframes_with<T: Send>(
         }
         Err(reason) => {
             let pick = Pick::Chosen(keyframes);
-            let done = extract_with_ffmpeg(input, &src, pick, max_width, prepare)
+            let done = extract_with_ffmpeg(input, &src, pick, max_width, ffmpeg, prepare)
                 .map_err(|e| format!("frames not decoded: {reason}; {e}"))?;
             (format!("ffmpeg ({reason})"), 0, done)
         }
@@ -241,6 +218,7 @@ fn decode_run<T>(
     let keys = &chosen[run.clone()];
     let setup = input
         .open()
+        .map_err(|e| e.to_string())
         .and_then(|(f, _)| Ok((f, KeyframeDecoder::new(avcc)?)));
     let (mut file, mut decoder) = match setup {
         Ok(s) => s,
@@ -369,14 +347,16 @@ fn extract_with_ffmpeg<T: Send>(
     src: &VideoSource,
     pick: Pick,
     max_width: usize,
+    allowed: bool,
     prepare: &(dyn Fn(Frame) -> T + Sync),
 ) -> Result<Decoded<T>, String> {
-    let Input::File(path) = input else {
-        return Err("ffmpeg decodes files on disk, not bytes in memory".into());
-    };
+    if !allowed {
+        return Err("the ffmpeg fallback is switched off".into());
+    }
     if !crate::ffmpeg::available() {
         return Err("no ffmpeg on PATH to decode it".into());
     }
+    let source = crate::ffmpeg::Source::of(input)?;
     let (w, h) = (src.width as usize, src.height as usize);
     if w == 0 || h == 0 {
         return Err("the sample entry gives no picture size".into());
@@ -422,7 +402,7 @@ fn extract_with_ffmpeg<T: Send>(
         ])
         .args(skip)
         .arg("-i")
-        .arg(path)
+        .arg(source.arg())
         .args([
             "-map",
             &format!("0:v:{}", src.video_index),

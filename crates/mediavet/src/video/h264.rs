@@ -94,7 +94,7 @@ pub fn slice_kind(config: &AvcConfig, sample: &[u8]) -> Option<SliceKind> {
 /// 8-bit 4:2:0 progressive pictures only (Baseline, Main, High), so interlaced streams and
 /// the High 10, 4:2:2 and 4:4:4 profiles go to ffmpeg.
 pub fn unsupported(avcc: &[u8]) -> Option<String> {
-    let config = crate::probe::avc_profile(avcc)?;
+    let config = crate::isobmff::avc_profile(avcc)?;
     if config.interlaced == Some(true) {
         return Some("interlaced H.264 needs ffmpeg".into());
     }

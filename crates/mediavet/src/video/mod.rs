@@ -18,6 +18,6 @@ pub use analysis::{
     MIN_FRAMES, MIN_WIDTH,
 };
 pub use bars::Rect;
-pub use frames::{sample_keyframes, sample_keyframes_with, Frame, Input, Sampled, SampledFrames};
+pub use frames::{sample_keyframes, sample_keyframes_with, Frame, Sampled, SampledFrames};
 pub use luma::Luma;
 pub use watermark::WINDOWED_FRAMES;

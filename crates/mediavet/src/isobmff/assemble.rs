@@ -165,8 +165,8 @@ fn header_disagrees(declared: f64, measured: f64, tracks: &[Track], problems: &m
         return;
     }
     let (d, m) = (
-        crate::subtitle::clock(declared),
-        crate::subtitle::clock(measured),
+        crate::finding::clock(declared),
+        crate::finding::clock(measured),
     );
     problems.push(Problem::new(
         false,

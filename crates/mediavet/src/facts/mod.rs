@@ -1,7 +1,17 @@
-//! Facts: what the probe measured in a file. Facts never judge; rules do.
+//! Facts: what inspection measured in a file. Facts never judge; rules do.
+//!
+//! The types of every kind live here, below the modules that fill them (the ISO-BMFF
+//! reader, audio, video, image, text, subtitle), so those depend on the facts and never
+//! the other way round.
 //!
 //! This is the `facts` object of the JSON output; [`SCHEMA_VERSION`] changes
 //! whenever a field is renamed or removed (adding fields keeps the version).
+
+pub mod audio;
+pub mod frames;
+pub mod image;
+pub mod subtitle;
+pub mod text;
 
 use crate::finding::Text;
 use crate::kind::FileKind;
@@ -27,14 +37,14 @@ pub struct Facts {
     pub container: Option<ContainerFacts>,
     /// Photo facts, for JPEG.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub image: Option<crate::image::ImageFacts>,
+    pub image: Option<image::ImageFacts>,
     /// Plain-text facts (encoding, counts).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub text: Option<crate::text::TextFacts>,
+    pub text: Option<text::TextFacts>,
     /// Subtitles: the file itself when it is one, a video's sidecar files (same name,
     /// .srt/.ass/.ssa/.vtt) and its subtitle tracks.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub subtitles: Vec<crate::subtitle::SubtitleFacts>,
+    pub subtitles: Vec<subtitle::SubtitleFacts>,
     /// What could not be read, and where. A `fatal` problem makes the file unreadable.
     pub problems: Vec<Problem>,
 }
@@ -199,7 +209,7 @@ pub struct VideoFacts {
     pub interlaced: Option<bool>,
     /// What the sampled keyframes show (only when a check or `probe --frames` asks).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub frames: Option<crate::video::FrameFacts>,
+    pub frames: Option<frames::FrameFacts>,
     /// Why the frames were not checked, when they were asked for and could not be.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub frames_not_checked: Option<Text>,
@@ -220,7 +230,7 @@ pub struct AudioFacts {
     pub channels_source: Option<String>,
     /// Levels measured from the decoded samples (only when a check or `probe --levels` asks).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub levels: Option<crate::audio::AudioLevels>,
+    pub levels: Option<audio::AudioLevels>,
     /// Why the levels were not measured, when they were asked for and could not be.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub not_measured: Option<Text>,
@@ -276,7 +286,7 @@ impl Facts {
     }
 
     /// What the main video track's sampled frames show, when they were analysed.
-    pub fn frames(&self) -> Option<&crate::video::FrameFacts> {
+    pub fn frames(&self) -> Option<&frames::FrameFacts> {
         self.primary_video().and_then(|v| v.frames.as_ref())
     }
 }

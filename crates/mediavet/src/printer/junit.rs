@@ -1,13 +1,16 @@
 //! JUnit XML: one test case per file × active rule, so CI systems show results natively.
 //! Errors are failures; warnings and infos pass with their messages in system-out.
 
-use mediavet::{rules, Lang, Profile, Report, Severity, Verdict};
+use crate::finding::{Lang, Severity};
+use crate::profile::Profile;
+use crate::report::{Report, Verdict};
+use crate::rules;
 use quick_junit::{NonSuccessKind, Report as JReport, TestCase, TestCaseStatus, TestSuite};
 use std::io::Write;
 
 /// Writes the JUnit document.
 pub fn write(
-    out: &mut impl Write,
+    out: &mut dyn Write,
     reports: &[Report],
     profile: &Profile,
     lang: Lang,

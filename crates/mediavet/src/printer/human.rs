@@ -1,8 +1,9 @@
 //! Human-readable report: one block per file, errors first, colour only on a terminal.
 
-use mediavet::group::Group;
-use mediavet::{Lang, Report, Severity, Verdict};
-use std::io::{IsTerminal, Write};
+use crate::finding::{Lang, Severity};
+use crate::group::Group;
+use crate::report::{failing_rules, Report, Verdict};
+use std::io::Write;
 
 struct Style {
     on: bool,
@@ -39,16 +40,16 @@ fn severity_colour(s: Severity) -> &'static str {
     }
 }
 
-/// Writes every report, the photo groups (folders of photos), and a summary line.
+/// Writes every report, the photo groups (folders of photos), and a summary line;
+/// `colour` paints verdicts and severities with ANSI codes.
 pub fn write(
-    out: &mut impl Write,
+    out: &mut dyn Write,
     reports: &[Report],
     groups: &[Group],
     lang: Lang,
+    colour: bool,
 ) -> std::io::Result<()> {
-    let style = Style {
-        on: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
+    let style = Style { on: colour };
     let (fix, measured, expected) = match lang {
         Lang::En => ("fix", "measured", "expected"),
         Lang::Zh => ("修改建议", "实测", "要求"),
@@ -119,7 +120,7 @@ pub fn write(
         }
     };
     writeln!(out, "{line}")?;
-    let top: Vec<String> = mediavet::failing_rules(reports)
+    let top: Vec<String> = failing_rules(reports)
         .into_iter()
         .take(5)
         .map(|(rule, n)| match lang {

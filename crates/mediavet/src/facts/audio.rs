@@ -1,4 +1,4 @@
-//! Measured audio facts: what one decode pass over a track found.
+//! Audio facts: the levels one decode pass over a track measured.
 
 use serde::Serialize;
 

@@ -1,0 +1,101 @@
+//! Frame facts: what the sampled pictures of a video show (marks, QR codes), in displayed
+//! pixels.
+
+use serde::Serialize;
+
+/// Why a video's frames cannot show whether it carries a mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Inconclusive {
+    /// Fewer than [`MIN_FRAMES`](crate::video::MIN_FRAMES) keyframes could be sampled.
+    FewKeyframes,
+    /// The picture is narrower than [`MIN_WIDTH`] pixels.
+    SmallPicture,
+    /// Under half of the textured picture keeps changing between samples.
+    StaticPicture,
+}
+
+/// A persistent mark (watermark, logo, channel bug, user ID) in the displayed picture.
+#[derive(Debug, Clone, Serialize)]
+pub struct WatermarkFact {
+    /// Bounding box in displayed pixels.
+    #[serde(rename = "box")]
+    pub rect: Rect,
+    /// Share of the sampled frames showing it.
+    pub share: f64,
+    /// Time of the first sampled frame showing it, seconds.
+    pub first_s: f64,
+    /// Time of the last sampled frame showing it, seconds.
+    pub last_s: f64,
+    /// 0–1: √(share of its edge pixels present in 95% of frames and pointing the same way
+    /// × share of the picture around it that changes).
+    pub confidence: f64,
+}
+
+/// A QR code seen in a sampled frame.
+#[derive(Debug, Clone, Serialize)]
+pub struct QrFact {
+    /// Time of the frame, seconds.
+    pub time_s: f64,
+    /// Decoded text; `None` when the code was found but could not be read.
+    pub content: Option<String>,
+    /// Bounding box in displayed pixels.
+    #[serde(rename = "box")]
+    pub rect: Rect,
+}
+
+/// A sampled keyframe that did not decode.
+#[derive(Debug, Clone, Serialize)]
+pub struct FailedFrame {
+    /// Decode time, seconds.
+    pub time_s: f64,
+    /// Why.
+    pub why: String,
+}
+
+/// What the sampled frames of a video show.
+#[derive(Debug, Clone, Serialize)]
+pub struct FrameFacts {
+    /// `openh264`, or `ffmpeg (why)`.
+    pub decoder: String,
+    /// Keyframes in the track (0 when the tables do not place them).
+    pub keyframes_available: usize,
+    /// Frames decoded between keyframes because the track has fewer than were asked for
+    /// (kept for the search, or decoded as their references).
+    pub decoded_between: usize,
+    /// Times of the frames analysed, seconds.
+    pub times_s: Vec<f64>,
+    /// Sampled keyframes that did not decode.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub failed: Vec<FailedFrame>,
+    /// Size of the grey pictures the watermark search ran on.
+    pub analysis_size: [usize; 2],
+    /// The picture inside letterbox/pillarbox bars, displayed pixels.
+    pub active_area: Rect,
+    /// Share of the active picture that changes between samples (0–1).
+    pub change_share: f64,
+    /// Why marks cannot be told from the scene in this video, when they cannot.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inconclusive: Option<Inconclusive>,
+    /// The halves and thirds of the video hold too few frames to be searched on their
+    /// own (fewer than [`WINDOWED_FRAMES`](crate::video::WINDOWED_FRAMES) analysed), so a mark that
+    /// moves between corners cannot be ruled out.
+    pub moving_marks_inconclusive: bool,
+    /// Persistent marks found, strongest first.
+    pub watermarks: Vec<WatermarkFact>,
+    /// QR codes seen.
+    pub qr_codes: Vec<QrFact>,
+}
+
+/// A rectangle in pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Rect {
+    /// Left edge.
+    pub x: usize,
+    /// Top edge.
+    pub y: usize,
+    /// Width.
+    pub w: usize,
+    /// Height.
+    pub h: usize,
+}

@@ -1,0 +1,179 @@
+//! The inspection pipeline: a file or bytes in, facts out, judging nothing.
+//!
+//! ```text
+//! Input::File | Input::Bytes
+//!   └─ sniff the kind from content ─ read it once (ISO-BMFF reader, JPEG, text, .docx …)
+//!        ├─ attach sidecars (files only: caption .txt, subtitles)
+//!        ├─ Need::Levels  → decode the audio, meter it
+//!        ├─ Need::Frames  → decode sampled pictures, search for marks and QR codes
+//!        └─ Need::Pixels  → decode the photo, measure its clarity
+//! ```
+//!
+//! Every caller (the CLI, Python, batches, entry packages) goes through [`Inspect::run`],
+//! which also keeps a panic one input's problem.
+
+mod dispatch;
+mod sidecars;
+
+pub use crate::input::Input;
+
+use crate::audio::MeterSettings;
+use crate::facts::{Facts, Problem};
+use crate::kind::{self, Category, FileKind};
+use crate::video::FrameSettings;
+use std::io::Seek;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+
+/// An expensive pass beyond reading the structure: run only when asked for (by the rules
+/// that need it, or by `probe --levels/--frames`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// Levels measured from the decoded audio.
+    Levels,
+    /// What sampled video frames show.
+    Frames,
+    /// A photo's decoded picture.
+    Pixels,
+}
+
+/// How to inspect: which passes, and their settings.
+#[derive(Debug, Clone)]
+pub struct Inspect<'a> {
+    /// The passes to run.
+    pub needs: Vec<Need>,
+    /// Audio metering.
+    pub meter: MeterSettings,
+    /// Frame sampling.
+    pub frames: FrameSettings,
+    /// Pictures over this many megapixels are not decoded.
+    pub max_megapixels: f64,
+    /// Write each video's analysed frames and persistence map as PNG under this folder.
+    pub debug_frames: Option<&'a Path>,
+    /// Hand codecs decoded nowhere else to an `ffmpeg` on PATH (named in the facts when
+    /// it is used); off, such audio and pictures are reported as not measured.
+    pub ffmpeg: bool,
+}
+
+impl Default for Inspect<'_> {
+    /// Structure only, default settings.
+    fn default() -> Self {
+        Inspect {
+            needs: Vec::new(),
+            meter: MeterSettings::default(),
+            frames: FrameSettings::default(),
+            max_megapixels: crate::profile::DEFAULT_MAX_MEGAPIXELS,
+            debug_frames: None,
+            ffmpeg: true,
+        }
+    }
+}
+
+impl Inspect<'_> {
+    /// The facts of `input`. Never fails: a file that cannot be opened, or whose reading
+    /// panicked (an internal error, said in the problem), has a fatal problem.
+    pub fn run(&self, input: Input) -> Facts {
+        catch_unwind(AssertUnwindSafe(|| self.run_unisolated(input))).unwrap_or_else(|cause| {
+            let what = cause
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| cause.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown".into());
+            unassessed(input, internal_error(&what))
+        })
+    }
+
+    fn run_unisolated(&self, input: Input) -> Facts {
+        let name = input.name();
+        let (mut reader, size) = match input.open() {
+            Ok(opened) => opened,
+            Err(e) => {
+                let problem = Problem::new(true, None, e.to_string(), format!("无法打开文件：{e}"));
+                return unassessed(input, problem);
+            }
+        };
+        let mut facts = dispatch::facts_of(&mut reader, size, name);
+        if let Input::File(path) = input {
+            if let Some(img) = facts.image.as_mut() {
+                sidecars::add_caption_sidecar(path, img, &mut facts.problems);
+            }
+            if facts.kind.category() == Category::Video {
+                sidecars::add_subtitle_sidecars(path, &mut facts);
+            }
+        }
+        if facts.unreadable() {
+            return facts;
+        }
+        if self.needs.contains(&Need::Levels) {
+            crate::audio::measure(&mut reader, &mut facts, input, self.meter, self.ffmpeg);
+        }
+        if self.needs.contains(&Need::Frames) {
+            let frames = FrameSettings {
+                ffmpeg: self.ffmpeg,
+                ..self.frames
+            };
+            crate::video::analyse(input, &mut facts, frames, self.debug_frames);
+        }
+        if self.needs.contains(&Need::Pixels) {
+            // The reader the kind was read with, not a second opening of the file;
+            // `Buffered` starts from the reader's start.
+            match reader.seek(std::io::SeekFrom::Start(0)) {
+                Ok(_) => {
+                    let mut r = crate::image::Buffered::new(64 << 10, &mut reader);
+                    crate::image::measure(&mut r, &mut facts, self.max_megapixels);
+                }
+                Err(e) => facts.problems.push(Problem::new(
+                    false,
+                    None,
+                    format!("the picture cannot be read again to decode it: {e}"),
+                    format!("无法再次读取图像进行解码：{e}"),
+                )),
+            }
+        }
+        facts
+    }
+}
+
+/// The problem a panic while checking `what` becomes.
+pub(crate) fn internal_error(what: &str) -> Problem {
+    Problem::new(
+        true,
+        None,
+        format!("internal error while checking this file ({what}); please report it with the file"),
+        format!("检查该文件时发生内部错误（{what}），请连同文件一起报告"),
+    )
+}
+
+/// Facts of an input that could not be assessed at all, carrying the fatal `problem`.
+pub(crate) fn unassessed(input: Input, problem: Problem) -> Facts {
+    let size = match input {
+        Input::File(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
+        Input::Bytes { bytes, .. } => bytes.len() as u64,
+    };
+    Facts {
+        path: input.name().display().to_string(),
+        size,
+        kind: FileKind::Unknown,
+        extension: kind::extension(input.name()),
+        container: None,
+        image: None,
+        text: None,
+        subtitles: Vec::new(),
+        problems: vec![problem],
+    }
+}
+
+/// The structure-only facts of the file at `path` (opened read-only); an error only when
+/// it cannot be opened.
+pub fn probe_path(path: &Path) -> Result<Facts, crate::Error> {
+    std::fs::File::open(path).map_err(|source| crate::Error::Path {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(Inspect::default().run(Input::File(path)))
+}
+
+/// The structure-only facts of bytes in memory that came under `name`.
+pub fn probe_bytes(name: &Path, bytes: &[u8]) -> Facts {
+    Inspect::default().run(Input::Bytes { name, bytes })
+}

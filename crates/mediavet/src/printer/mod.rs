@@ -1,0 +1,47 @@
+//! Printers: the output formats of a batch of reports, each written from the typed
+//! reports (as ripgrep's printer crate does for matches). The CLI picks one; Python and
+//! other embedders call them directly.
+
+pub mod csv;
+pub mod human;
+pub mod json;
+pub mod junit;
+
+use crate::finding::Lang;
+use crate::group::Group;
+use crate::profile::Profile;
+use crate::report::Report;
+use std::io::Write;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One block per file, errors first, and a summary.
+    Human {
+        /// Paint with ANSI colours.
+        colour: bool,
+    },
+    /// The JSON document (`schema_version`, files, summary, photo groups).
+    Json,
+    /// JUnit XML: a test case per file and active rule.
+    Junit,
+    /// The triage sheet (CSV, UTF-8 with BOM).
+    Csv,
+}
+
+/// Writes `reports` (checked under `profile`; `groups`: folders of photos) as `format`.
+pub fn write(
+    out: &mut dyn Write,
+    format: Format,
+    reports: &[Report],
+    groups: &[Group],
+    profile: &Profile,
+    lang: Lang,
+) -> std::io::Result<()> {
+    match format {
+        Format::Human { colour } => human::write(out, reports, groups, lang, colour),
+        Format::Json => json::write(out, reports, groups, profile, lang),
+        Format::Junit => junit::write(out, reports, profile, lang),
+        Format::Csv => csv::write(out, reports, lang),
+    }
+}
