@@ -83,11 +83,16 @@ fn py_err(e: mediavet::Error) -> PyErr {
                 _ => 2,
             };
             let errno = source.raw_os_error().unwrap_or(0);
-            let made = path_error_types(py).and_then(|types| {
-                types[which]
-                    .bind(py)
-                    .call1((errno, source.to_string(), path.clone()))
-            });
+            // As Python's own OSError: strerror without Rust's "(os error N)", the path
+            // as a str.
+            let text = source.to_string();
+            let strerror = text
+                .strip_suffix(&format!(" (os error {errno})"))
+                .unwrap_or(&text)
+                .to_string();
+            let filename = path.to_string_lossy().into_owned();
+            let made = path_error_types(py)
+                .and_then(|types| types[which].bind(py).call1((errno, strerror, filename)));
             match made {
                 Ok(err) => PyErr::from_value(err),
                 Err(e) => e,

@@ -72,6 +72,7 @@ def test_probe_gives_facts(video: Path) -> None:
     assert isinstance(missing.value, mediavet.MissingFileError)
     assert isinstance(missing.value, mediavet.Error)
     assert missing.value.errno == 2 and missing.value.filename == "/no/such/file.mp4"
+    assert str(missing.value) == "[Errno 2] No such file or directory: '/no/such/file.mp4'"
 
 
 def test_check_many_keeps_order_and_values(video: Path) -> None:
