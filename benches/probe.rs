@@ -58,6 +58,7 @@ fn bench_frames(c: &mut Criterion) {
             let mut f = facts.clone();
             mediavet::video::analyse(
                 mediavet::Input::File(&path),
+                None,
                 &mut f,
                 mediavet::video::FrameSettings::default(),
                 None,

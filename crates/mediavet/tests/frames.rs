@@ -199,12 +199,17 @@ fn missing_avcc_is_a_warning_not_a_panic() {
 #[test]
 fn corrupt_and_empty_keyframes_are_findings_not_panics() {
     let clean = std::fs::read(fixture("long_181s.mp4")).unwrap();
-    let keyframes =
-        mediavet::isobmff::video_sources(&mut std::io::Cursor::new(&clean), clean.len() as u64, 24)
-            [0]
-        .keyframes
-        .clone()
-        .unwrap();
+    let wants = mediavet::isobmff::Wants {
+        keyframes: Some(24),
+        ..Default::default()
+    };
+    let (_, sources) = mediavet::isobmff::read(
+        &mut std::io::Cursor::new(&clean),
+        clean.len() as u64,
+        &mut Vec::new(),
+        wants,
+    );
+    let keyframes = sources.video[0].keyframes.clone().unwrap();
     assert_eq!(keyframes.len(), 2);
     // Garbage over every keyframe: openh264 rejects them one by one.
     let mut garbage = clean.clone();

@@ -393,7 +393,14 @@ fn absurd_claims_do_not_allocate() {
     file.extend_from_slice(&(n + 8).to_be_bytes());
     file.extend_from_slice(b"mdat");
     file.resize(file.len() + n as usize, 0);
-    let sources = mediavet::isobmff::video_sources(&mut Cursor::new(&file), file.len() as u64, 24);
+    let wants = mediavet::isobmff::Wants {
+        keyframes: Some(24),
+        ..Default::default()
+    };
+    let size = file.len() as u64;
+    let (_, sources) =
+        mediavet::isobmff::read(&mut Cursor::new(&file), size, &mut Vec::new(), wants);
+    let sources = sources.video;
     assert_eq!(sources[0].keyframe_total, n as usize);
     assert_eq!(sources[0].keyframes.as_ref().map(Vec::len), Some(24));
     let inspect = Inspect {

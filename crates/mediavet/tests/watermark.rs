@@ -138,6 +138,7 @@ fn fragmented_files_go_through_ffmpeg_or_say_why() {
     let mut facts = mediavet::probe_path(&fixture("fragmented.mp4")).unwrap();
     analyse(
         Input::File(&fixture("fragmented.mp4")),
+        None,
         &mut facts,
         FrameSettings::default(),
         None,
@@ -163,6 +164,7 @@ fn debug_frames_are_written_as_png() {
     let mut facts = mediavet::probe_path(&fixture("frames_logo.mp4")).unwrap();
     analyse(
         Input::File(&fixture("frames_logo.mp4")),
+        None,
         &mut facts,
         FrameSettings::default(),
         Some(dir.path()),

@@ -5,14 +5,16 @@ use super::{ffmpeg, native};
 use crate::facts::Facts;
 use crate::finding::Text;
 use crate::input::Input;
-use crate::isobmff::audio_sources;
+use crate::isobmff::AudioSource;
 use std::io::{Read, Seek};
 
-/// Fills `levels` (or `not_measured`) of every audio track in `facts`, read from `r` (over
+/// Fills `levels` (or `not_measured`) of the audio tracks in `facts` that `sources` (from
+/// the same parse) place, read from `r` (over
 /// `input`, which the ffmpeg fallback reads for codecs decoded nowhere else, when
 /// `ffmpeg` allows it).
 pub fn measure<R: Read + Seek>(
     r: &mut R,
+    sources: &[AudioSource],
     facts: &mut Facts,
     input: Input,
     settings: super::MeterSettings,
@@ -21,7 +23,7 @@ pub fn measure<R: Read + Seek>(
     let Some(container) = facts.container.as_mut() else {
         return;
     };
-    for src in audio_sources(r, facts.size) {
+    for src in sources {
         let Some(track) = container.tracks.iter_mut().find(|t| t.id == src.track_id) else {
             continue;
         };
@@ -30,7 +32,7 @@ pub fn measure<R: Read + Seek>(
         };
         // A decoder panicking on a hostile packet stays this track's problem.
         let native = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            native::plan(&src).and_then(|plan| native::decode(r, &src, plan, settings))
+            native::plan(src).and_then(|plan| native::decode(r, src, plan, settings))
         }))
         .unwrap_or_else(|_| Err("the decoder failed on damaged audio data".to_string()));
         let outcome = match native {

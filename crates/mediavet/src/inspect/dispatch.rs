@@ -1,6 +1,7 @@
 //! From the first bytes to the facts of a kind: each reader called once.
 
 use crate::facts::{Facts, Problem};
+use crate::isobmff::{Sources, Wants};
 use crate::kind::{self, FileKind};
 use std::io::{Read, Seek};
 use std::path::Path;
@@ -43,9 +44,15 @@ fn probe_docx<R: Read + Seek>(r: &mut R, facts: &mut Facts) {
     }
 }
 
-/// The facts of any seekable reader of `size` bytes, by the kind its content shows; `path`
-/// is used for naming only. The container is parsed once, here.
-pub(super) fn facts_of<R: Read + Seek>(r: &mut R, size: u64, path: &Path) -> Facts {
+/// The facts of any seekable reader of `size` bytes, by the kind its content shows, and
+/// the media sources `wants` asks for; `path` is used for naming only. The container is
+/// parsed once, here.
+pub(super) fn facts_of<R: Read + Seek>(
+    r: &mut R,
+    size: u64,
+    path: &Path,
+    wants: Wants,
+) -> (Facts, Sources) {
     let mut facts = Facts {
         path: path.display().to_string(),
         size,
@@ -66,22 +73,23 @@ pub(super) fn facts_of<R: Read + Seek>(r: &mut R, size: u64, path: &Path) -> Fac
                 format!("read failed: {e}"),
                 format!("读取失败：{e}"),
             ));
-            return facts;
+            return (facts, Sources::default());
         }
     }
+    let mut sources = Sources::default();
     if matches!(facts.kind, FileKind::Mp4 | FileKind::Mov) {
-        facts.container = crate::isobmff::probe_iso(r, size, &mut facts.problems);
+        // Subtitle tracks are read here, whatever the passes: they are facts.
+        let wants = Wants {
+            subtitles: true,
+            ..wants
+        };
+        let (container, taken) = crate::isobmff::read(r, size, &mut facts.problems, wants);
+        (facts.container, sources) = (container, taken);
     }
     let kind = facts.kind;
-    if facts.container.as_ref().is_some_and(|c| {
-        c.tracks
-            .iter()
-            .any(|t| t.kind == crate::facts::TrackKind::Subtitle)
-    }) {
-        for src in crate::isobmff::subtitle_sources(r, size) {
-            let subs = crate::subtitle::tx3g::read_track(r, &src);
-            facts.subtitles.push(subs);
-        }
+    for src in std::mem::take(&mut sources.subtitles) {
+        let subs = crate::subtitle::tx3g::read_track(r, &src);
+        facts.subtitles.push(subs);
     }
     if kind == FileKind::Text {
         let read = r
@@ -115,5 +123,5 @@ pub(super) fn facts_of<R: Read + Seek>(r: &mut R, size: u64, path: &Path) -> Fac
         });
         facts.image = read.ok().flatten();
     }
-    facts
+    (facts, sources)
 }

@@ -19,6 +19,7 @@ pub use crate::input::Input;
 
 use crate::audio::MeterSettings;
 use crate::facts::{Facts, Problem};
+use crate::isobmff::Wants;
 use crate::kind::{self, Category, FileKind};
 use crate::video::FrameSettings;
 use std::io::Seek;
@@ -92,7 +93,15 @@ impl Inspect<'_> {
                 return unassessed(input, problem);
             }
         };
-        let mut facts = dispatch::facts_of(&mut reader, size, name);
+        let wants = Wants {
+            audio: self.needs.contains(&Need::Levels),
+            keyframes: self
+                .needs
+                .contains(&Need::Frames)
+                .then_some(self.frames.keyframes),
+            subtitles: true,
+        };
+        let (mut facts, sources) = dispatch::facts_of(&mut reader, size, name, wants);
         if let Input::File(path) = input {
             if let Some(img) = facts.image.as_mut() {
                 sidecars::add_caption_sidecar(path, img, &mut facts.problems);
@@ -105,14 +114,22 @@ impl Inspect<'_> {
             return facts;
         }
         if self.needs.contains(&Need::Levels) {
-            crate::audio::measure(&mut reader, &mut facts, input, self.meter, self.ffmpeg);
+            crate::audio::measure(
+                &mut reader,
+                &sources.audio,
+                &mut facts,
+                input,
+                self.meter,
+                self.ffmpeg,
+            );
         }
         if self.needs.contains(&Need::Frames) {
             let frames = FrameSettings {
                 ffmpeg: self.ffmpeg,
                 ..self.frames
             };
-            crate::video::analyse(input, &mut facts, frames, self.debug_frames);
+            let source = sources.video.first();
+            crate::video::analyse(input, source, &mut facts, frames, self.debug_frames);
         }
         if self.needs.contains(&Need::Pixels) {
             // The reader the kind was read with, not a second opening of the file;

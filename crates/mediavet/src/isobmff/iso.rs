@@ -7,6 +7,7 @@ use super::assemble::{assemble, Walk};
 use super::boxes::{fourcc, parse_header, Child, HeaderError};
 use super::fragments::add_moof;
 use super::moov::parse_moov;
+use super::sources::{Sources, Wants};
 use crate::facts::{ContainerFacts, Problem};
 use std::io::{Read, Seek, SeekFrom};
 
@@ -18,17 +19,22 @@ pub const MAX_MOOF: u64 = 64 << 20;
 pub const MAX_TOP_LEVEL_BOXES: u32 = 1_000_000;
 const MAX_FTYP: u64 = 64 << 10;
 
-/// Probes an ISO/QuickTime file of `file_size` bytes.
-pub fn probe_iso<R: Read + Seek>(
+/// Reads an ISO/QuickTime file of `file_size` bytes once: its container facts, and the
+/// sources `wants` asks for, taken from the same parse.
+pub fn read<R: Read + Seek>(
     r: &mut R,
     file_size: u64,
     problems: &mut Vec<Problem>,
-) -> Option<ContainerFacts> {
-    let mut w = walk(r, file_size, problems)?;
+    wants: Wants,
+) -> (Option<ContainerFacts>, Sources) {
+    let Some(mut w) = walk(r, file_size, problems) else {
+        return (None, Sources::default());
+    };
     if let Some(moov) = w.moov.as_mut() {
         super::first_frame::read_mp3_headers(r, moov, file_size);
     }
-    assemble(w, file_size, problems)
+    let sources = super::sources::sources(&w, wants);
+    (assemble(w, file_size, problems), sources)
 }
 
 /// Reads the top-level boxes; `None` when the file cannot be read at all.

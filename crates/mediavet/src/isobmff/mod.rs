@@ -22,9 +22,9 @@ pub use codec_config::aac_name;
 pub(crate) use codec_config::avcc as avc_profile;
 pub use sample_entry::{AudioDecoding, Pcm};
 pub use sources::{
-    audio_sources, spread, subtitle_sources, video_sources, AudioSource, Between, Keyframe,
-    SubtitleSource, VideoSource, MAX_BETWEEN,
+    spread, AudioSource, Between, Keyframe, Sources, SubtitleSource, VideoSource, Wants,
+    MAX_BETWEEN,
 };
 pub use time::leading_date;
 
-pub use iso::probe_iso;
+pub use iso::read;

@@ -1,11 +1,11 @@
-//! Where a file's audio lives: each audio track's decoder set-up and sample positions,
-//! for the audio measurement (the facts themselves come from `probe_reader`).
+//! Where a file's media lives, from the one parse of its boxes: each audio track's
+//! decoder set-up and packet positions, each video track's keyframes (and the pictures
+//! between them), each subtitle track's samples — what the decoders read.
 
+use super::assemble::Walk;
 use super::chunks::for_each_sample;
-use super::iso::walk;
 use super::sample_entry::AudioDecoding;
 use super::track::TrakParse;
-use std::io::{Read, Seek};
 
 /// One audio track, ready to demux.
 #[derive(Debug, Clone)]
@@ -44,30 +44,54 @@ pub fn spread(n: usize, count: usize) -> Vec<usize> {
     (0..count).map(|i| i * (n - 1) / (count - 1)).collect()
 }
 
-/// The tracks of one handler type, the movie timescale, and which tracks have movie fragments.
-#[derive(Default)]
-struct Tracks {
-    traks: Vec<TrakParse>,
-    movie_scale: u32,
-    fragmented: Vec<u32>,
+/// Which sources to take from the parse (each costs a pass over a sample table).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Wants {
+    /// The audio tracks' packets.
+    pub audio: bool,
+    /// Up to this many keyframes of each video track.
+    pub keyframes: Option<usize>,
+    /// The subtitle tracks' samples.
+    pub subtitles: bool,
 }
 
-/// The tracks of a file with one of `handlers` (none when it has no readable movie header).
-fn tracks<R: Read + Seek>(r: &mut R, file_size: u64, handlers: &[[u8; 4]]) -> Tracks {
-    let mut problems = Vec::new();
-    let Some((w, moov)) =
-        walk(r, file_size, &mut problems).and_then(|mut w| w.moov.take().map(|m| (w, m)))
-    else {
-        return Tracks::default();
+/// The sources taken from one parse.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    /// Audio tracks, in file order.
+    pub audio: Vec<AudioSource>,
+    /// Video tracks, in file order.
+    pub video: Vec<VideoSource>,
+    /// Subtitle tracks, in file order.
+    pub subtitles: Vec<SubtitleSource>,
+}
+
+/// The sources `wants` asks for, from the walk (before its tracks become facts).
+pub(super) fn sources(w: &Walk, wants: Wants) -> Sources {
+    let Some(moov) = &w.moov else {
+        return Sources::default();
     };
-    Tracks {
-        traks: moov
-            .traks
-            .into_iter()
+    let fragmented: Vec<u32> = w.fragments.keys().copied().collect();
+    let of = |handlers: &[[u8; 4]]| {
+        moov.traks
+            .iter()
             .filter(|t| handlers.contains(&t.handler))
-            .collect(),
-        movie_scale: moov.timescale,
-        fragmented: w.fragments.keys().copied().collect(),
+            .collect::<Vec<_>>()
+    };
+    Sources {
+        audio: if wants.audio {
+            audio_sources(&of(&[*b"soun"]), moov.timescale, &fragmented)
+        } else {
+            Vec::new()
+        },
+        video: wants.keyframes.map_or_else(Vec::new, |wanted| {
+            video_sources(&of(&[*b"vide"]), &fragmented, wanted)
+        }),
+        subtitles: if wants.subtitles {
+            subtitle_sources(&of(&[*b"text", *b"sbtl", *b"subt"]), &fragmented)
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -92,21 +116,17 @@ fn for_each_placed(
     )
 }
 
-/// The audio tracks of an MP4/QuickTime file.
-pub fn audio_sources<R: Read + Seek>(r: &mut R, file_size: u64) -> Vec<AudioSource> {
-    let Tracks {
-        traks,
-        movie_scale,
-        fragmented,
-    } = tracks(r, file_size, &[*b"soun"]);
+/// The audio tracks.
+fn audio_sources(traks: &[&TrakParse], movie_scale: u32, fragmented: &[u32]) -> Vec<AudioSource> {
     traks
-        .into_iter()
+        .iter()
         .enumerate()
-        .map(|(audio_index, mut t)| {
-            let entry = t.entry.take().unwrap_or_default();
-            let facts = entry.audio.unwrap_or_default();
+        .map(|(audio_index, t)| {
+            let none = Default::default();
+            let entry = t.entry.as_ref().unwrap_or(&none);
+            let facts = entry.audio.clone().unwrap_or_default();
             let mut packets = Vec::new();
-            let placed = for_each_placed(&t, &fragmented, |offset, size, tick| {
+            let placed = for_each_placed(t, fragmented, |offset, size, tick| {
                 packets.push((offset, size, tick))
             });
             let presented = presented_windows(t.edits.as_deref(), movie_scale, t.timescale);
@@ -120,11 +140,11 @@ pub fn audio_sources<R: Read + Seek>(r: &mut R, file_size: u64) -> Vec<AudioSour
             AudioSource {
                 track_id: t.id,
                 audio_index,
-                codec: entry.codec,
+                codec: entry.codec.clone(),
                 sample_rate: facts.sample_rate,
                 channels: facts.channels,
                 aac_object_type,
-                decoding: entry.decoding,
+                decoding: entry.decoding.clone(),
                 packets: placed.then_some(packets),
                 timescale: t.timescale,
                 presented,
@@ -147,24 +167,22 @@ pub struct SubtitleSource {
     pub samples: Option<Vec<(u64, u32, f64)>>,
 }
 
-/// The subtitle tracks (handlers `text`, `sbtl`, `subt`) of an MP4/QuickTime file.
-pub fn subtitle_sources<R: Read + Seek>(r: &mut R, file_size: u64) -> Vec<SubtitleSource> {
-    let Tracks {
-        traks, fragmented, ..
-    } = tracks(r, file_size, &[*b"text", *b"sbtl", *b"subt"]);
+/// The subtitle tracks (handlers `text`, `sbtl`, `subt`).
+fn subtitle_sources(traks: &[&TrakParse], fragmented: &[u32]) -> Vec<SubtitleSource> {
     traks
-        .into_iter()
-        .map(|mut t| {
-            let entry = t.entry.take().unwrap_or_default();
+        .iter()
+        .map(|t| {
+            let none = Default::default();
+            let entry = t.entry.as_ref().unwrap_or(&none);
             let scale = f64::from(t.timescale.max(1));
             let mut samples = Vec::new();
-            let placed = for_each_placed(&t, &fragmented, |offset, size, tick| {
+            let placed = for_each_placed(t, fragmented, |offset, size, tick| {
                 samples.push((offset, size, tick as f64 / scale))
             });
             SubtitleSource {
                 track_id: t.id,
-                codec: entry.codec,
-                entry: entry.text_entry,
+                codec: entry.codec.clone(),
+                entry: entry.text_entry.clone(),
                 samples: placed.then_some(samples),
             }
         })
@@ -293,18 +311,15 @@ fn between_targets(sync: &[u32], samples: u64, wanted: usize) -> Vec<u32> {
     targets
 }
 
-/// The video tracks of an MP4/QuickTime file, each with up to `wanted` of its keyframes
-/// spread evenly (only those are kept: a table claiming billions of samples costs time,
-/// not memory).
-pub fn video_sources<R: Read + Seek>(r: &mut R, file_size: u64, wanted: usize) -> Vec<VideoSource> {
-    let Tracks {
-        traks, fragmented, ..
-    } = tracks(r, file_size, &[*b"vide"]);
+/// The video tracks, each with up to `wanted` of its keyframes spread evenly (only those
+/// are kept: a table claiming billions of samples costs time, not memory).
+fn video_sources(traks: &[&TrakParse], fragmented: &[u32], wanted: usize) -> Vec<VideoSource> {
     traks
-        .into_iter()
+        .iter()
         .enumerate()
-        .map(|(video_index, mut t)| {
-            let entry = t.entry.take().unwrap_or_default();
+        .map(|(video_index, t)| {
+            let none = Default::default();
+            let entry = t.entry.as_ref().unwrap_or(&none);
             let scale = f64::from(t.timescale.max(1));
             let sync = t.sync_samples.as_deref();
             let samples = t.timeline.sizes.count();
@@ -331,7 +346,7 @@ pub fn video_sources<R: Read + Seek>(r: &mut R, file_size: u64, wanted: usize) -
                 .iter()
                 .flat_map(|&(n, o)| std::iter::repeat_n(o, n as usize));
             let first_offset = t.composition_offsets.first().map_or(0, |&(_, o)| o);
-            let placed = for_each_placed(&t, &fragmented, |offset, size, tick| {
+            let placed = for_each_placed(t, fragmented, |offset, size, tick| {
                 number += 1;
                 let shift = offsets.next().map_or(0, |o| o - first_offset);
                 let time_s = if tick == u64::MAX {
@@ -375,9 +390,9 @@ pub fn video_sources<R: Read + Seek>(r: &mut R, file_size: u64, wanted: usize) -
             let (width, height) = entry.video.as_ref().map_or((0, 0), |v| (v.width, v.height));
             VideoSource {
                 track_id: t.id,
-                codec: entry.codec,
+                codec: entry.codec.clone(),
                 video_index,
-                avcc: entry.video_config,
+                avcc: entry.video_config.clone(),
                 width,
                 height,
                 keyframe_total: total,

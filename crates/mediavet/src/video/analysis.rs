@@ -3,13 +3,14 @@
 //! `video.watermark` and `video.qr_code` judge them.
 
 use super::display::Geometry;
-use super::frames::{sample_keyframes_with, Frame};
+use super::frames::{sample_keyframes_with, sample_source, Frame};
 use super::qr::{self, Qr};
 use super::watermark;
 pub use crate::facts::frames::{FailedFrame, FrameFacts, Inconclusive, QrFact, WatermarkFact};
 use crate::facts::{Facts, Problem, TrackKind};
 use crate::finding::Text;
 use crate::input::Input;
+use crate::isobmff::VideoSource;
 use std::path::Path;
 
 /// Width the QR search sees (codes are small; modules need a few pixels each).
@@ -51,9 +52,17 @@ struct Prepared {
 }
 
 /// Samples and searches the frames of the first video track into that track's facts
-/// (`video.frames`, or `video.frames_not_checked` saying why not). With `debug`, the
-/// analysed frames and the persistence map are written there as PNG.
-pub fn analyse(input: Input, facts: &mut Facts, settings: FrameSettings, debug: Option<&Path>) {
+/// (`video.frames`, or `video.frames_not_checked` saying why not). `source` is that
+/// track's source from the parse the facts came from (`None`: the file is parsed again
+/// for it). With `debug`, the analysed frames and the persistence map are written there
+/// as PNG.
+pub fn analyse(
+    input: Input,
+    source: Option<&VideoSource>,
+    facts: &mut Facts,
+    settings: FrameSettings,
+    debug: Option<&Path>,
+) {
     let file_name = Path::new(&facts.path)
         .file_name()
         .map_or_else(|| "video".into(), |n| n.to_string_lossy().into_owned());
@@ -81,14 +90,12 @@ pub fn analyse(input: Input, facts: &mut Facts, settings: FrameSettings, debug: 
             qr_size,
         }
     };
-    let sampled = match sample_keyframes_with(
-        input,
-        settings.keyframes,
-        QR_WIDTH,
-        duration,
-        settings.ffmpeg,
-        &prepare,
-    ) {
+    let (count, ffmpeg) = (settings.keyframes, settings.ffmpeg);
+    let sampled = match source {
+        Some(src) => sample_source(input, src, count, QR_WIDTH, duration, ffmpeg, &prepare),
+        None => sample_keyframes_with(input, count, QR_WIDTH, duration, ffmpeg, &prepare),
+    };
+    let sampled = match sampled {
         Ok(s) => s,
         Err(why) => {
             video.frames_not_checked = Some(Text::new(

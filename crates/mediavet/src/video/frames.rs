@@ -9,7 +9,7 @@
 use super::h264::KeyframeDecoder;
 use super::luma::Luma;
 use crate::input::Input;
-use crate::isobmff::{video_sources, Between, Keyframe, VideoSource};
+use crate::isobmff::{Between, Keyframe, VideoSource, Wants};
 use rayon::prelude::*;
 use std::io::{Read, Seek, SeekFrom};
 use std::process::{Command, Stdio};
@@ -58,7 +58,7 @@ pub fn sample_keyframes(
 }
 
 /// [`sample_keyframes`], each frame handed to `prepare` on the worker that decoded it
-/// (so only what `prepare` keeps stays in memory).
+/// (so only what `prepare` keeps stays in memory); `ffmpeg` allows the fallback.
 pub fn sample_keyframes_with<T: Send>(
     input: Input,
     count: usize,
@@ -67,12 +67,37 @@ pub fn sample_keyframes_with<T: Send>(
     ffmpeg: bool,
     prepare: &(dyn Fn(Frame) -> T + Sync),
 ) -> Result<Sampled<T>, String> {
+    let src = first_video_source(input, count)?;
+    sample_source(input, &src, count, max_width, duration_s, ffmpeg, prepare)
+}
+
+/// The first video track's source with up to `count` keyframes, from a parse of its own
+/// (the pipeline hands over the one from its parse instead).
+fn first_video_source(input: Input, count: usize) -> Result<VideoSource, String> {
     let (mut file, size) = input.open().map_err(|e| e.to_string())?;
-    let src = video_sources(&mut file, size, count)
+    let wants = Wants {
+        keyframes: Some(count),
+        ..Wants::default()
+    };
+    let (_, sources) = crate::isobmff::read(&mut file, size, &mut Vec::new(), wants);
+    sources
+        .video
         .into_iter()
         .next()
-        .ok_or("no video track")?;
-    drop(file);
+        .ok_or_else(|| "no video track".into())
+}
+
+/// The pictures of video source `src` (up to `count` keyframes, and pictures between
+/// them when there are fewer) of `input`.
+pub(super) fn sample_source<T: Send>(
+    input: Input,
+    src: &VideoSource,
+    count: usize,
+    max_width: usize,
+    duration_s: Option<f64>,
+    ffmpeg: bool,
+    prepare: &(dyn Fn(Frame) -> T + Sync),
+) -> Result<Sampled<T>, String> {
     let stored_size = (src.width, src.height);
     let Some(keyframes) = src.keyframes.as_deref() else {
         let reason = "the sample tables do not place the keyframes (movie fragments)";
@@ -80,7 +105,7 @@ pub fn sample_keyframes_with<T: Send>(
             count: count.max(1),
             interval_s: spacing(duration_s, count),
         };
-        let (frames, failed) = extract_with_ffmpeg(input, &src, pick, max_width, ffmpeg, prepare)
+        let (frames, failed) = extract_with_ffmpeg(input, src, pick, max_width, ffmpeg, prepare)
             .map_err(|e| format!("frames not decoded: {reason}; {e}"))?;
         return Ok(Sampled {
             decoder: format!("ffmpeg ({reason})"),
@@ -109,8 +134,7 @@ pub fn sample_keyframes_with<T: Send>(
             left.sort_by(|a, b| a.0.total_cmp(&b.0));
             let times: Vec<f64> = left.iter().map(|(t, _)| *t).collect();
             let why = &left[0].1;
-            match extract_with_ffmpeg(input, &src, Pick::Times(&times), max_width, ffmpeg, prepare)
-            {
+            match extract_with_ffmpeg(input, src, Pick::Times(&times), max_width, ffmpeg, prepare) {
                 Ok((more, also_failed)) => {
                     frames.extend(more);
                     failed.extend(also_failed);
@@ -127,7 +151,7 @@ pub fn sample_keyframes_with<T: Send>(
         }
         Err(reason) => {
             let pick = Pick::Chosen(keyframes);
-            let done = extract_with_ffmpeg(input, &src, pick, max_width, ffmpeg, prepare)
+            let done = extract_with_ffmpeg(input, src, pick, max_width, ffmpeg, prepare)
                 .map_err(|e| format!("frames not decoded: {reason}; {e}"))?;
             (format!("ffmpeg ({reason})"), 0, done)
         }
