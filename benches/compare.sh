@@ -4,6 +4,8 @@
 # Needs: ffmpeg, ffprobe, mediainfo, hyperfine, GNU time
 #   (apt-get install -y ffmpeg mediainfo hyperfine time).
 # Usage: benches/compare.sh [RUNS]   (default 20 runs per tool; the median is reported)
+#   BASELINE=/path/to/older/mediavet benches/compare.sh  also times an older build in the
+#   same runs (a refactor must keep the figures: see the README).
 set -euo pipefail
 runs=${1:-20}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,6 +29,11 @@ fi
 cargo build --quiet --release -p mediavet-cli --manifest-path "$root/Cargo.toml"
 bin="$root/target/release/mediavet"
 
+# With BASELINE set, an older build runs beside this one in each comparison (last).
+baseline=${BASELINE:-}
+with_base() { local name=$1 cmd=$2; shift 2; if [ -n "$baseline" ]; then "$@" -n "$name (baseline)" "$cmd"; else "$@"; fi; }
+
+with_base "mediavet probe" "$baseline probe $file" \
 hyperfine -N --warmup 3 --runs "$runs" --export-json "$out/compare.json" \
   -n "mediavet probe" "$bin probe $file" \
   -n "ffprobe -show_format -show_streams" "ffprobe -v quiet -of json -show_format -show_streams $file" \
@@ -34,6 +41,7 @@ hyperfine -N --warmup 3 --runs "$runs" --export-json "$out/compare.json" \
 
 # Audio: one decode pass computing every level figure, on one core, against ffmpeg's
 # EBU R 128 meter on the same audio track.
+with_base "mediavet probe --levels (1 core)" "taskset -c 0 $baseline probe --levels $file" \
 hyperfine -N --warmup 2 --runs "$runs" --export-json "$out/compare_audio.json" \
   -n "mediavet probe --levels (1 core)" "taskset -c 0 $bin probe --levels $file" \
   -n "ffmpeg -af ebur128=peak=true" "ffmpeg -nostdin -v error -i $file -vn -af ebur128=peak=true -f null -" >&2
@@ -41,6 +49,7 @@ hyperfine -N --warmup 2 --runs "$runs" --export-json "$out/compare_audio.json" \
 # Frames: sampling 24 keyframes (the file has 18: all of them), decoding them, the
 # watermark and QR searches, against ffmpeg decoding the same keyframes to grey.
 frames_ffmpeg="ffmpeg -nostdin -v error -skip_frame nokey -i $file -vf scale=480:270,format=gray -fps_mode passthrough -f rawvideo -y /dev/null"
+with_base "mediavet probe --frames" "$baseline probe --frames $file" \
 hyperfine -N --warmup 2 --runs "$runs" --export-json "$out/compare_frames.json" \
   -n "mediavet probe --frames" "$bin probe --frames $file" \
   -n "ffmpeg -skip_frame nokey … format=gray" "$frames_ffmpeg" >&2
@@ -54,15 +63,22 @@ rss_ebur128=$(rss ffmpeg -nostdin -v error -i "$file" -vn -af ebur128=peak=true 
 rss_frames=$(rss "$bin" probe --frames "$file")
 # shellcheck disable=SC2086
 rss_frames_ffmpeg=$(rss $frames_ffmpeg)
+if [ -n "$baseline" ]; then
+  rss_base=$(rss "$baseline" probe "$file")
+  rss_base_levels=$(rss "$baseline" probe --levels "$file")
+  rss_base_frames=$(rss "$baseline" probe --frames "$file")
+else
+  rss_base=0 rss_base_levels=0 rss_base_frames=0
+fi
 
-python3 - "$out/compare.json" "$rss_mediavet" "$rss_ffprobe" "$rss_mediainfo" "$file" "$out/compare_audio.json" "$rss_levels" "$rss_ebur128" "$out/compare_frames.json" "$rss_frames" "$rss_frames_ffmpeg" <<'PY'
+python3 - "$out/compare.json" "$rss_mediavet" "$rss_ffprobe" "$rss_mediainfo" "$file" "$out/compare_audio.json" "$rss_levels" "$rss_ebur128" "$out/compare_frames.json" "$rss_frames" "$rss_frames_ffmpeg" "$rss_base" "$rss_base_levels" "$rss_base_frames" <<'PY'
 import json, os, platform, subprocess, sys
 results = json.load(open(sys.argv[1]))["results"]
-rss = [int(x) for x in sys.argv[2:5]]
+rss = [int(x) for x in sys.argv[2:5]] + [int(sys.argv[12])]
 audio = json.load(open(sys.argv[6]))["results"]
-audio_rss = [int(x) for x in sys.argv[7:9]]
+audio_rss = [int(x) for x in sys.argv[7:9]] + [int(sys.argv[13])]
 frames = json.load(open(sys.argv[9]))["results"]
-frames_rss = [int(x) for x in sys.argv[10:12]]
+frames_rss = [int(x) for x in sys.argv[10:12]] + [int(sys.argv[14])]
 size = os.path.getsize(sys.argv[5])
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
 print(f"File: {os.path.basename(sys.argv[5])}, {size/1e6:.1f} MB; machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}")
@@ -73,6 +89,8 @@ def table(title, results, rss, ms_digits, ratio_digits):
     base = results[0]["median"]
     for r, m in zip(results, rss):
         ratio = "—" if r is results[0] else f"{r['median']/base:.{ratio_digits}f}× faster"
+        if r is not results[0] and r["median"] < base:
+            ratio = f"{base/r['median']:.{ratio_digits}f}× slower"
         print(f"| {r['command']} | {r['median']*1000:.{ms_digits}f} ms | {r['min']*1000:.{ms_digits}f} ms | {m/1024:.1f} MB | {ratio} |")
 
 table("tool", results, rss, 1, 0)

@@ -71,7 +71,7 @@ pub fn check(input: Input, profile: &Profile, options: &CheckOptions) -> Report 
             .collect(),
         meter: profile.meter_settings(),
         frames: profile.frame_settings(),
-        max_megapixels: profile.image.max_megapixels,
+        max_megapixels: profile.image.decoding_limit(),
         debug_frames: options.debug_frames.as_deref(),
         ffmpeg: true,
     };

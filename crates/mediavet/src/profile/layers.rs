@@ -1,14 +1,14 @@
 //! Layers: a profile is built-in TOML, then a user file, then options, each laid over the
 //! one below as TOML tables (tables merge key by key, any other value replaces).
 
-use super::options::ProfileOptions;
+use super::settings::Profile;
 use crate::Error;
 use serde::Deserialize;
 use toml::{Table, Value};
 
 /// One layer: where it came from, its text when it was TOML text (for error lines), and
 /// its table.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(super) struct Layer {
     pub origin: String,
     pub text: Option<String>,
@@ -23,7 +23,7 @@ impl Layer {
             let line = e.span().map(|s| line_of_offset(text, s.start));
             profile_error(origin, line, e.message().to_string())
         };
-        toml::from_str::<ProfileOptions>(text).map_err(spanned)?;
+        toml::from_str::<Profile>(text).map_err(spanned)?;
         let table = text.parse::<Table>().map_err(spanned)?;
         Ok(Layer {
             origin: origin.into(),
@@ -38,7 +38,7 @@ impl Layer {
         for (section, value) in &table {
             let mut one = Table::new();
             one.insert(section.clone(), value.clone());
-            ProfileOptions::deserialize(Value::Table(one))
+            Profile::deserialize(Value::Table(one))
                 .map_err(|e| profile_error(origin, None, format!("{section}: {}", e.message())))?;
         }
         Ok(Layer {

@@ -2,21 +2,20 @@
 //!
 //! Built-in profiles live in `profiles/*.toml` and are embedded at build time. A profile
 //! is a stack of layers — a built-in one, a user file that `extends` it, options given by
-//! a caller — merged as TOML tables ([`layers`]), checked against the file schema
-//! ([`options`]) and resolved into concrete settings ([`settings`]) that rules read.
+//! a caller — merged as TOML tables ([`layers`]) into one [`Profile`] ([`settings`]: the
+//! schema every layer is checked against, whose defaults apply once the layers are
+//! merged, and what the rules read).
 
 mod layers;
-pub mod options;
 pub mod settings;
+pub mod values;
 
-pub use options::{Date, Level, LevelMeter, Positive, ProfileOptions};
-pub use settings::{DEFAULT_MAX_MEGAPIXELS, MAX_KEYFRAMES};
+pub use settings::{Profile, DEFAULT_MAX_MEGAPIXELS, MAX_KEYFRAMES};
+pub use values::{Date, Level, LevelMeter, Positive};
 
-use crate::kind::Category;
 use crate::Error;
 use layers::{error_at, merge, profile_error, Layer};
 use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Built-in profiles: (name, TOML source).
@@ -42,37 +41,6 @@ const BUILTIN: [(&str, &str); 5] = [
 /// without this module depending on the rules.
 mod rule_ids {
     include!(concat!(env!("OUT_DIR"), "/rule_ids.rs"));
-}
-
-/// A delivery spec, resolved: what the rules judge against.
-#[derive(Debug, Clone)]
-pub struct Profile {
-    /// Profile name.
-    pub name: String,
-    /// One-line description.
-    pub description: Option<String>,
-    /// The kind of file the profile checks.
-    pub category: Option<Category>,
-    /// Container settings.
-    pub container: settings::Container,
-    /// Video settings.
-    pub video: settings::Video,
-    /// Audio settings.
-    pub audio: settings::Audio,
-    /// Sampled-frame settings.
-    pub frames: settings::Frames,
-    /// Photo settings.
-    pub image: settings::Image,
-    /// Text settings.
-    pub text: settings::Text,
-    /// Subtitle settings.
-    pub subtitle: settings::Subtitle,
-    /// Date settings.
-    pub date: settings::Dates,
-    /// Severity overrides by rule id.
-    pub severity: BTreeMap<String, Level>,
-    /// The layers it was resolved from, bottom first (more can be laid over).
-    layers: Vec<Layer>,
 }
 
 impl Profile {
@@ -173,27 +141,13 @@ impl Profile {
         for layer in &layers {
             merge(&mut table, &layer.table);
         }
-        let options = ProfileOptions::deserialize(toml::Value::Table(table)).map_err(|e| {
+        let mut profile = Profile::deserialize(toml::Value::Table(table)).map_err(|e| {
             let origin = layers.last().map_or("profile", |l| l.origin.as_str());
             profile_error(origin, None, e.message().to_string())
         })?;
-        validate(&options, &layers)?;
-        let s = settings::resolve(&options);
-        Ok(Profile {
-            name: options.name.unwrap_or_default(),
-            description: options.description,
-            category: options.category,
-            container: s.container,
-            video: s.video,
-            audio: s.audio,
-            frames: s.frames,
-            image: s.image,
-            text: s.text,
-            subtitle: s.subtitle,
-            date: s.date,
-            severity: options.severity,
-            layers,
-        })
+        validate(&profile, &layers)?;
+        profile.layers = layers;
+        Ok(profile)
     }
 
     /// The level a profile sets for rule `id`, if it sets one.
@@ -221,7 +175,7 @@ impl Profile {
 
 /// Checks what single values cannot: rule ids, ranges and pairs of values; an error names
 /// the layer that set the key, at its line.
-fn validate(o: &ProfileOptions, layers: &[Layer]) -> Result<(), Error> {
+fn validate(o: &Profile, layers: &[Layer]) -> Result<(), Error> {
     let err = |section: &str, key: &str, message: String| {
         Err(error_at(layers, Some(section), key, message))
     };
@@ -235,11 +189,11 @@ fn validate(o: &ProfileOptions, layers: &[Layer]) -> Result<(), Error> {
         }
     }
     if let (Some(a), Some(b)) = (o.date.earliest, o.date.latest) {
-        if a.0 > b.0 {
+        if a > b {
             return err(
                 "date",
                 "earliest",
-                format!("date: earliest {} is after latest {}", a.0, b.0),
+                format!("date: earliest {a} is after latest {b}"),
             );
         }
     }
@@ -259,11 +213,8 @@ fn validate(o: &ProfileOptions, layers: &[Layer]) -> Result<(), Error> {
             format!("image: min_quality must be in 1–100, got {q}"),
         );
     }
-    if let Some(p) = o
-        .audio
-        .min_level_percentile
-        .filter(|p| !(p > &0.0 && p <= &100.0))
-    {
+    let p = o.audio.min_level_percentile;
+    if !(p > 0.0 && p <= 100.0) {
         return err(
             "audio",
             "min_level_percentile",
@@ -284,7 +235,8 @@ fn validate(o: &ProfileOptions, layers: &[Layer]) -> Result<(), Error> {
         }
     }
     let f = &o.frames;
-    if let Some(k) = f.keyframes.filter(|k| !(2..=MAX_KEYFRAMES).contains(k)) {
+    let k = f.keyframes;
+    if !(2..=MAX_KEYFRAMES).contains(&k) {
         return err(
             "frames",
             "keyframes",
@@ -295,7 +247,7 @@ fn validate(o: &ProfileOptions, layers: &[Layer]) -> Result<(), Error> {
         ("persistence", f.persistence),
         ("min_confidence", f.min_confidence),
     ] {
-        if let Some(v) = v.filter(|v| !(*v > 0.0 && *v <= 1.0)) {
+        if !(v > 0.0 && v <= 1.0) {
             return err(
                 "frames",
                 key,
@@ -303,7 +255,7 @@ fn validate(o: &ProfileOptions, layers: &[Layer]) -> Result<(), Error> {
             );
         }
     }
-    for r in f.ignore.iter().flatten() {
+    for r in &f.ignore {
         let inside = r.iter().all(|v| (0.0..=1.0).contains(v))
             && r[0] + r[2] <= 1.0 + 1e-9
             && r[1] + r[3] <= 1.0 + 1e-9;
@@ -316,7 +268,7 @@ fn validate(o: &ProfileOptions, layers: &[Layer]) -> Result<(), Error> {
         }
     }
     if let (Some(min), Some(max)) = (o.video.min_duration_s, o.video.max_duration_s) {
-        if min.0 > max.0 {
+        if min > max {
             return err(
                 "video",
                 "min_duration_s",

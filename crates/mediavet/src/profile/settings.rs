@@ -1,9 +1,15 @@
-//! Resolved settings: the values rules read, every default applied here and nowhere else.
-//! An `Option` left in these types means "not asked for": the rule that reads it does
-//! not apply.
+//! The profile schema and the resolved settings in one set of types: every key may be left
+//! out of a layer (its default, in the section's `Default`, applies once the layers are
+//! merged), unknown keys are rejected, and values check themselves as they are read.
+//! An `Option` means "not asked for": the rule that reads it does not apply. A new setting
+//! is one field here (and its default, when `Default` of its type is not it).
 
-use super::options::{LevelMeter, ProfileOptions};
+use super::layers::Layer;
+use super::values::{date, positive, Level, LevelMeter};
+use crate::kind::Category;
 use chrono::NaiveDate;
+use serde::Deserialize;
+use std::collections::BTreeMap;
 
 /// Most keyframes a profile may ask to sample (bounds memory: ~0.5 MB each).
 pub const MAX_KEYFRAMES: usize = 240;
@@ -12,21 +18,53 @@ pub const MAX_KEYFRAMES: usize = 240;
 /// medium-format sensors give 150 MP) and a 200 MB grey picture at most.
 pub const DEFAULT_MAX_MEGAPIXELS: f64 = 200.0;
 
-/// Least confidence for a mark at `video.watermark`'s severity when a profile sets none.
-pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.5;
-
-/// Allowed deviation from the loudness target when a profile sets none, LU.
-pub const DEFAULT_LOUDNESS_TOLERANCE_LU: f64 = 2.0;
+/// A delivery spec: what a layer may say, and once the layers are merged, what the rules
+/// read.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Profile {
+    /// Profile name.
+    pub name: String,
+    /// Built-in profile this one starts from.
+    pub extends: Option<String>,
+    /// One-line description.
+    pub description: Option<String>,
+    /// The kind of file the profile checks.
+    pub category: Option<Category>,
+    /// `[container]`.
+    pub container: Container,
+    /// `[video]`.
+    pub video: Video,
+    /// `[audio]`.
+    pub audio: Audio,
+    /// `[frames]`.
+    pub frames: Frames,
+    /// `[image]`.
+    pub image: Image,
+    /// `[text]`.
+    pub text: Text,
+    /// `[subtitle]`.
+    pub subtitle: Subtitle,
+    /// `[date]`.
+    pub date: Dates,
+    /// `[severity]`: a level per rule id.
+    pub severity: BTreeMap<String, Level>,
+    /// The layers it was resolved from, bottom first (more can be laid over).
+    #[serde(skip)]
+    pub(super) layers: Vec<Layer>,
+}
 
 /// `[container]`.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Container {
     /// Accepted container formats (`mp4`, `mov`, `3gp`, `m4a`, `m4v`).
     pub formats: Option<Vec<String>>,
 }
 
 /// `[video]`.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Video {
     /// A video track is required.
     pub required: bool,
@@ -35,27 +73,31 @@ pub struct Video {
     /// Required displayed height in pixels.
     pub height: Option<u32>,
     /// Minimum measured video bitrate, Mb/s.
+    #[serde(deserialize_with = "positive")]
     pub min_bitrate_mbps: Option<f64>,
     /// Containers the bitrate minimum applies to (all when absent).
     pub bitrate_formats: Option<Vec<String>>,
     /// Maximum movie duration, seconds.
+    #[serde(deserialize_with = "positive")]
     pub max_duration_s: Option<f64>,
     /// Minimum movie duration, seconds.
+    #[serde(deserialize_with = "positive")]
     pub min_duration_s: Option<f64>,
 }
 
 /// `[audio]`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Audio {
     /// An audio track is required.
     pub required: bool,
     /// Channels required over all audio tracks together.
     pub channels: Option<u32>,
-    /// Channel 1 and channel 2 must carry different material.
+    /// Channel 1 and channel 2 must carry different material (narration vs music).
     pub expect_split: bool,
     /// The reading the level band is judged on (default: sample peak).
     pub meter: LevelMeter,
-    /// The sine level (dBFS, peak) that reads 0 VU.
+    /// The sine level (dBFS, peak) that reads 0 VU: −20 (SMPTE RP155) or −18 (EBU R68).
     pub vu_reference_dbfs: f64,
     /// The highest level may not exceed this (dB on the chosen meter).
     pub max_level_db: Option<f64>,
@@ -63,7 +105,7 @@ pub struct Audio {
     pub min_level_db: Option<f64>,
     /// … at this percentile of its 300 ms windows above −50 dBFS.
     pub min_level_percentile: f64,
-    /// Target integrated loudness, LUFS.
+    /// Target integrated loudness (GY/T 282-2014: −24 LKFS).
     pub loudness_target_lufs: Option<f64>,
     /// Allowed deviation from the target, LU.
     pub loudness_tolerance_lu: f64,
@@ -71,52 +113,123 @@ pub struct Audio {
     pub max_true_peak_dbtp: Option<f64>,
 }
 
-/// `[image]`.
-#[derive(Debug, Clone)]
+impl Default for Audio {
+    fn default() -> Self {
+        let meter = crate::audio::MeterSettings::default();
+        Audio {
+            required: false,
+            channels: None,
+            expect_split: false,
+            meter: LevelMeter::Peak,
+            vu_reference_dbfs: meter.vu_reference_dbfs,
+            max_level_db: None,
+            min_level_db: None,
+            min_level_percentile: meter.level_percentile,
+            loudness_target_lufs: None,
+            loudness_tolerance_lu: 2.0,
+            max_true_peak_dbtp: None,
+        }
+    }
+}
+
+/// `[frames]`: the pictures sampled from a video and what is looked for in them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Frames {
+    /// Keyframes sampled evenly over the duration (all when the video has fewer).
+    pub keyframes: usize,
+    /// Look for watermarks and logos (`video.watermark`).
+    pub watermark: bool,
+    /// Share of the frames of the video, or of a half or third of it, that a mark's
+    /// edges must be present in.
+    pub persistence: f64,
+    /// Least confidence (0–1) for a mark to be reported at the rule's severity; weaker
+    /// ones are reported for information.
+    pub min_confidence: f64,
+    /// Areas never judged, as `[x, y, w, h]` fractions of the displayed picture (e.g. the
+    /// static interface of a screen recording).
+    pub ignore: Vec<[f64; 4]>,
+    /// Look for QR codes (`video.qr_code`).
+    pub qr_code: bool,
+}
+
+impl Default for Frames {
+    fn default() -> Self {
+        let frames = crate::video::FrameSettings::default();
+        Frames {
+            keyframes: frames.keyframes,
+            watermark: false,
+            persistence: frames.persistence,
+            min_confidence: 0.5,
+            ignore: Vec::new(),
+            qr_code: false,
+        }
+    }
+}
+
+/// `[image]`: photos.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Image {
-    /// Accepted image formats, as named in the facts.
+    /// Accepted image formats, as named in the facts (`jpeg`, `png`, `heif`, …).
     pub formats: Option<Vec<String>>,
     /// Least megapixels.
+    #[serde(deserialize_with = "positive")]
     pub min_megapixels: Option<f64>,
     /// Least length of the long side, pixels.
     pub min_long_side: Option<u32>,
     /// Report what the metadata shows: stripped, edited, revealing the author.
     pub metadata: bool,
-    /// Most megapixels a picture may have to be decoded.
-    pub max_megapixels: f64,
-    /// Whether a profile set `max_megapixels` itself (then `image.too_large` applies).
-    pub max_megapixels_set: bool,
-    /// Least Laplacian variance of the sharpest eighth (`image.sharpness`).
+    /// Most megapixels a header may claim; larger pictures are not decoded
+    /// (`image.too_large`, which applies when this is set; the decoding limit is
+    /// [`DEFAULT_MAX_MEGAPIXELS`] otherwise).
+    #[serde(deserialize_with = "positive")]
+    pub max_megapixels: Option<f64>,
+    /// Least Laplacian variance of the sharpest eighth of the picture at the 1024-pixel
+    /// working size (`image.sharpness`).
+    #[serde(deserialize_with = "positive")]
     pub min_sharpness: Option<f64>,
-    /// Least estimated JPEG quality, 1–100.
+    /// Least estimated JPEG quality, 1–100 (`image.quality`).
     pub min_quality: Option<u8>,
-    /// Ask for a caption.
+    /// Ask for a caption in the metadata or a sidecar `.txt` (`image.caption`).
     pub caption: bool,
 }
 
-/// `[text]`.
-#[derive(Debug, Clone, Default)]
+impl Image {
+    /// Most megapixels a picture may have to be decoded.
+    pub fn decoding_limit(&self) -> f64 {
+        self.max_megapixels.unwrap_or(DEFAULT_MAX_MEGAPIXELS)
+    }
+}
+
+/// `[text]`: text entries.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Text {
-    /// Accepted document formats (`text`, `docx`).
+    /// Accepted document formats, as named in the facts (`text`, `docx`); others get
+    /// `file.kind` asking for .docx.
     pub formats: Option<Vec<String>>,
-    /// Least 字数.
+    /// Least 字数 (as Word/WPS count it).
     pub min_words: Option<usize>,
     /// Most 字数.
     pub max_words: Option<usize>,
-    /// Largest share (0–1) of Traditional-only characters.
+    /// Largest share (0–1) of Traditional-only characters among the characters that tell
+    /// the scripts apart (`text.script`).
     pub max_traditional_share: Option<f64>,
-    /// Report names in a Word document's properties.
+    /// Report names in a Word document's properties (`text.metadata_author`).
     pub metadata_author: bool,
 }
 
-/// `[subtitle]`.
-#[derive(Debug, Clone, Default)]
+/// `[subtitle]`: sidecar subtitle files and subtitle tracks of a video.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Subtitle {
-    /// Largest share (0–1) of Traditional-only characters.
+    /// Largest share (0–1) of Traditional-only characters (`subtitle.script`).
     pub max_traditional_share: Option<f64>,
-    /// Accepted font names, compared without case and spaces.
+    /// Accepted font names, compared without case and spaces (`subtitle.style`).
     pub fonts: Option<Vec<String>>,
-    /// Font size, in the subtitle format's own unit.
+    /// Font size, in the subtitle format's own unit (ASS: script pixels).
+    #[serde(deserialize_with = "positive")]
     pub font_size: Option<f64>,
     /// Ask for horizontally centred subtitles.
     pub centred: bool,
@@ -136,120 +249,14 @@ impl Subtitle {
     }
 }
 
-/// `[frames]`.
-#[derive(Debug, Clone)]
-pub struct Frames {
-    /// Keyframes sampled evenly over the duration.
-    pub keyframes: usize,
-    /// Look for watermarks and logos.
-    pub watermark: bool,
-    /// Share of the frames a mark's edges must be present in.
-    pub persistence: f64,
-    /// Least confidence for a mark to be reported at the rule's severity.
-    pub min_confidence: f64,
-    /// Areas never judged, `[x, y, w, h]` fractions of the displayed picture.
-    pub ignore: Vec<[f64; 4]>,
-    /// Look for QR codes.
-    pub qr_code: bool,
-}
-
 /// `[date]`.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Dates {
     /// Earliest accepted creation date.
+    #[serde(deserialize_with = "date")]
     pub earliest: Option<NaiveDate>,
     /// Latest accepted creation date.
+    #[serde(deserialize_with = "date")]
     pub latest: Option<NaiveDate>,
-}
-
-/// Every section, resolved from the merged options.
-pub(super) struct Sections {
-    pub container: Container,
-    pub video: Video,
-    pub audio: Audio,
-    pub image: Image,
-    pub text: Text,
-    pub subtitle: Subtitle,
-    pub frames: Frames,
-    pub date: Dates,
-}
-
-/// Applies the defaults to merged options.
-pub(super) fn resolve(o: &ProfileOptions) -> Sections {
-    let frames = crate::video::FrameSettings::default();
-    let meter = crate::audio::MeterSettings::default();
-    let (v, a, i, t, s, f) = (
-        &o.video,
-        &o.audio,
-        &o.image,
-        &o.text,
-        &o.subtitle,
-        &o.frames,
-    );
-    Sections {
-        container: Container {
-            formats: o.container.formats.clone(),
-        },
-        video: Video {
-            required: v.required.unwrap_or(false),
-            width: v.width,
-            height: v.height,
-            min_bitrate_mbps: v.min_bitrate_mbps.map(|p| p.0),
-            bitrate_formats: v.bitrate_formats.clone(),
-            max_duration_s: v.max_duration_s.map(|p| p.0),
-            min_duration_s: v.min_duration_s.map(|p| p.0),
-        },
-        audio: Audio {
-            required: a.required.unwrap_or(false),
-            channels: a.channels,
-            expect_split: a.expect_split.unwrap_or(false),
-            meter: a.meter.unwrap_or(LevelMeter::Peak),
-            vu_reference_dbfs: a.vu_reference_dbfs.unwrap_or(meter.vu_reference_dbfs),
-            max_level_db: a.max_level_db,
-            min_level_db: a.min_level_db,
-            min_level_percentile: a.min_level_percentile.unwrap_or(meter.level_percentile),
-            loudness_target_lufs: a.loudness_target_lufs,
-            loudness_tolerance_lu: a
-                .loudness_tolerance_lu
-                .unwrap_or(DEFAULT_LOUDNESS_TOLERANCE_LU),
-            max_true_peak_dbtp: a.max_true_peak_dbtp,
-        },
-        image: Image {
-            formats: i.formats.clone(),
-            min_megapixels: i.min_megapixels.map(|p| p.0),
-            min_long_side: i.min_long_side,
-            metadata: i.metadata.unwrap_or(false),
-            max_megapixels: i.max_megapixels.map_or(DEFAULT_MAX_MEGAPIXELS, |p| p.0),
-            max_megapixels_set: i.max_megapixels.is_some(),
-            min_sharpness: i.min_sharpness.map(|p| p.0),
-            min_quality: i.min_quality,
-            caption: i.caption.unwrap_or(false),
-        },
-        text: Text {
-            formats: t.formats.clone(),
-            min_words: t.min_words,
-            max_words: t.max_words,
-            max_traditional_share: t.max_traditional_share,
-            metadata_author: t.metadata_author.unwrap_or(false),
-        },
-        subtitle: Subtitle {
-            max_traditional_share: s.max_traditional_share,
-            fonts: s.fonts.clone(),
-            font_size: s.font_size.map(|p| p.0),
-            centred: s.centred.unwrap_or(false),
-            shadow: s.shadow.unwrap_or(false),
-        },
-        frames: Frames {
-            keyframes: f.keyframes.unwrap_or(frames.keyframes),
-            watermark: f.watermark.unwrap_or(false),
-            persistence: f.persistence.unwrap_or(frames.persistence),
-            min_confidence: f.min_confidence.unwrap_or(DEFAULT_MIN_CONFIDENCE),
-            ignore: f.ignore.clone().unwrap_or_default(),
-            qr_code: f.qr_code.unwrap_or(false),
-        },
-        date: Dates {
-            earliest: o.date.earliest.map(|d| d.0),
-            latest: o.date.latest.map(|d| d.0),
-        },
-    }
 }

@@ -28,7 +28,7 @@ pub(super) static RULE: Rule = Rule {
 
 /// Applies to photo profiles (those listing image formats) and whenever a limit is set.
 fn applies(p: &Profile) -> bool {
-    p.image.formats.is_some() || p.image.max_megapixels_set
+    p.image.formats.is_some() || p.image.max_megapixels.is_some()
 }
 
 /// A header over the limit.
@@ -36,7 +36,7 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(img) = &cx.facts.image else {
         return Vec::new();
     };
-    let limit = cx.profile.image.max_megapixels;
+    let limit = cx.profile.image.decoding_limit();
     if img.megapixels <= limit {
         return Vec::new();
     }
