@@ -1,6 +1,7 @@
 //! Checking many files at once: in parallel on a bounded pool, results in input order,
 //! one bad file never stopping the batch.
 
+use crate::kind::Category;
 use crate::profile::Profile;
 use crate::report::{check_path_with, CheckOptions, Report};
 use crate::Error;
@@ -33,4 +34,16 @@ pub fn check_many(
             })
             .collect()
     }))
+}
+
+/// Splits the files of a batch into the entries to check under `profile` and the sidecars
+/// among them that the pipeline reads with their entry: for photos, caption `.txt` files
+/// (kept for the groups); for videos, subtitle files beside a video (read with it, not
+/// checked twice).
+pub fn split_sidecars(files: Vec<PathBuf>, profile: &Profile) -> (Vec<PathBuf>, Vec<PathBuf>) {
+    match profile.category {
+        Some(Category::Image) => crate::group::split_sidecars(files),
+        Some(Category::Video) => crate::subtitle::split_sidecars(files),
+        _ => (files, Vec::new()),
+    }
 }

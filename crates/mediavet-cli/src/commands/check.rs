@@ -39,15 +39,7 @@ pub fn run(out: &mut dyn Write, args: Args) -> Result<ExitCode, mediavet::Error>
     };
     let files = walk::expand(&args.paths)?;
     let photos = profile.category == Some(Category::Image);
-    let (files, sidecars) = if photos {
-        mediavet::group::split_sidecars(files)
-    } else if profile.category == Some(Category::Video) {
-        // Subtitle files beside a video are read with it, not checked twice.
-        let (files, _) = mediavet::subtitle::split_sidecars(files);
-        (files, Vec::new())
-    } else {
-        (files, Vec::new())
-    };
+    let (files, sidecars) = mediavet::batch::split_sidecars(files, &profile);
     let bar = progress::bar(files.len());
     let options = CheckOptions {
         debug_frames: args.debug_frames,
