@@ -88,9 +88,10 @@ def table(title, results, rss, ms_digits, ratio_digits):
     print("|---|---:|---:|---:|---:|")
     base = results[0]["median"]
     for r, m in zip(results, rss):
-        ratio = "—" if r is results[0] else f"{r['median']/base:.{ratio_digits}f}× faster"
+        digits = 2 if r["command"].endswith("(baseline)") else ratio_digits
+        ratio = "—" if r is results[0] else f"{r['median']/base:.{digits}f}× faster"
         if r is not results[0] and r["median"] < base:
-            ratio = f"{base/r['median']:.{ratio_digits}f}× slower"
+            ratio = f"{base/r['median']:.{digits}f}× slower"
         print(f"| {r['command']} | {r['median']*1000:.{ms_digits}f} ms | {r['min']*1000:.{ms_digits}f} ms | {m/1024:.1f} MB | {ratio} |")
 
 table("tool", results, rss, 1, 0)

@@ -2,7 +2,7 @@
 
 use crate::facts::Facts;
 use crate::finding::{Finding, Lang, Severity};
-use crate::inspect::{internal_error, unassessed, Input, Inspect, Need};
+use crate::inspect::{internal_error, panic_message, unassessed, Input, Inspect, Need};
 use crate::profile::Profile;
 use crate::rules;
 use crate::text::author::AuthorDetails;
@@ -81,12 +81,8 @@ pub fn check(input: Input, profile: &Profile, options: &CheckOptions) -> Report 
         check_facts_with(facts, profile, &options.author)
     }));
     judged.unwrap_or_else(|cause| {
-        let what = cause
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| cause.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown".into());
-        check_facts(unassessed(input, internal_error(&what)), profile)
+        let problem = internal_error(&panic_message(&*cause));
+        check_facts(unassessed(input, problem), profile)
     })
 }
 

@@ -74,14 +74,8 @@ impl Inspect<'_> {
     /// The facts of `input`. Never fails: a file that cannot be opened, or whose reading
     /// panicked (an internal error, said in the problem), has a fatal problem.
     pub fn run(&self, input: Input) -> Facts {
-        catch_unwind(AssertUnwindSafe(|| self.run_unisolated(input))).unwrap_or_else(|cause| {
-            let what = cause
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| cause.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown".into());
-            unassessed(input, internal_error(&what))
-        })
+        catch_unwind(AssertUnwindSafe(|| self.run_unisolated(input)))
+            .unwrap_or_else(|cause| unassessed(input, internal_error(&panic_message(&*cause))))
     }
 
     fn run_unisolated(&self, input: Input) -> Facts {
@@ -149,6 +143,15 @@ impl Inspect<'_> {
         }
         facts
     }
+}
+
+/// What a caught panic said.
+pub(crate) fn panic_message(cause: &(dyn std::any::Any + Send)) -> String {
+    cause
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| cause.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown".into())
 }
 
 /// The problem a panic while checking `what` becomes.

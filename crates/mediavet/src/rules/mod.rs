@@ -210,18 +210,27 @@ pub(crate) fn japanese_finding<L>(
     )
 }
 
+/// The findings of one rule at severity `sev`.
+fn check(
+    rule: &'static Rule,
+    sev: Severity,
+    facts: &Facts,
+    profile: &Profile,
+    author: &AuthorDetails,
+) -> Vec<Finding> {
+    let cx = Ctx {
+        facts,
+        profile,
+        author,
+        rule,
+    };
+    (rule.check)(&cx, sev)
+}
+
 /// Runs every active rule on `facts`; findings sorted by severity (errors first), then rule order.
 pub fn run(facts: &Facts, profile: &Profile, author: &AuthorDetails) -> Vec<Finding> {
     let mut findings: Vec<Finding> = active(profile)
-        .flat_map(|(rule, sev)| {
-            let cx = Ctx {
-                facts,
-                profile,
-                author,
-                rule,
-            };
-            (rule.check)(&cx, sev)
-        })
+        .flat_map(|(rule, sev)| check(rule, sev, facts, profile, author))
         .collect();
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     findings

@@ -1,6 +1,6 @@
 //! Hand-built facts and a table runner for the rules' own tests: no media file needed.
 
-use super::{Ctx, Rule};
+use super::Rule;
 use crate::facts::audio::{AudioLevels, ChannelLevels, ChannelRelation, Silence, Trace};
 use crate::facts::frames::{FrameFacts, QrFact, Rect, WatermarkFact};
 use crate::facts::image::ImageFacts;
@@ -198,16 +198,10 @@ pub fn findings_with(
     profile: &Profile,
     author: &AuthorDetails,
 ) -> Vec<Finding> {
-    let Some((_, severity)) = super::active(profile).find(|(r, _)| r.id == rule.id) else {
-        return Vec::new();
-    };
-    let cx = Ctx {
-        facts,
-        profile,
-        author,
-        rule,
-    };
-    (rule.check)(&cx, severity)
+    match super::active(profile).find(|(r, _)| r.id == rule.id) {
+        Some((_, severity)) => super::check(rule, severity, facts, profile, author),
+        None => Vec::new(),
+    }
 }
 
 /// Checks one table row: `rule` on `facts` gives exactly `want`, in order.
