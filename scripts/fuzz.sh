@@ -27,8 +27,12 @@ fi
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --quiet
 corpus_root=${MEDIAVET_CORPUS:-../shared/corpus}
 
-# Seed files of a target: fixtures and corpus files under 300 kB (larger ones slow every
-# mutation down and add little the small ones lack).
+# Seed files of a target: fixtures and corpus files up to $FUZZ_SEED_MAX bytes (default
+# 300 kB: larger ones slow every mutation down and add little the small ones lack). The
+# short smoke run of the tests sets 100 kB: the 39 MP4 seeds between 100 and 300 kB
+# (1080p clips whose every check decodes dozens of pictures) take a minute to replay
+# once, which would be most of a 20 s run.
+seed_max=${FUZZ_SEED_MAX:-300000}
 seeds_of() {
   local t=$1
   case $t in
@@ -40,7 +44,7 @@ seeds_of() {
     subtitle) ls testdata/subtitle/*.srt testdata/subtitle/*.ass "$corpus_root"/subtitle/*.srt 2>/dev/null ;;
     profile) ls crates/mediavet/profiles/*.toml ;;
   esac | while read -r f; do
-    if [ "$(stat -c %s "$f")" -le 300000 ]; then echo "$f"; fi
+    if [ "$(stat -c %s "$f")" -le "$seed_max" ]; then echo "$f"; fi
   done || true
   ls "testdata/fuzz/$t"/* 2>/dev/null || true
 }

@@ -46,10 +46,12 @@ venv="$PWD/target/pyenv"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 export VIRTUAL_ENV="$venv" PATH="$venv/bin:$PATH"
 pip install -q --disable-pip-version-check "maturin>=1.9,<2" pytest mypy "dask[distributed]" python-docx
-maturin develop -q --release -m bindings/python/Cargo.toml
+# The dev profile: mediavet and its dependencies run at opt-level 2 (Cargo.toml), and the
+# build reuses what cargo test compiled (a release build would take minutes more).
+maturin develop -q -m bindings/python/Cargo.toml
 python -m pytest -q bindings/python/tests
 mypy --strict bindings/python/examples/usage.py
 
 # Coverage-guided fuzzing, a short smoke run of every target (nightly toolchain; the
 # campaign figures are in the README).
-./scripts/fuzz.sh 20
+FUZZ_SEED_MAX=100000 ./scripts/fuzz.sh 20

@@ -51,13 +51,26 @@ pub struct Report {
 }
 
 /// How one check runs, beyond what the profile says.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct CheckOptions {
     /// Write the sampled frames and the watermark persistence map of each video as PNG
     /// into a folder per file under this directory.
     pub debug_frames: Option<PathBuf>,
     /// The entrant's details, searched for in a text's body (per entry, not per profile).
     pub author: AuthorDetails,
+    /// Hand codecs decoded nowhere else to an `ffmpeg` on PATH (default); off, nothing
+    /// runs outside the process and such media is reported as not measured.
+    pub ffmpeg: bool,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            debug_frames: None,
+            author: AuthorDetails::default(),
+            ffmpeg: true,
+        }
+    }
 }
 
 /// Inspects and checks one input: the passes the profile's active rules need, then the
@@ -73,7 +86,7 @@ pub fn check(input: Input, profile: &Profile, options: &CheckOptions) -> Report 
         frames: profile.frame_settings(),
         max_megapixels: profile.image.decoding_limit(),
         debug_frames: options.debug_frames.as_deref(),
-        ffmpeg: true,
+        ffmpeg: options.ffmpeg,
     };
     let facts = inspect.run(input);
     // The rules run isolated too: a panic in one is this input's problem, not the batch's.

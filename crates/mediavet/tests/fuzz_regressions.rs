@@ -11,10 +11,19 @@ const LIMIT: Duration = Duration::from_secs(10);
 
 /// Runs `data` through the code target `target` exercises.
 fn replay(target: &str, data: &[u8]) {
-    // check_bytes turns a panic into an "internal error" finding: that is a failure here.
+    // check turns a panic into an "internal error" finding: that is a failure here. As in
+    // the fuzz targets, the ffmpeg fallback is off.
     let check = |profile: &str, name: &str| {
         let profile = mediavet::Profile::builtin(profile).unwrap();
-        let r = mediavet::check_bytes(data, Path::new(name), &profile);
+        let options = mediavet::CheckOptions {
+            ffmpeg: false,
+            ..Default::default()
+        };
+        let input = mediavet::Input::Bytes {
+            name: Path::new(name),
+            bytes: data,
+        };
+        let r = mediavet::check(input, &profile, &options);
         let internal = r
             .findings
             .iter()

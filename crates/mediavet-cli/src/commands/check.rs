@@ -44,6 +44,7 @@ pub fn run(out: &mut dyn Write, args: Args) -> Result<ExitCode, mediavet::Error>
     let options = CheckOptions {
         debug_frames: args.debug_frames,
         author: args.author,
+        ..CheckOptions::default()
     };
     let reports = mediavet::check_many(&files, &profile, &options, args.jobs, &|r| {
         progress::done(&bar, r)
