@@ -61,6 +61,7 @@ fn bench_frames(c: &mut Criterion) {
                 None,
                 &mut f,
                 mediavet::video::FrameSettings::default(),
+                true,
                 None,
             );
             black_box(f)

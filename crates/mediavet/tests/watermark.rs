@@ -141,6 +141,7 @@ fn fragmented_files_go_through_ffmpeg_or_say_why() {
         None,
         &mut facts,
         FrameSettings::default(),
+        true,
         None,
     );
     let v = facts.container.unwrap().tracks[0].video.clone().unwrap();
@@ -167,6 +168,7 @@ fn debug_frames_are_written_as_png() {
         None,
         &mut facts,
         FrameSettings::default(),
+        true,
         Some(dir.path()),
     );
     let out = dir.path().join("frames_logo.mp4");

@@ -118,12 +118,8 @@ impl Inspect<'_> {
             );
         }
         if self.needs.contains(&Need::Frames) {
-            let frames = FrameSettings {
-                ffmpeg: self.ffmpeg,
-                ..self.frames
-            };
-            let source = sources.video.first();
-            crate::video::analyse(input, source, &mut facts, frames, self.debug_frames);
+            let (source, debug) = (sources.video.first(), self.debug_frames);
+            crate::video::analyse(input, source, &mut facts, self.frames, self.ffmpeg, debug);
         }
         if self.needs.contains(&Need::Pixels) {
             // The reader the kind was read with, not a second opening of the file;

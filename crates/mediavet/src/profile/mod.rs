@@ -160,7 +160,6 @@ impl Profile {
         crate::video::FrameSettings {
             keyframes: self.frames.keyframes,
             persistence: self.frames.persistence,
-            ffmpeg: true,
         }
     }
 

@@ -30,8 +30,6 @@ pub struct FrameSettings {
     pub keyframes: usize,
     /// Share of a window's frames a mark's edges must be present in.
     pub persistence: f64,
-    /// Hand what openh264 cannot decode to an `ffmpeg` on PATH.
-    pub ffmpeg: bool,
 }
 
 impl Default for FrameSettings {
@@ -39,7 +37,6 @@ impl Default for FrameSettings {
         FrameSettings {
             keyframes: 24,
             persistence: 0.8,
-            ffmpeg: true,
         }
     }
 }
@@ -54,13 +51,14 @@ struct Prepared {
 /// Samples and searches the frames of the first video track into that track's facts
 /// (`video.frames`, or `video.frames_not_checked` saying why not). `source` is that
 /// track's source from the parse the facts came from (`None`: the file is parsed again
-/// for it). With `debug`, the analysed frames and the persistence map are written there
-/// as PNG.
+/// for it). `ffmpeg` allows the fallback for what openh264 cannot decode. With `debug`,
+/// the analysed frames and the persistence map are written there as PNG.
 pub fn analyse(
     input: Input,
     source: Option<&VideoSource>,
     facts: &mut Facts,
     settings: FrameSettings,
+    ffmpeg: bool,
     debug: Option<&Path>,
 ) {
     let file_name = Path::new(&facts.path)
@@ -90,7 +88,7 @@ pub fn analyse(
             qr_size,
         }
     };
-    let (count, ffmpeg) = (settings.keyframes, settings.ffmpeg);
+    let count = settings.keyframes;
     let sampled = match source {
         Some(src) => sample_source(input, src, count, QR_WIDTH, duration, ffmpeg, &prepare),
         None => sample_keyframes_with(input, count, QR_WIDTH, duration, ffmpeg, &prepare),
