@@ -65,6 +65,9 @@ pub struct FrameFacts {
     pub decoded_between: usize,
     /// Times of the frames analysed, seconds.
     pub times_s: Vec<f64>,
+    /// Perceptual fingerprints of the analysed frames that are not flat, for finding the
+    /// same video twice.
+    pub fingerprints: Vec<super::Fingerprint>,
     /// Sampled keyframes that did not decode.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub failed: Vec<FailedFrame>,

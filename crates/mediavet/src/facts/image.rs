@@ -40,6 +40,9 @@ pub struct ImageFacts {
     /// Clarity, when the picture was decoded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sharpness: Option<Sharpness>,
+    /// Perceptual fingerprint of the decoded picture (not for flat pictures).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<super::Fingerprint>,
     /// Why the picture was not decoded, when a rule needed it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub not_decoded: Option<Text>,

@@ -8,6 +8,7 @@
 //! whenever a field is renamed or removed (adding fields keeps the version).
 
 pub mod audio;
+pub mod entry;
 pub mod frames;
 pub mod image;
 pub mod subtitle;
@@ -288,5 +289,22 @@ impl Facts {
     /// What the main video track's sampled frames show, when they were analysed.
     pub fn frames(&self) -> Option<&frames::FrameFacts> {
         self.primary_video().and_then(|v| v.frames.as_ref())
+    }
+}
+
+/// A 64-bit perceptual hash; serialised as 16 hex digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Fingerprint(pub u64);
+
+impl Fingerprint {
+    /// Bits that differ.
+    pub fn distance(self, other: Fingerprint) -> u32 {
+        (self.0 ^ other.0).count_ones()
+    }
+}
+
+impl serde::Serialize for Fingerprint {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format!("{:016x}", self.0))
     }
 }

@@ -79,4 +79,18 @@ pub struct SubtitleFacts {
     pub errors: Vec<ParseError>,
     /// How many parse errors there were in all.
     pub error_count: usize,
+    /// The cues' text (at most 10 000, 200 characters each), not serialised.
+    #[serde(skip)]
+    pub lines: Vec<CueText>,
+}
+
+/// One cue's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CueText {
+    /// Cue number, from 1.
+    pub cue: usize,
+    /// Start time in seconds.
+    pub start_s: f64,
+    /// The text, markup removed.
+    pub text: String,
 }

@@ -135,6 +135,7 @@ fn sized(w: u32, h: u32, orientation: Option<u16>) -> ImageFacts {
         captions: Vec::new(),
         creators: Vec::new(),
         sharpness: None,
+        fingerprint: None,
         not_decoded: None,
     }
 }
@@ -205,6 +206,7 @@ pub fn measure<R: BufRead + Seek>(r: &mut R, facts: &mut Facts, max_megapixels: 
     match decoded {
         Ok(d) => {
             img.sharpness = d.sharpness;
+            img.fingerprint = d.fingerprint;
             if let Some(why) = d.truncated {
                 facts.problems.push(Problem::new(
                     false,

@@ -23,6 +23,8 @@ const TILES: usize = 8;
 pub struct Decoded {
     /// The measures, when the picture is at least 3 × 3.
     pub sharpness: Option<Sharpness>,
+    /// Perceptual fingerprint, for finding the same photo twice.
+    pub fingerprint: Option<crate::facts::Fingerprint>,
     /// The file does not end with the end-of-image marker and its picture data stops
     /// short or is damaged (the decoder's words); viewers fill the rest with grey.
     pub truncated: Option<String>,
@@ -44,6 +46,7 @@ pub fn measure<R: BufRead + Seek>(r: &mut R) -> Result<Decoded, String> {
     let start = r.stream_position().map_err(|e| e.to_string())?;
     let (pixels, (w, h)) = decode(&mut *r, options).map_err(|e| e.to_string())?;
     let sharpness = measure_luma(&pixels, w, h);
+    let fingerprint = crate::fingerprint::of_luma(&pixels, w, h);
     drop(pixels);
     let mut truncated = None;
     if !ends_with_eoi(r).map_err(|e| e.to_string())? {
@@ -54,6 +57,7 @@ pub fn measure<R: BufRead + Seek>(r: &mut R) -> Result<Decoded, String> {
     }
     Ok(Decoded {
         sharpness,
+        fingerprint,
         truncated,
     })
 }
@@ -184,7 +188,7 @@ impl Moments {
 
 /// Area-average resampling (each output pixel the mean of the input area it covers,
 /// fractional edges weighted), separable: rows, then columns.
-fn area_resize(src: &[u8], w: usize, h: usize, ow: usize, oh: usize) -> Vec<f32> {
+pub(crate) fn area_resize(src: &[u8], w: usize, h: usize, ow: usize, oh: usize) -> Vec<f32> {
     let cols = spans(w, ow);
     let rows = spans(h, oh);
     let mut wide = vec![0f32; h * ow];

@@ -47,6 +47,8 @@ pub struct Profile {
     pub subtitle: Subtitle,
     /// `[date]`.
     pub date: Dates,
+    /// `[entry]`: entries as received (`mediavet intake`).
+    pub entry: Entry,
     /// `[severity]`: a level per rule id.
     pub severity: BTreeMap<String, Level>,
     /// The layers it was resolved from, bottom first (more can be laid over).
@@ -259,4 +261,51 @@ pub struct Dates {
     /// Latest accepted creation date.
     #[serde(deserialize_with = "date")]
     pub latest: Option<NaiveDate>,
+}
+
+/// `[entry]`: entries as received, by mail, archive or folder (`mediavet intake`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Entry {
+    /// First day of the submission window, judged on the mail's date.
+    #[serde(deserialize_with = "date")]
+    pub sent_from: Option<NaiveDate>,
+    /// Last day of the submission window.
+    #[serde(deserialize_with = "date")]
+    pub sent_until: Option<NaiveDate>,
+    /// Most characters (字, counted as `text.length` counts) in 作品内容概要.
+    pub summary_max_chars: usize,
+    /// Most bytes an entry may inflate to, in GiB.
+    #[serde(deserialize_with = "positive")]
+    pub max_inflated_gib: Option<f64>,
+    /// Most files per entry.
+    pub max_members: usize,
+    /// Containers followed inside containers.
+    pub max_depth: usize,
+    /// Inflated ÷ compressed size above which a member is a compression bomb.
+    #[serde(deserialize_with = "positive")]
+    pub max_ratio: Option<f64>,
+    /// Share of a text (of the shorter of two) found in another entry's text from which
+    /// the two are reported as the same work.
+    pub text_shared_share: f64,
+    /// Most bits two photo or frame fingerprints (64 bits) may differ by and be the same
+    /// picture.
+    pub picture_max_distance: u32,
+}
+
+impl Default for Entry {
+    fn default() -> Self {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        Entry {
+            sent_from: day(2020, 7, 30),
+            sent_until: day(2020, 8, 31),
+            summary_max_chars: 500,
+            max_inflated_gib: Some(8.0),
+            max_members: 10_000,
+            max_depth: 2,
+            max_ratio: Some(1000.0),
+            text_shared_share: 0.2,
+            picture_max_distance: 6,
+        }
+    }
 }

@@ -11,7 +11,7 @@
 //! Fix: export the two stems onto separate channels instead of a stereo mix; see
 //! `mediavet explain audio.channels` for an ffmpeg command.
 
-use super::{audio_channels, not_measured_finding, Ctx, Rule, Need};
+use super::{Check, audio_channels, not_measured_finding, Ctx, Rule, Need};
 use crate::facts::TrackKind;
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
@@ -23,7 +23,7 @@ pub(super) static RULE: Rule = Rule {
     needs: Some(Need::Levels),
     doc: super::docs::AUDIO_CHANNEL_SPLIT,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Correlation at or above which two channels count as the same material.

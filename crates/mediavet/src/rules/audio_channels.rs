@@ -12,7 +12,7 @@
 //! music/effects on the right (channel 2). From separate stems:
 //! `ffmpeg -i video.mp4 -i voice.wav -i music.wav -filter_complex "[1:a][2:a]amerge=inputs=2[a]" -map 0:v -map "[a]" -c:v copy -c:a aac -b:a 320k out.mp4`.
 
-use super::{Ctx, Rule};
+use super::{Check, Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
@@ -23,7 +23,7 @@ pub(super) static RULE: Rule = Rule {
     needs: None,
     doc: super::docs::AUDIO_CHANNELS,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies when the profile sets a channel count.

@@ -16,7 +16,7 @@
 //! `ffmpeg -i in.mp4 -c:v copy -af "volume=-5.0dB" -c:a aac -b:a 320k out.mp4`,
 //! or better, with a limiter in the editing project.
 
-use super::{audio_channels, not_measured_finding, Ctx, Rule, Need};
+use super::{Check, audio_channels, not_measured_finding, Ctx, Rule, Need};
 use crate::audio::levels::ChannelLevels;
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::{LevelMeter, Profile};
@@ -28,7 +28,7 @@ pub(super) static RULE: Rule = Rule {
     needs: Some(Need::Levels),
     doc: super::docs::AUDIO_LEVEL_MAX,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies when the profile sets the top of the band.

@@ -14,7 +14,7 @@
 //! `ffmpeg -i in.mp4 -c:v copy -af "volume=6.0dB" -c:a aac -b:a 320k out.mp4`,
 //! watching that the peaks stay within `audio.level.max`.
 
-use super::{audio_channels, not_measured_finding, Ctx, Rule, Need};
+use super::{Check, audio_channels, not_measured_finding, Ctx, Rule, Need};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::{LevelMeter, Profile};
 
@@ -25,7 +25,7 @@ pub(super) static RULE: Rule = Rule {
     needs: Some(Need::Levels),
     doc: super::docs::AUDIO_LEVEL_MIN,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies when the profile sets the bottom of the band.

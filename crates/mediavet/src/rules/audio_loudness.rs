@@ -10,7 +10,7 @@
 //!
 //! Fix: normalise in the edit, or `ffmpeg -i in.mp4 -c:v copy -af loudnorm=I=-24:TP=-2:LRA=11 -c:a aac -b:a 320k out.mp4`.
 
-use super::{Ctx, Rule, Need};
+use super::{Check, Ctx, Rule, Need};
 use crate::facts::TrackKind;
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
@@ -22,7 +22,7 @@ pub(super) static RULE: Rule = Rule {
     needs: Some(Need::Levels),
     doc: super::docs::AUDIO_LOUDNESS,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies when the profile sets a loudness target.

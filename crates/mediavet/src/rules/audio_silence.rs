@@ -11,7 +11,7 @@
 //! Fix: check the export settings: the audio tracks must be enabled and routed to
 //! channels 1 and 2.
 
-use super::{audio_channels, Ctx, Rule, Need};
+use super::{Check, audio_channels, Ctx, Rule, Need};
 use crate::facts::TrackKind;
 use crate::finding::{Finding, Severity, Text};
 use crate::profile::Profile;
@@ -23,7 +23,7 @@ pub(super) static RULE: Rule = Rule {
     needs: Some(Need::Levels),
     doc: super::docs::AUDIO_SILENCE,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies to profiles that require audio.

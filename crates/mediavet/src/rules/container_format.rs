@@ -10,7 +10,7 @@
 //! Fix: remux without re-encoding, which keeps the quality:
 //! `ffmpeg -i in.mov -c copy -movflags +faststart out.mp4`.
 
-use super::{Ctx, Rule};
+use super::{Check, Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
@@ -21,7 +21,7 @@ pub(super) static RULE: Rule = Rule {
     needs: None,
     doc: super::docs::CONTAINER_FORMAT,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies when the profile lists formats.

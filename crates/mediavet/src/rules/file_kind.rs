@@ -18,7 +18,7 @@
 //! rename QuickTime files to `.mov`, or remux them to MP4 with
 //! `ffmpeg -i in.mov -c copy out.mp4`; save documents from Word or WPS as .docx.
 
-use super::{Ctx, Rule};
+use super::{Check, Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::kind::{kind_for_extension, Category, FileKind};
 use crate::profile::Profile;
@@ -30,7 +30,7 @@ pub(super) static RULE: Rule = Rule {
     needs: None,
     doc: super::docs::FILE_KIND,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies when the profile names a category.

@@ -16,7 +16,7 @@
 //! `moov` is missing can sometimes be rescued with tools such as untrunc, using
 //! an intact file from the same camera as reference.
 
-use super::{Ctx, Rule};
+use super::{Check, Ctx, Rule};
 use crate::finding::{Finding, Severity, Text};
 use crate::profile::Profile;
 
@@ -27,7 +27,7 @@ pub(super) static RULE: Rule = Rule {
     needs: None,
     doc: super::docs::FILE_UNREADABLE,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Always applies.

@@ -8,7 +8,7 @@
 //! Fix: clear them, keeping the capture time:
 //! `exiftool -Artist= -Copyright= -gps:all= -By-line= -CopyrightNotice= -XMP-dc:Creator= photo.jpg`.
 
-use super::{Ctx, Rule};
+use super::{Check, Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
@@ -19,7 +19,7 @@ pub(super) static RULE: Rule = Rule {
     needs: None,
     doc: super::docs::IMAGE_AUTHOR_INFO,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies when the profile asks for the metadata findings.

@@ -14,7 +14,7 @@
 //! Comments; `exiftool -XMP-dc:Description="说明" photo.jpg`) or put it in a `.txt` file
 //! with the photo's name.
 
-use super::{Ctx, Rule};
+use super::{Check, Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
@@ -25,7 +25,7 @@ pub(super) static RULE: Rule = Rule {
     needs: None,
     doc: super::docs::IMAGE_CAPTION,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies when the profile asks for captions.

@@ -8,7 +8,7 @@
 //! Fix: nothing to fix when the editing was light (exposure, crop); send the unedited
 //! original alongside when asked.
 
-use super::{Ctx, Rule};
+use super::{Check, Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
@@ -19,7 +19,7 @@ pub(super) static RULE: Rule = Rule {
     needs: None,
     doc: super::docs::IMAGE_EDITED,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies when the profile asks for the metadata findings.

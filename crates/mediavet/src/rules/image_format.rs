@@ -10,7 +10,7 @@
 //! Fix: HEIC on an iPhone: Settings → Camera → Formats → Most Compatible, or convert
 //! (`heif-convert IN.heic OUT.jpg`); others: `ffmpeg -i IN.png -q:v 2 OUT.jpg`.
 
-use super::{Ctx, Rule};
+use super::{Check, Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::kind::{Category, FileKind};
 use crate::profile::Profile;
@@ -22,7 +22,7 @@ pub(super) static RULE: Rule = Rule {
     needs: None,
     doc: super::docs::IMAGE_FORMAT,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies when the profile lists image formats.

@@ -8,7 +8,7 @@
 //! Fix: send the original file from the camera or phone (in WeChat, tick "original
 //! image"; e-mail the file rather than a screenshot).
 
-use super::{Ctx, Rule};
+use super::{Check, Ctx, Rule};
 use crate::finding::{Finding, Severity, Text};
 use crate::profile::Profile;
 
@@ -19,7 +19,7 @@ pub(super) static RULE: Rule = Rule {
     needs: None,
     doc: super::docs::IMAGE_METADATA_STRIPPED,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies when the profile asks for the metadata findings.

@@ -13,7 +13,7 @@
 //! Fix: send the original file from the camera or phone (in WeChat, tick "original
 //! image"; e-mail the file rather than forwarding it).
 
-use super::{Ctx, Rule};
+use super::{Check, Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
@@ -24,7 +24,7 @@ pub(super) static RULE: Rule = Rule {
     needs: None,
     doc: super::docs::IMAGE_QUALITY,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies when the profile sets a least quality.

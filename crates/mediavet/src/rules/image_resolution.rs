@@ -10,7 +10,7 @@
 //! Fix: send the original file from the camera or phone (in WeChat, tick "original
 //! image"; e-mail the file rather than a screenshot).
 
-use super::{Ctx, Rule};
+use super::{Check, Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
@@ -21,7 +21,7 @@ pub(super) static RULE: Rule = Rule {
     needs: None,
     doc: super::docs::IMAGE_RESOLUTION,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies when the profile sets a minimum.

@@ -16,7 +16,7 @@
 //! Fix: send another shot or the original file (not a resized copy); hold the camera
 //! steady and let it focus before shooting.
 
-use super::{Ctx, Rule, Need};
+use super::{Check, Ctx, Rule, Need};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
@@ -27,7 +27,7 @@ pub(super) static RULE: Rule = Rule {
     needs: Some(Need::Pixels),
     doc: super::docs::IMAGE_SHARPNESS,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Mean luma under which a picture is called too dark rather than blurred.

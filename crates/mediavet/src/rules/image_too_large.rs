@@ -12,7 +12,7 @@
 //! stitched panorama), scale it down to a size that prints, e.g.
 //! `ffmpeg -i IN.jpg -vf scale=8000:-1 -q:v 2 OUT.jpg`.
 
-use super::{Ctx, Rule};
+use super::{Check, Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
@@ -23,7 +23,7 @@ pub(super) static RULE: Rule = Rule {
     needs: None,
     doc: super::docs::IMAGE_TOO_LARGE,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies to photo profiles (those listing image formats) and whenever a limit is set.

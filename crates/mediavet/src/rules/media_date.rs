@@ -14,7 +14,7 @@
 //! files as evidence of the recording date, and state the date in the
 //! registration form.
 
-use super::{Ctx, Rule};
+use super::{Check, Ctx, Rule};
 use crate::facts::DateFact;
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::isobmff::leading_date;
@@ -28,7 +28,7 @@ pub(super) static RULE: Rule = Rule {
     needs: None,
     doc: super::docs::MEDIA_DATE,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies when the profile sets a date range.

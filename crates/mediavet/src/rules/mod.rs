@@ -1,4 +1,5 @@
-//! Rules: judgements over [`Facts`] against a [`Profile`], one rule per file.
+//! Rules: judgements over [`Facts`] (a file) or [`EntryFacts`] (an entry as received)
+//! against a [`Profile`], one rule per file.
 //!
 //! Each rule has a stable dotted id, a default severity and a documentation
 //! comment at the top of its file, which is what `mediavet explain` prints.
@@ -10,6 +11,7 @@ mod docs {
     include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));
 }
 
+use crate::entry::EntryFacts;
 use crate::facts::Facts;
 use crate::finding::{Finding, Severity};
 use crate::profile::Profile;
@@ -36,6 +38,31 @@ impl Ctx<'_> {
 
 pub use crate::inspect::Need;
 
+/// What an entry rule sees, and how it makes its findings.
+pub struct EntryCtx<'a> {
+    /// The entry's facts.
+    pub entry: &'a EntryFacts,
+    /// The profile judged against (the one the entry's category picks).
+    pub profile: &'a Profile,
+    /// The rule being run.
+    rule: &'static Rule,
+}
+
+impl EntryCtx<'_> {
+    /// A finding of this rule.
+    pub fn finding(&self, severity: Severity, message: crate::finding::Text) -> Finding {
+        Finding::new(self.rule.id, severity, message)
+    }
+}
+
+/// A rule's check: over one file's facts, or over an entry's.
+pub enum Check {
+    /// Judges one file.
+    File(fn(&Ctx, Severity) -> Vec<Finding>),
+    /// Judges an entry as received (its name, form, contents, duplicates).
+    Entry(fn(&EntryCtx, Severity) -> Vec<Finding>),
+}
+
 /// A rule: declared once, in its own file, as `static RULE: Rule`.
 pub struct Rule {
     /// Stable id, e.g. `video.bitrate`; the file is named after it (`video_bitrate.rs`).
@@ -50,7 +77,7 @@ pub struct Rule {
     /// Whether the profile gives this rule something to check.
     pub applies: fn(&Profile) -> bool,
     /// The check; findings carry the severity passed in (or a lesser one the rule documents).
-    pub check: fn(&Ctx, Severity) -> Vec<Finding>,
+    pub check: Check,
 }
 
 impl Rule {
@@ -109,6 +136,32 @@ registry! {
     subtitle_parse,
     subtitle_script,
     subtitle_style,
+    entry_archive,
+    entry_name,
+    entry_form_missing,
+    entry_work_missing,
+    entry_category,
+    entry_extra_file,
+    entry_date,
+    entry_author_in_work,
+    entry_duplicate,
+    form_channel,
+    form_recommender,
+    form_name,
+    form_sex,
+    form_ethnicity,
+    form_birth,
+    form_unit,
+    form_post,
+    form_address,
+    form_postcode,
+    form_email,
+    form_id_number,
+    form_phone,
+    form_category,
+    form_title,
+    form_summary,
+    form_opinion,
 }
 
 /// A rule by id.
@@ -210,6 +263,45 @@ pub(crate) fn japanese_finding<L>(
     )
 }
 
+/// A form field's finding: `field` is its label (中文, English), `problem` what is wrong
+/// with it; the hint asks for the form to be corrected.
+pub(crate) fn form_finding(
+    cx: &EntryCtx,
+    sev: Severity,
+    field: (&str, &str),
+    problem: crate::finding::Text,
+) -> Finding {
+    let source = cx
+        .entry
+        .form
+        .as_ref()
+        .map_or("", |f| f.source.as_str());
+    cx.finding(
+        sev,
+        crate::finding::Text::new(
+            format!("Registration form {source}: {} ({}) {}.", field.0, field.1, problem.en),
+            format!("报名表 {source}：“{}”{}。", field.0, problem.zh),
+        ),
+    )
+    .hint(crate::finding::Text::new(
+        format!("Correct {} on the registration form and send it again.", field.0),
+        format!("请在报名表中更正“{}”后重新提交。", field.0),
+    ))
+}
+
+/// The finding of a form field that must be filled in, when it is empty or missing.
+pub(crate) fn form_required(cx: &EntryCtx, sev: Severity, key: &str, field: (&str, &str)) -> Vec<Finding> {
+    match &cx.entry.form {
+        Some(f) if f.get(key).is_none() => vec![form_finding(
+            cx,
+            sev,
+            field,
+            crate::finding::Text::new("is not filled in", "未填写"),
+        )],
+        _ => Vec::new(),
+    }
+}
+
 /// The findings of one rule at severity `sev`.
 fn check(
     rule: &'static Rule,
@@ -224,7 +316,22 @@ fn check(
         author,
         rule,
     };
-    (rule.check)(&cx, sev)
+    match rule.check {
+        Check::File(check) => check(&cx, sev),
+        Check::Entry(_) => Vec::new(),
+    }
+}
+
+/// Runs every active entry rule on `entry`; findings sorted by severity, then rule order.
+pub fn run_entry(entry: &EntryFacts, profile: &Profile) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = active(profile)
+        .flat_map(|(rule, sev)| match rule.check {
+            Check::Entry(check) => check(&EntryCtx { entry, profile, rule }, sev),
+            Check::File(_) => Vec::new(),
+        })
+        .collect();
+    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    findings
 }
 
 /// Runs every active rule on `facts`; findings sorted by severity (errors first), then rule order.

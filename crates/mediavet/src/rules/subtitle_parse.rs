@@ -11,7 +11,7 @@
 //! Fix: open the file in a subtitle editor (Aegisub, Subtitle Edit), fix the lines named
 //! and save it again as UTF-8.
 
-use super::{Ctx, Rule};
+use super::{Check, Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
@@ -22,7 +22,7 @@ pub(super) static RULE: Rule = Rule {
     needs: None,
     doc: super::docs::SUBTITLE_PARSE,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies wherever subtitles are checked.

@@ -18,7 +18,7 @@
 //! in.srt -o out.srt`, or Aegisub/Subtitle Edit's conversion), proof-read them, and
 //! re-export the video if they are inside it.
 
-use super::{Ctx, Rule};
+use super::{Check, Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
@@ -29,7 +29,7 @@ pub(super) static RULE: Rule = Rule {
     needs: None,
     doc: super::docs::SUBTITLE_SCRIPT,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies when the profile sets a share.

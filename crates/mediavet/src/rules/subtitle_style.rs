@@ -17,7 +17,7 @@
 //! Fix: in the subtitle editor (Aegisub: Subtitle → Styles Manager), set the style's
 //! font to 黑体 (SimHei), size 60, alignment bottom-centre (2) and shadow 1–2.
 
-use super::{Ctx, Rule};
+use super::{Check, Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
@@ -28,7 +28,7 @@ pub(super) static RULE: Rule = Rule {
     needs: None,
     doc: super::docs::SUBTITLE_STYLE,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies when the profile sets any style expectation.

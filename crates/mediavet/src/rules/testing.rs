@@ -124,6 +124,7 @@ pub fn photo(width: u32, height: u32) -> Facts {
         captions: Vec::new(),
         creators: Vec::new(),
         sharpness: None,
+        fingerprint: None,
         not_decoded: None,
     });
     facts
@@ -313,6 +314,7 @@ pub fn frames(marks: Vec<WatermarkFact>, qr_codes: Vec<QrFact>) -> Facts {
             keyframes_available: 24,
             decoded_between: 0,
             times_s: (0..24).map(f64::from).collect(),
+            fingerprints: Vec::new(),
             failed: Vec::new(),
             analysis_size: [480, 270],
             active_area: Rect {
@@ -348,5 +350,96 @@ pub fn mark((x, y, w, h): (usize, usize, usize, usize), confidence: f64) -> Wate
         first_s: 0.0,
         last_s: 23.0,
         confidence,
+    }
+}
+
+/// An entry with a parsed `name` (as received from a mail subject) and nothing else.
+pub fn entry(name: &str) -> crate::entry::EntryFacts {
+    let name = crate::entry::name::parse(name, "subject");
+    crate::entry::EntryFacts {
+        source: "entry.eml".into(),
+        category: name.category,
+        name: Some(name),
+        ..Default::default()
+    }
+}
+
+/// A complete, valid form of a 自荐 文字类 entry titled 山路, with `changes` (key, value)
+/// applied; a value of `-` removes the field's label.
+pub fn form(changes: &[(&'static str, &str)]) -> crate::entry::form::Form {
+    use crate::entry::name::Channel;
+    let mut f = crate::entry::form::Form {
+        source: "报名表.docx".into(),
+        format: "docx",
+        channels: vec![Channel::SelfSubmitted],
+        categories: vec!["text"],
+        ..Default::default()
+    };
+    for (k, v) in [
+        ("name", "王秀英"),
+        ("sex", "男"),
+        ("ethnicity", "汉族"),
+        ("birth", "1985年3月"),
+        ("unit", "青山县文化馆"),
+        ("post", "干事"),
+        ("address", "湖南省长沙市芙蓉区五一大道1号"),
+        ("postcode", "410011"),
+        ("email", "wxy@example.com"),
+        ("id_number", "430102198503158315"),
+        ("phone", "15812346157"),
+        ("title", "山路"),
+        ("summary", "讲述了一条山路。"),
+    ] {
+        f.fields.insert(k, v.to_string());
+    }
+    for (k, v) in changes {
+        if *v == "-" {
+            f.fields.remove(k);
+        } else {
+            f.fields.insert(k, (*v).to_string());
+        }
+    }
+    f
+}
+
+/// [`entry`] with `form` read.
+pub fn with_form(mut e: crate::entry::EntryFacts, form: crate::entry::form::Form) -> crate::entry::EntryFacts {
+    e.form = Some(form);
+    e
+}
+
+/// Checks one table row of an entry rule: `rule` on `entry` gives exactly `want`.
+pub fn expect_entry(
+    rule: &'static Rule,
+    case: &str,
+    entry: &crate::entry::EntryFacts,
+    profile: &Profile,
+    want: &[Want],
+) {
+    let got = match (super::active(profile).find(|(r, _)| r.id == rule.id), &rule.check) {
+        (Some((_, sev)), super::Check::Entry(check)) => check(
+            &super::EntryCtx {
+                entry,
+                profile,
+                rule,
+            },
+            sev,
+        ),
+        _ => Vec::new(),
+    };
+    let shown: Vec<String> = got
+        .iter()
+        .map(|f| format!("{:?}: {} | {}", f.severity, f.message.en, f.message.zh))
+        .collect();
+    assert_eq!(got.len(), want.len(), "{}: {case}: {shown:#?}", rule.id);
+    for (f, w) in got.iter().zip(want) {
+        assert_eq!(f.severity, w.severity, "{}: {case}: {shown:#?}", rule.id);
+        assert!(
+            f.message.en.contains(w.en) && f.message.zh.contains(w.zh),
+            "{}: {case}: want {:?} / {:?} in {shown:#?}",
+            rule.id,
+            w.en,
+            w.zh
+        );
     }
 }

@@ -13,7 +13,7 @@
 //!
 //! Fix: delete those lines from the text and put the details on the registration form.
 
-use super::{Ctx, Rule};
+use super::{Check, Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
@@ -24,7 +24,7 @@ pub(super) static RULE: Rule = Rule {
     needs: None,
     doc: super::docs::TEXT_AUTHOR_INFO,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies to profiles of text entries.

@@ -7,7 +7,7 @@
 //!
 //! Fix: send the document again, and check that it opens with the story in it.
 
-use super::{Ctx, Rule};
+use super::{Check, Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
@@ -18,7 +18,7 @@ pub(super) static RULE: Rule = Rule {
     needs: None,
     doc: super::docs::TEXT_EMPTY,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies to profiles of text entries.

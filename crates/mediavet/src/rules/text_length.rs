@@ -16,7 +16,7 @@
 //! Fix: shorten or extend the text; check with Word's or WPS's word count (Review → Word
 //! Count, 审阅 → 字数统计).
 
-use super::{Ctx, Rule};
+use super::{Check, Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::kind::Category;
 use crate::profile::Profile;
@@ -28,7 +28,7 @@ pub(super) static RULE: Rule = Rule {
     needs: None,
     doc: super::docs::TEXT_LENGTH,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies when the profile sets a range.

@@ -12,7 +12,7 @@
 //! Personal Information → Remove All. WPS: 文件 → 文档加密 → 隐私保护 (or 文件 → 属性 → 摘要,
 //! clear 作者 and 单位), then save.
 
-use super::{Ctx, Rule};
+use super::{Check, Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
@@ -23,7 +23,7 @@ pub(super) static RULE: Rule = Rule {
     needs: None,
     doc: super::docs::TEXT_METADATA_AUTHOR,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies when the profile asks.

@@ -15,7 +15,7 @@
 //! Fix: convert the text to Simplified Chinese (Word: Review → 繁转简; WPS: 审阅 → 繁转简)
 //! and proof-read the result.
 
-use super::{Ctx, Rule};
+use super::{Check, Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
@@ -26,7 +26,7 @@ pub(super) static RULE: Rule = Rule {
     needs: None,
     doc: super::docs::TEXT_SCRIPT,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies when the profile sets a share.

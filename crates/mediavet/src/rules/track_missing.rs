@@ -10,7 +10,7 @@
 //! (silent) audio track if the profile requires one:
 //! `ffmpeg -i in.mp4 -f lavfi -i anullsrc=r=48000:cl=stereo -shortest -c:v copy -c:a aac out.mp4`.
 
-use super::{Ctx, Rule};
+use super::{Check, Ctx, Rule};
 use crate::facts::TrackKind;
 use crate::finding::{Finding, Severity, Text};
 use crate::profile::Profile;
@@ -22,7 +22,7 @@ pub(super) static RULE: Rule = Rule {
     needs: None,
     doc: super::docs::TRACK_MISSING,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies when the profile requires video or audio.

@@ -17,7 +17,7 @@
 //! Re-encoding an already compressed file at a higher bitrate passes the check
 //! but does not restore lost detail.
 
-use super::{Ctx, Rule};
+use super::{Check, Ctx, Rule};
 use crate::finding::{mbps, Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
@@ -28,7 +28,7 @@ pub(super) static RULE: Rule = Rule {
     needs: None,
     doc: super::docs::VIDEO_BITRATE,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies when the profile sets a minimum bitrate.

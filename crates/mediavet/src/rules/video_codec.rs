@@ -12,7 +12,7 @@
 //! Fix: nothing to fix; if the players cannot decode the codec, export H.264:
 //! `ffmpeg -i in.mov -c:v libx264 -b:v 18M -c:a aac -b:a 320k out.mp4`.
 
-use super::{Ctx, Rule};
+use super::{Check, Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::kind::Category;
 use crate::profile::Profile;
@@ -24,7 +24,7 @@ pub(super) static RULE: Rule = Rule {
     needs: None,
     doc: super::docs::VIDEO_CODEC,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies to video profiles.

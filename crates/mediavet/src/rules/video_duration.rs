@@ -11,7 +11,7 @@
 //! `ffmpeg -i in.mp4 -t 180 -c copy out.mp4`; an entry longer than 5 minutes
 //! may belong in the 15-minute class instead.
 
-use super::{Ctx, Rule};
+use super::{Check, Ctx, Rule};
 use crate::finding::{duration, Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
@@ -22,7 +22,7 @@ pub(super) static RULE: Rule = Rule {
     needs: None,
     doc: super::docs::VIDEO_DURATION,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies when the profile bounds the duration.

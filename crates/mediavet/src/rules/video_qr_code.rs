@@ -11,7 +11,7 @@
 //! Fix: remove the shots or overlay carrying the code in the editing project and export
 //! again.
 
-use super::{Ctx, Rule, Need};
+use super::{Check, Ctx, Rule, Need};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 
@@ -22,7 +22,7 @@ pub(super) static RULE: Rule = Rule {
     needs: Some(Need::Frames),
     doc: super::docs::VIDEO_QR_CODE,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies when the profile asks for the QR search.

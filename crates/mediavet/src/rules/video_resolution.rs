@@ -14,7 +14,7 @@
 //! `ffmpeg -i in.mp4 -vf scale=1920:1080 -c:v libx264 -b:v 18M -c:a copy out.mp4`
 //! (upscaling a smaller source does not add detail).
 
-use super::{Ctx, Rule};
+use super::{Check, Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 use serde_json::json;
@@ -26,7 +26,7 @@ pub(super) static RULE: Rule = Rule {
     needs: None,
     doc: super::docs::VIDEO_RESOLUTION,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies when the profile sets width and height.

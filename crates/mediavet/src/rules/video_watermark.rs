@@ -27,7 +27,7 @@
 //! smudge and does not make a repost original. `mediavet check --debug-frames DIR`
 //! writes the sampled frames and the persistence map with the boxes drawn.
 
-use super::{Ctx, Rule, Need};
+use super::{Check, Ctx, Rule, Need};
 use crate::finding::{Finding, Quantity, Severity, Text};
 use crate::profile::Profile;
 use crate::video::{FrameFacts, Inconclusive, Rect, MIN_FRAMES, MIN_WIDTH, WINDOWED_FRAMES};
@@ -39,7 +39,7 @@ pub(super) static RULE: Rule = Rule {
     needs: Some(Need::Frames),
     doc: super::docs::VIDEO_WATERMARK,
     applies,
-    check,
+    check: Check::File(check),
 };
 
 /// Applies when the profile asks for the watermark search.

@@ -29,6 +29,10 @@ impl crate::script::Place for CueAt {
 }
 
 pub use crate::finding::clock;
+pub use crate::facts::subtitle::CueText;
+
+/// Most cue texts kept per file (for searching them for the author's details).
+const MAX_LINES: usize = 10_000;
 
 impl SubtitleFacts {
     /// Empty facts for `source` in `format`.
@@ -43,6 +47,7 @@ impl SubtitleFacts {
             styles: Vec::new(),
             errors: Vec::new(),
             error_count: 0,
+            lines: Vec::new(),
         }
     }
 
@@ -55,6 +60,13 @@ impl SubtitleFacts {
             start_s,
         };
         self.script.add(text, &at);
+        if self.lines.len() < MAX_LINES {
+            self.lines.push(CueText {
+                cue: self.cues,
+                start_s,
+                text: text.chars().take(200).collect(),
+            });
+        }
     }
 
     /// Records a parse error at `line`.

@@ -80,7 +80,7 @@ pub fn find(body: &str, details: &AuthorDetails) -> Vec<Identifier> {
 }
 
 /// A name or unit masked but for its first character (王**).
-fn first_only(s: &str) -> String {
+pub(crate) fn first_only(s: &str) -> String {
     s.chars()
         .enumerate()
         .map(|(i, c)| if i == 0 { c } else { '*' })

@@ -143,6 +143,10 @@ pub fn analyse(
         keyframes_available: sampled.keyframes_available,
         decoded_between: sampled.decoded_between,
         times_s: frames.iter().map(|f| f.time_s).collect(),
+        fingerprints: frames
+            .iter()
+            .filter_map(|f| crate::fingerprint::of_luma(&f.luma.data, f.luma.width, f.luma.height))
+            .collect(),
         failed: sampled
             .failed
             .into_iter()

@@ -1,0 +1,893 @@
+//! How entries arrive: e-mails (`.eml`), mailboxes (`.mbox`, one entry per message),
+//! folders (one entry, or one per sub-folder or archive named as an entry) and archives
+//! (`.zip`, `.7z`; `.rar` through an `unrar` or `7z` binary on PATH). Containers inside
+//! containers are followed to [`Limits::max_depth`] levels.
+//!
+//! Everything is bounded: members per entry, bytes inflated per entry (counted on the
+//! bytes really inflated, so an archive that lies about its sizes is stopped), the
+//! inflation ratio, the size of a mail. Members are held in memory up to
+//! [`Limits::in_memory`] and otherwise spill into a private temporary directory (mode
+//! 0700, removed when the entry is dropped); nothing is ever written under a member's own
+//! name, so a `../` name cannot escape (it is reported as zip-slip).
+
+use super::name;
+use crate::finding::Text;
+use std::io::{BufRead, BufReader, Cursor, Read, Seek, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Bounds on what one entry may unpack to.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Limits {
+    /// Containers followed inside containers (a ZIP in a mail is 1, a ZIP in that ZIP 2).
+    pub max_depth: usize,
+    /// Members per entry.
+    pub max_members: usize,
+    /// Bytes inflated per entry.
+    pub max_inflated: u64,
+    /// Inflated ÷ compressed size above which a member (over 1 MiB) is a bomb.
+    pub max_ratio: f64,
+    /// Members up to this size are held in memory; larger ones go to a temporary file.
+    pub in_memory: u64,
+    /// Largest mail read (mail parsing needs the whole message in memory).
+    pub max_mail: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_depth: 2,
+            max_members: 10_000,
+            max_inflated: 8 << 30,
+            max_ratio: 1000.0,
+            in_memory: 64 << 20,
+            max_mail: 256 << 20,
+        }
+    }
+}
+
+impl Limits {
+    /// The bounds a profile's `[entry]` section sets.
+    pub fn from_profile(p: &crate::Profile) -> Limits {
+        let base = Limits::default();
+        let e = &p.entry;
+        Limits {
+            max_depth: e.max_depth,
+            max_members: e.max_members,
+            max_inflated: e
+                .max_inflated_gib
+                .map_or(base.max_inflated, |g| (g * f64::from(1u32 << 30)) as u64),
+            max_ratio: e.max_ratio.unwrap_or(base.max_ratio),
+            ..base
+        }
+    }
+}
+
+/// A member's content.
+#[derive(Debug)]
+pub enum Data {
+    /// Held in memory.
+    Memory(Vec<u8>),
+    /// A file given on the command line or in a given folder (read in place, read-only).
+    File(PathBuf),
+    /// Spilled into the entry's private temporary directory.
+    Temp(PathBuf),
+}
+
+/// One file of an entry.
+#[derive(Debug)]
+pub struct Member {
+    /// Where it is within the entry: `作品.zip/图片/1.jpg`.
+    pub path: String,
+    /// Its content.
+    pub data: Data,
+    /// Size in bytes.
+    pub size: u64,
+}
+
+impl Member {
+    /// The pipeline's input for this member.
+    pub fn with_input<T>(&self, f: impl FnOnce(crate::Input) -> T) -> T {
+        let name = Path::new(&self.path);
+        match &self.data {
+            Data::Memory(bytes) => f(crate::Input::Bytes { name, bytes }),
+            Data::File(p) | Data::Temp(p) => f(crate::Input::File(p)),
+        }
+    }
+
+    /// The whole content, when it is at most `max` bytes.
+    pub fn bytes(&self, max: u64) -> std::io::Result<std::borrow::Cow<'_, [u8]>> {
+        match &self.data {
+            Data::Memory(b) => Ok(std::borrow::Cow::Borrowed(b)),
+            Data::File(p) | Data::Temp(p) => {
+                if self.size > max {
+                    return Err(std::io::Error::other(format!("larger than {max} bytes")));
+                }
+                std::fs::read(p).map(std::borrow::Cow::Owned)
+            }
+        }
+    }
+
+    /// The file name (last path component).
+    pub fn file_name(&self) -> &str {
+        self.path.rsplit('/').next().unwrap_or(&self.path)
+    }
+}
+
+/// What went wrong unpacking, for `entry.archive`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnpackProblem {
+    /// The member (or container) concerned.
+    pub member: String,
+    /// `bomb`, `zip_slip`, `encrypted`, `unsupported`, `too_deep`, `too_many`,
+    /// `too_large`, `unreadable`.
+    pub kind: &'static str,
+    /// What happened.
+    pub detail: Text,
+}
+
+/// The mail an entry came in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mail {
+    /// Subject, decoded.
+    pub subject: Option<String>,
+    /// The `Date` header, as RFC 3339.
+    pub date: Option<chrono::DateTime<chrono::FixedOffset>>,
+}
+
+/// One entry as received, before it is judged.
+#[derive(Debug, Default)]
+pub struct Received {
+    /// Where it came from: a path, `box.mbox#3` for a message of a mailbox.
+    pub source: String,
+    /// Candidate entry names with where they came from, best first.
+    pub names: Vec<(&'static str, String)>,
+    /// The mail, when it came as one.
+    pub mail: Option<Mail>,
+    /// Its files.
+    pub members: Vec<Member>,
+    /// What went wrong unpacking.
+    pub problems: Vec<UnpackProblem>,
+    /// Bytes inflated so far.
+    inflated: u64,
+    /// The private directory spilled members live in (shared by entries split from one
+    /// input; removed when the last is dropped).
+    temp: Option<Arc<tempfile::TempDir>>,
+}
+
+/// The kinds of container recognised by content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Container {
+    Zip,
+    SevenZip,
+    Rar,
+    Mail,
+    Mbox,
+}
+
+/// The container `head` (the first bytes) and `name` make, if any. A ZIP that is an
+/// Office or OpenDocument package is a document, not an archive.
+fn container_of(head: &[u8], name: &str, zip_is_package: impl FnOnce() -> bool) -> Option<Container> {
+    let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
+        return (!zip_is_package()).then_some(Container::Zip);
+    }
+    if head.starts_with(b"7z\xBC\xAF\x27\x1C") {
+        return Some(Container::SevenZip);
+    }
+    if head.starts_with(b"Rar!\x1A\x07") {
+        return Some(Container::Rar);
+    }
+    if head.starts_with(b"From ") && ext.as_deref() != Some("eml") {
+        return Some(Container::Mbox);
+    }
+    let mail_header = [
+        "Received:", "Return-Path:", "From:", "Subject:", "MIME-Version:", "Date:", "To:",
+        "Message-ID:", "Delivered-To:", "X-",
+    ];
+    let text = String::from_utf8_lossy(&head[..head.len().min(64)]);
+    if ext.as_deref() == Some("eml")
+        || (mail_header.iter().any(|h| text.starts_with(h)) && String::from_utf8_lossy(head).contains("\nSubject:"))
+    {
+        return Some(Container::Mail);
+    }
+    None
+}
+
+/// Whether the ZIP in `r` is an OOXML (`[Content_Types].xml`) or ODF (`mimetype`) package.
+fn is_package<R: Read + Seek>(r: R) -> bool {
+    zip::ZipArchive::new(r).is_ok_and(|z| {
+        z.index_for_name("[Content_Types].xml").is_some() || z.index_for_name("mimetype").is_some()
+    })
+}
+
+fn head_of(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut head = Vec::with_capacity(4096);
+    std::fs::File::open(path)?.take(4096).read_to_end(&mut head)?;
+    Ok(head)
+}
+
+/// The entries at `path`: a mail, a mailbox, an archive, a folder, or a single work.
+pub fn receive(path: &Path, limits: &Limits) -> Vec<Received> {
+    let source = path.display().to_string();
+    let stem = stem_of(&file_name(path));
+    if path.is_dir() {
+        let mut r = Received::new(source, vec![("folder", file_name(path))]);
+        folder(&mut r, path, limits);
+        return split(r);
+    }
+    let head = match head_of(path) {
+        Ok(h) => h,
+        Err(e) => {
+            let mut r = Received::new(source.clone(), vec![("file", stem)]);
+            r.problem(&source, "unreadable", Text::new(format!("cannot be read: {e}"), format!("无法读取：{e}")));
+            return vec![r];
+        }
+    };
+    let zip_pkg = || std::fs::File::open(path).is_ok_and(|f| is_package(BufReader::new(f)));
+    match container_of(&head, &file_name(path), zip_pkg) {
+        Some(Container::Mbox) => mbox(path, limits),
+        Some(Container::Mail) => {
+            let mut r = Received::new(source.clone(), Vec::new());
+            match std::fs::metadata(path).map(|m| m.len()) {
+                Ok(n) if n > limits.max_mail => r.too_large_mail(&source, n, limits),
+                _ => match std::fs::read(path) {
+                    Ok(bytes) => r.mail(&bytes, "", 0, limits),
+                    Err(e) => r.problem(&source, "unreadable", Text::new(format!("cannot be read: {e}"), format!("无法读取：{e}"))),
+                },
+            }
+            r.names.push(("file", stem));
+            vec![r]
+        }
+        Some(c) => {
+            let mut r = Received::new(source, vec![("archive", stem)]);
+            let prefix = format!("{}/", file_name(path));
+            r.container_file(c, path, &prefix, 1, limits);
+            split(r)
+        }
+        None => {
+            let mut r = Received::new(source, Vec::new());
+            let size = std::fs::metadata(path).map_or(0, |m| m.len());
+            r.members.push(Member {
+                path: file_name(path),
+                data: Data::File(path.to_path_buf()),
+                size,
+            });
+            vec![r]
+        }
+    }
+}
+
+/// The entry in `bytes` (a mail, an archive, or a single work) named `name`.
+pub fn receive_bytes(name: &str, bytes: Vec<u8>, limits: &Limits) -> Vec<Received> {
+    let stem = stem_of(name);
+    let zip_pkg = || is_package(Cursor::new(&bytes));
+    match container_of(&bytes[..bytes.len().min(4096)], name, zip_pkg) {
+        Some(Container::Mbox) => mbox_reader(name, Cursor::new(bytes), limits),
+        Some(Container::Mail) => {
+            let mut r = Received::new(name.to_string(), Vec::new());
+            if bytes.len() as u64 > limits.max_mail {
+                r.too_large_mail(name, bytes.len() as u64, limits);
+            } else {
+                r.mail(&bytes, "", 0, limits);
+            }
+            r.names.push(("file", stem));
+            vec![r]
+        }
+        Some(_) => {
+            let mut r = Received::new(name.to_string(), vec![("archive", stem)]);
+            let size = bytes.len() as u64;
+            r.member_or_container(&format!("{name}"), Data::Memory(bytes), size, 0, limits, "");
+            split(r)
+        }
+        None => {
+            let mut r = Received::new(name.to_string(), Vec::new());
+            let size = bytes.len() as u64;
+            r.members.push(Member {
+                path: name.to_string(),
+                data: Data::Memory(bytes),
+                size,
+            });
+            vec![r]
+        }
+    }
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// A file name without its extension.
+pub fn stem_of(name: &str) -> String {
+    let base = name.rsplit('/').next().unwrap_or(name);
+    match base.rsplit_once('.') {
+        Some((s, ext)) if !s.is_empty() && ext.len() <= 5 && ext.is_ascii() => s.to_string(),
+        _ => base.to_string(),
+    }
+}
+
+/// The entries of a mailbox on disk.
+fn mbox(path: &Path, limits: &Limits) -> Vec<Received> {
+    match std::fs::File::open(path) {
+        Ok(f) => mbox_reader(&path.display().to_string(), BufReader::new(f), limits),
+        Err(e) => {
+            let mut r = Received::new(path.display().to_string(), Vec::new());
+            r.problem(&r.source.clone(), "unreadable", Text::new(format!("cannot be read: {e}"), format!("无法读取：{e}")));
+            vec![r]
+        }
+    }
+}
+
+/// One entry per message of the mailbox read from `reader`.
+fn mbox_reader<R: BufRead>(source: &str, reader: R, limits: &Limits) -> Vec<Received> {
+    let mut out = Vec::new();
+    for (i, message) in mail_parser::mailbox::mbox::MessageIterator::new(reader).enumerate() {
+        let mut r = Received::new(format!("{source}#{}", i + 1), Vec::new());
+        match message {
+            Ok(m) if m.contents().len() as u64 > limits.max_mail => {
+                r.too_large_mail(&r.source.clone(), m.contents().len() as u64, limits)
+            }
+            Ok(m) => r.mail(m.contents(), "", 0, limits),
+            Err(e) => {
+                r.problem(source, "unreadable", Text::new(format!("mailbox cannot be read further: {e}"), format!("邮箱文件无法继续读取：{e}")));
+                out.push(r);
+                break;
+            }
+        }
+        out.push(r);
+    }
+    out
+}
+
+/// Splits an entry whose top-level folders (or archives) carry entry names into one
+/// entry each; files outside them stay in the first.
+fn split(mut r: Received) -> Vec<Received> {
+    let top = |m: &Member| -> Option<String> {
+        let mut parts = m.path.split('/');
+        let first = parts.next()?;
+        // An archive given on its own has its name as the first component: look below it.
+        let (a, b) = (first, parts.next());
+        match b {
+            Some(b) if name::looks_like(b) && !name::looks_like(a) => Some(format!("{a}/{b}")),
+            _ => Some(a.to_string()),
+        }
+    };
+    let mut groups: Vec<String> = r
+        .members
+        .iter()
+        .filter(|m| m.path.contains('/'))
+        .filter_map(top)
+        .filter(|t| name::looks_like(t.rsplit('/').next().unwrap_or(t)))
+        .collect();
+    groups.sort();
+    groups.dedup();
+    if groups.len() < 2 {
+        if let [only] = groups.as_slice() {
+            let last = only.rsplit('/').next().unwrap_or(only);
+            r.names.push(("folder", stem_of(last)));
+        }
+        return vec![r];
+    }
+    let mut out: Vec<Received> = groups
+        .iter()
+        .map(|g| {
+            let last = g.rsplit('/').next().unwrap_or(g);
+            let mut e = Received::new(format!("{}/{last}", r.source), vec![("folder", stem_of(last))]);
+            e.temp = r.temp.clone();
+            e
+        })
+        .collect();
+    let members = std::mem::take(&mut r.members);
+    for m in members {
+        let at = top(&m).and_then(|t| groups.iter().position(|g| *g == t));
+        match at {
+            Some(i) if m.path.contains('/') => out[i].members.push(m),
+            _ => r.members.push(m),
+        }
+    }
+    for p in std::mem::take(&mut r.problems) {
+        let at = groups.iter().position(|g| p.member.starts_with(g.as_str()));
+        match at {
+            Some(i) => out[i].problems.push(p),
+            None => r.problems.push(p),
+        }
+    }
+    if !r.members.is_empty() || !r.problems.is_empty() {
+        out.insert(0, r);
+    }
+    out
+}
+
+impl Received {
+    fn new(source: String, names: Vec<(&'static str, String)>) -> Received {
+        Received {
+            source,
+            names,
+            ..Received::default()
+        }
+    }
+
+    fn problem(&mut self, member: &str, kind: &'static str, detail: Text) {
+        self.problems.push(UnpackProblem {
+            member: member.to_string(),
+            kind,
+            detail,
+        });
+    }
+
+    fn too_large_mail(&mut self, source: &str, n: u64, limits: &Limits) {
+        self.problem(
+            source,
+            "too_large",
+            Text::new(
+                format!("the mail is {} MiB, over the {} MiB read", n >> 20, limits.max_mail >> 20),
+                format!("邮件大小 {} MiB，超过可读取的 {} MiB", n >> 20, limits.max_mail >> 20),
+            ),
+        );
+    }
+
+    /// Reads a mail: its subject and date (the outermost mail's only), its attachments,
+    /// and a body long enough to be a story.
+    fn mail(&mut self, bytes: &[u8], prefix: &str, depth: usize, limits: &Limits) {
+        use mail_parser::MimeHeaders;
+        let Some(m) = mail_parser::MessageParser::default().parse(bytes) else {
+            let at = if prefix.is_empty() { self.source.clone() } else { prefix.trim_end_matches('/').to_string() };
+            self.problem(&at, "unreadable", Text::new("not a readable e-mail", "不是可读的电子邮件"));
+            return;
+        };
+        if self.mail.is_none() {
+            let subject = m.subject().map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+            if let Some(s) = &subject {
+                self.names.insert(0, ("subject", s.clone()));
+            }
+            let date = m
+                .date()
+                .and_then(|d| chrono::DateTime::parse_from_rfc3339(&d.to_rfc3339()).ok());
+            self.mail = Some(Mail { subject, date });
+        }
+        let body: String = m.body_text(0).map(|b| b.into_owned()).unwrap_or_default();
+        if body.chars().filter(|c| !c.is_whitespace()).count() >= BODY_AS_WORK {
+            let path = format!("{prefix}邮件正文.txt");
+            let data = body.into_bytes();
+            let size = data.len() as u64;
+            self.push(path, Data::Memory(data), size, limits);
+        }
+        for (i, part) in m.attachments().enumerate() {
+            if let Some(inner) = part.message() {
+                let name = part.attachment_name().map_or_else(|| format!("message-{}.eml", i + 1), str::to_string);
+                let path = format!("{prefix}{name}");
+                if depth + 1 > limits.max_depth {
+                    self.too_deep(&path, limits);
+                } else {
+                    self.mail(inner.raw_message(), &format!("{path}/"), depth + 1, limits);
+                }
+                continue;
+            }
+            let name = part
+                .attachment_name()
+                .map_or_else(|| format!("attachment-{}", i + 1), |n| n.replace(['/', '\\'], "_"));
+            let data = part.contents().to_vec();
+            let size = data.len() as u64;
+            self.inflated += size;
+            self.member_or_container(&format!("{prefix}{name}"), Data::Memory(data), size, depth, limits, prefix);
+        }
+    }
+
+    fn too_deep(&mut self, path: &str, limits: &Limits) {
+        self.problem(
+            path,
+            "too_deep",
+            Text::new(
+                format!("a container more than {} levels deep was not opened", limits.max_depth),
+                format!("嵌套超过 {} 层的压缩包或邮件未打开", limits.max_depth),
+            ),
+        );
+    }
+
+    /// Adds a member, or opens it when it is a container and depth allows.
+    fn member_or_container(&mut self, path: &str, data: Data, size: u64, depth: usize, limits: &Limits, _prefix: &str) {
+        let head: Vec<u8> = match &data {
+            Data::Memory(b) => b[..b.len().min(4096)].to_vec(),
+            Data::File(p) | Data::Temp(p) => head_of(p).unwrap_or_default(),
+        };
+        let zip_pkg = || match &data {
+            Data::Memory(b) => is_package(Cursor::new(b)),
+            Data::File(p) | Data::Temp(p) => std::fs::File::open(p).is_ok_and(|f| is_package(BufReader::new(f))),
+        };
+        let Some(c) = container_of(&head, path, zip_pkg) else {
+            self.push(path.to_string(), data, size, limits);
+            return;
+        };
+        if depth + 1 > limits.max_depth {
+            self.too_deep(path, limits);
+            self.push(path.to_string(), data, size, limits);
+            return;
+        }
+        let prefix = format!("{path}/");
+        match (c, data) {
+            (Container::Mail | Container::Mbox, Data::Memory(b)) => self.mail(&b, &prefix, depth + 1, limits),
+            (Container::Zip, Data::Memory(b)) => self.zip(Cursor::new(b), &prefix, depth + 1, limits),
+            (Container::SevenZip, Data::Memory(b)) => self.seven_zip(Cursor::new(b), &prefix, depth + 1, limits),
+            (c, Data::Memory(b)) => {
+                // RAR (and mails on disk) go through a file.
+                match self.spill(&mut Cursor::new(b), size, path, limits) {
+                    Some(p) => self.container_file(c, &p, &prefix, depth + 1, limits),
+                    None => {}
+                }
+            }
+            (c, Data::File(p) | Data::Temp(p)) => self.container_file(c, &p, &prefix, depth + 1, limits),
+        }
+    }
+
+    /// Opens a container on disk.
+    fn container_file(&mut self, c: Container, path: &Path, prefix: &str, depth: usize, limits: &Limits) {
+        let unreadable = |r: &mut Received, e: std::io::Error| {
+            r.problem(prefix.trim_end_matches('/'), "unreadable", Text::new(format!("cannot be read: {e}"), format!("无法读取：{e}")))
+        };
+        match c {
+            Container::Zip => match std::fs::File::open(path) {
+                Ok(f) => self.zip(BufReader::new(f), prefix, depth, limits),
+                Err(e) => unreadable(self, e),
+            },
+            Container::SevenZip => match std::fs::File::open(path) {
+                Ok(f) => self.seven_zip(BufReader::new(f), prefix, depth, limits),
+                Err(e) => unreadable(self, e),
+            },
+            Container::Rar => self.rar(path, prefix, depth, limits),
+            Container::Mail | Container::Mbox => match std::fs::read(path) {
+                Ok(b) => self.mail(&b, prefix, depth, limits),
+                Err(e) => unreadable(self, e),
+            },
+        }
+    }
+
+    /// Keeps a member, unless the entry already has as many as allowed.
+    fn push(&mut self, path: String, data: Data, size: u64, limits: &Limits) {
+        if self.members.len() >= limits.max_members {
+            if self.members.len() == limits.max_members {
+                self.problem(&path, "too_many", Text::new(
+                    format!("more than {} files: the rest were not opened", limits.max_members),
+                    format!("文件超过 {} 个，其余未打开", limits.max_members),
+                ));
+            }
+            return;
+        }
+        self.members.push(Member { path, data, size });
+    }
+
+    /// Reads a member's content from `r`, inflating at most what the limits leave and
+    /// `ratio_base × max_ratio`; held in memory or spilled to a temporary file.
+    /// `None` (with a problem recorded) when it is a bomb or cannot be read.
+    fn take_member(&mut self, r: &mut dyn Read, path: &str, compressed: u64, declared: u64, limits: &Limits) -> Option<(Data, u64)> {
+        let budget = limits.max_inflated.saturating_sub(self.inflated);
+        let by_ratio = ((compressed.max(1) as f64) * limits.max_ratio) as u64;
+        let cap = budget.min(by_ratio.max(1 << 20));
+        let mut limited = r.take(cap.saturating_add(1));
+        let result = if declared <= limits.in_memory {
+            let mut buf = Vec::with_capacity(declared.min(limits.in_memory) as usize);
+            let mut bounded = (&mut limited).take(limits.in_memory + 1);
+            match bounded.read_to_end(&mut buf) {
+                Ok(_) if buf.len() as u64 > limits.in_memory => {
+                    // It lied about its size: the rest goes to a file.
+                    let mut chain = Cursor::new(buf).chain(&mut limited);
+                    self.spill(&mut chain, u64::MAX, path, limits).map(|p| {
+                        let n = std::fs::metadata(&p).map_or(0, |m| m.len());
+                        (Data::Temp(p), n)
+                    })
+                }
+                Ok(n) => Some((Data::Memory(buf), n as u64)),
+                Err(e) => {
+                    self.problem(path, "unreadable", Text::new(format!("cannot be unpacked: {e}"), format!("无法解压：{e}")));
+                    None
+                }
+            }
+        } else {
+            self.spill(&mut limited, u64::MAX, path, limits).map(|p| {
+                let n = std::fs::metadata(&p).map_or(0, |m| m.len());
+                (Data::Temp(p), n)
+            })
+        };
+        let (data, n) = result?;
+        self.inflated += n;
+        if n > cap {
+            let detail = if n > budget {
+                Text::new(
+                    format!("unpacking stopped: the entry inflates to more than {} MiB", limits.max_inflated >> 20),
+                    format!("已停止解压：作品解压后超过 {} MiB", limits.max_inflated >> 20),
+                )
+            } else {
+                Text::new(
+                    format!("a compression bomb: {compressed} bytes inflate to more than {cap} bytes (ratio over {})", limits.max_ratio),
+                    format!("压缩炸弹：{compressed} 字节解压后超过 {cap} 字节（压缩比超过 {}）", limits.max_ratio),
+                )
+            };
+            self.problem(path, "bomb", detail);
+            return None;
+        }
+        Some((data, n))
+    }
+
+    /// Copies `r` into a new file in the entry's private directory.
+    fn spill(&mut self, r: &mut dyn Read, _size: u64, path: &str, _limits: &Limits) -> Option<PathBuf> {
+        let dir = match &self.temp {
+            Some(d) => d.clone(),
+            None => match tempfile::Builder::new().prefix("mediavet-").tempdir() {
+                Ok(d) => {
+                    let d = Arc::new(d);
+                    self.temp = Some(d.clone());
+                    d
+                }
+                Err(e) => {
+                    self.problem(path, "unreadable", Text::new(format!("no temporary directory: {e}"), format!("无法创建临时目录：{e}")));
+                    return None;
+                }
+            },
+        };
+        let written = tempfile::Builder::new()
+            .prefix("member-")
+            .tempfile_in(dir.path())
+            .and_then(|f| {
+                let (mut file, p) = f.keep().map_err(|e| e.error)?;
+                std::io::copy(r, &mut file)?;
+                file.flush()?;
+                Ok(p)
+            });
+        match written {
+            Ok(p) => Some(p),
+            Err(e) => {
+                self.problem(path, "unreadable", Text::new(format!("cannot be unpacked: {e}"), format!("无法解压：{e}")));
+                None
+            }
+        }
+    }
+
+    /// The name of an archive member as given: a `..` or absolute path is zip-slip.
+    fn member_name(&mut self, raw: &str, prefix: &str) -> String {
+        let unsafe_path = raw.starts_with('/')
+            || raw.starts_with('\\')
+            || raw.split(['/', '\\']).any(|c| c == "..")
+            || raw.get(1..3) == Some(":\\");
+        let clean: Vec<&str> = raw
+            .split(['/', '\\'])
+            .filter(|c| !c.is_empty() && *c != "." && *c != "..")
+            .collect();
+        let path = format!("{prefix}{}", clean.join("/"));
+        if unsafe_path {
+            self.problem(&format!("{prefix}{raw}"), "zip_slip", Text::new(
+                format!("the member's path {raw:?} points outside the archive (zip-slip); it was read as {path:?} without writing anything under its name"),
+                format!("成员路径“{raw}”指向压缩包之外（zip-slip）；已按“{path}”读取，未以该路径写入任何文件"),
+            ));
+        }
+        path
+    }
+
+    fn zip<R: Read + Seek>(&mut self, r: R, prefix: &str, depth: usize, limits: &Limits) {
+        let container = prefix.trim_end_matches('/').to_string();
+        let mut zip = match zip::ZipArchive::new(r) {
+            Ok(z) => z,
+            Err(e) => {
+                self.problem(&container, "unreadable", Text::new(format!("not a readable ZIP archive: {e}"), format!("不是可读的 ZIP 压缩包：{e}")));
+                return;
+            }
+        };
+        for i in 0..zip.len() {
+            if self.members.len() >= limits.max_members {
+                self.push(format!("{prefix}…"), Data::Memory(Vec::new()), 0, limits);
+                break;
+            }
+            let (raw_name, encrypted, is_dir, compressed, declared) = match zip.by_index_raw(i) {
+                Ok(f) => (zip_name(f.name_raw(), &f.name().map(|n| n.into_owned()).unwrap_or_default()), f.encrypted(), f.is_dir(), f.compressed_size(), f.size()),
+                Err(e) => {
+                    self.problem(&container, "unreadable", Text::new(format!("member {i} cannot be read: {e}"), format!("第 {i} 个成员无法读取：{e}")));
+                    continue;
+                }
+            };
+            if is_dir {
+                continue;
+            }
+            let path = self.member_name(&raw_name, prefix);
+            if encrypted {
+                self.problem(&path, "encrypted", Text::new(
+                    "is encrypted (password-protected): it cannot be checked",
+                    "已加密（设有密码），无法检查",
+                ));
+                continue;
+            }
+            let taken = match zip.by_index(i) {
+                Ok(mut f) => self.take_member(&mut f, &path, compressed, declared, limits),
+                Err(e) => {
+                    let kind = if e.to_string().contains("ompression method") { "unsupported" } else { "unreadable" };
+                    self.problem(&path, kind, Text::new(format!("cannot be unpacked: {e}"), format!("无法解压：{e}")));
+                    None
+                }
+            };
+            if let Some((data, n)) = taken {
+                self.member_or_container(&path, data, n, depth, limits, prefix);
+            }
+        }
+    }
+
+    fn seven_zip<R: Read + Seek>(&mut self, r: R, prefix: &str, depth: usize, limits: &Limits) {
+        use sevenz_rust2::{ArchiveReader, Error, Password};
+        let container = prefix.trim_end_matches('/').to_string();
+        let reader = ArchiveReader::new(r, Password::empty());
+        let mut reader = match reader {
+            Ok(a) => a,
+            Err(e) => {
+                let (kind, en) = match e {
+                    Error::PasswordRequired | Error::MaybeBadPassword(_) => ("encrypted", "is encrypted (password-protected): it cannot be checked".to_string()),
+                    e => ("unreadable", format!("not a readable 7z archive: {e}")),
+                };
+                self.problem(&container, kind, Text::new(en.clone(), if kind == "encrypted" { "已加密（设有密码），无法检查".into() } else { format!("不是可读的 7z 压缩包：{e_zh}", e_zh = en) }));
+                return;
+            }
+        };
+        let mut taken: Vec<(String, Data, u64)> = Vec::new();
+        let mut pending: Vec<UnpackProblem> = Vec::new();
+        let total_packed: u64 = reader.archive().pack_sizes().iter().sum();
+        let result = reader.for_each_entries(|entry, rd| {
+            if entry.is_directory() {
+                return Ok(true);
+            }
+            if self.members.len() + taken.len() >= limits.max_members {
+                return Ok(false);
+            }
+            let path = self.member_name(entry.name(), prefix);
+            // 7z compresses members together: the ratio is judged on the whole archive.
+            let got = self.take_member(rd, &path, total_packed, entry.size(), limits);
+            if let Some((data, n)) = got {
+                taken.push((path, data, n));
+                Ok(true)
+            } else {
+                Ok(false)
+            }
+        });
+        if let Err(e) = result {
+            let encrypted = matches!(e, Error::PasswordRequired | Error::MaybeBadPassword(_));
+            pending.push(UnpackProblem {
+                member: container.clone(),
+                kind: if encrypted { "encrypted" } else { "unreadable" },
+                detail: if encrypted {
+                    Text::new("is encrypted (password-protected): it cannot be checked", "已加密（设有密码），无法检查")
+                } else {
+                    Text::new(format!("cannot be unpacked: {e}"), format!("无法解压：{e}"))
+                },
+            });
+        }
+        self.problems.extend(pending);
+        for (path, data, n) in taken {
+            self.member_or_container(&path, data, n, depth, limits, prefix);
+        }
+    }
+
+    /// RAR has no pure-Rust reader: it is unpacked by an `unrar` or `7z` found on PATH
+    /// into the private directory, else reported.
+    fn rar(&mut self, path: &Path, prefix: &str, depth: usize, limits: &Limits) {
+        let container = prefix.trim_end_matches('/').to_string();
+        let Some((tool, args)) = rar_tool() else {
+            self.problem(&container, "unsupported", Text::new(
+                "is a RAR archive and neither unrar nor 7z is installed to open it: send the entry as a ZIP",
+                "是 RAR 压缩包，本机未安装 unrar 或 7z，无法打开：请改用 ZIP 格式提交",
+            ));
+            return;
+        };
+        let Some(dir) = self.spill_dir(&container) else { return };
+        let status = std::process::Command::new(&tool)
+            .args(args)
+            .arg(path)
+            .arg(format!("{}/", dir.display()))
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status();
+        if !status.is_ok_and(|s| s.success()) {
+            self.problem(&container, "unreadable", Text::new(
+                format!("{} could not unpack it (damaged, or encrypted)", tool.display()),
+                format!("{} 无法解压（已损坏或已加密）", tool.display()),
+            ));
+        }
+        for e in walkdir::WalkDir::new(&dir).max_depth(16).into_iter().flatten() {
+            if !e.file_type().is_file() {
+                continue;
+            }
+            let rel = e.path().strip_prefix(&dir).map_or_else(|_| e.path().display().to_string(), |p| p.to_string_lossy().into_owned());
+            let size = e.metadata().map_or(0, |m| m.len());
+            self.inflated += size;
+            let p = format!("{prefix}{rel}");
+            self.member_or_container(&p, Data::Temp(e.path().to_path_buf()), size, depth, limits, prefix);
+        }
+    }
+
+    /// A new sub-directory of the private directory.
+    fn spill_dir(&mut self, container: &str) -> Option<PathBuf> {
+        let p = self.spill(&mut std::io::empty(), 0, container, &Limits::default())?;
+        let dir = p.with_extension("d");
+        match std::fs::create_dir(&dir) {
+            Ok(()) => Some(dir),
+            Err(e) => {
+                self.problem(container, "unreadable", Text::new(format!("no temporary directory: {e}"), format!("无法创建临时目录：{e}")));
+                None
+            }
+        }
+    }
+}
+
+/// A folder's files, in name order; containers in it are opened (depth 1).
+fn folder(r: &mut Received, dir: &Path, limits: &Limits) {
+    let walk = walkdir::WalkDir::new(dir)
+        .max_depth(16)
+        .sort_by_file_name()
+        .into_iter();
+    for e in walk {
+        let e = match e {
+            Ok(e) => e,
+            Err(err) => {
+                r.problem(&dir.display().to_string(), "unreadable", Text::new(format!("cannot be read: {err}"), format!("无法读取：{err}")));
+                continue;
+            }
+        };
+        if !e.file_type().is_file() {
+            continue;
+        }
+        let rel = e
+            .path()
+            .strip_prefix(dir)
+            .map_or_else(|_| e.path().display().to_string(), |p| p.to_string_lossy().replace('\\', "/"));
+        let size = e.metadata().map_or(0, |m| m.len());
+        r.member_or_container(&rel, Data::File(e.path().to_path_buf()), size, 0, limits, "");
+    }
+}
+
+/// Mails whose body is at least this many characters carry it as a work (a story typed
+/// into the mail); shorter bodies are cover notes.
+const BODY_AS_WORK: usize = 300;
+
+/// The name of a ZIP member: UTF-8 when the archive says so (`name` has it decoded);
+/// otherwise UTF-8 when the bytes are valid UTF-8 with non-ASCII characters, else CP936
+/// (GBK, as Windows in China writes them) when they decode as such, else the decoder's
+/// CP437.
+fn zip_name(raw: &[u8], decoded: &str) -> String {
+    if raw.is_ascii() {
+        return decoded.to_string();
+    }
+    if let Ok(s) = std::str::from_utf8(raw) {
+        return s.to_string();
+    }
+    let (s, had_errors) = encoding_rs::GBK.decode_without_bom_handling(raw);
+    if had_errors {
+        decoded.to_string()
+    } else {
+        s.into_owned()
+    }
+}
+
+/// `unrar x` or `7z x` on PATH, with the arguments that extract everything without
+/// asking (and without a password: an encrypted archive fails).
+fn rar_tool() -> Option<(PathBuf, Vec<&'static str>)> {
+    let path = std::env::var_os("PATH")?;
+    let find = |name: &str| std::env::split_paths(&path).map(|d| d.join(name)).find(|p| p.is_file());
+    if let Some(p) = find("unrar") {
+        return Some((p, vec!["x", "-y", "-p-", "-idq", "--"]));
+    }
+    find("7z").map(|p| (p, vec!["x", "-y", "-p", "-bd"]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gbk_member_names_read_as_chinese() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("扶贫征集-自荐-图片类-山路/1.jpg");
+        assert_eq!(zip_name(&gbk, "garbled"), "扶贫征集-自荐-图片类-山路/1.jpg");
+        assert_eq!(zip_name("报名表.docx".as_bytes(), "x"), "报名表.docx");
+        assert_eq!(zip_name(b"a.jpg", "a.jpg"), "a.jpg");
+    }
+
+    #[test]
+    fn stems() {
+        assert_eq!(stem_of("a/扶贫征集-自荐-文字类-山路.docx"), "扶贫征集-自荐-文字类-山路");
+        assert_eq!(stem_of("扶贫征集-自荐-文字类-Mr.Li"), "扶贫征集-自荐-文字类-Mr");
+    }
+}

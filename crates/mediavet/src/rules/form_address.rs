@@ -1,0 +1,48 @@
+//! form.address — the registration form's 通讯地址 (postal address) is not filled in.
+//!
+//! What: the form's 通讯地址 field is empty, or the form has no such field.
+//!
+//! Why: certificates and prizes are sent there.
+//!
+//! Fix: fill in 通讯地址 on the registration form and send it again.
+
+use super::{Check, EntryCtx, Rule};
+use crate::finding::{Finding, Severity};
+use crate::profile::Profile;
+
+/// The rule's declaration: its id, default severity, what it needs decoded, its doc.
+pub(super) static RULE: Rule = Rule {
+    id: "form.address",
+    default: Severity::Error,
+    needs: None,
+    doc: super::docs::FORM_ADDRESS,
+    applies,
+    check: Check::Entry(check),
+};
+
+/// Applies to every entry.
+fn applies(_p: &Profile) -> bool {
+    true
+}
+
+/// The field, when the form was read.
+fn check(cx: &EntryCtx, sev: Severity) -> Vec<Finding> {
+    super::form_required(cx, sev, "address", ("通讯地址", "postal address"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn table() {
+        let p = profile("text", "");
+        let e = entry("扶贫征集-自荐-文字类-山路");
+        expect_entry(&RULE, "filled in", &with_form(e.clone(), form(&[])), &p, &[]);
+        expect_entry(&RULE, "no form", &e, &p, &[]);
+        let missing = [error("通讯地址 (postal address) is not filled in", "“通讯地址”未填写")];
+        expect_entry(&RULE, "empty", &with_form(e.clone(), form(&[("address", "")])), &p, &missing);
+        expect_entry(&RULE, "no label", &with_form(e, form(&[("address", "-")])), &p, &missing);
+    }
+}
