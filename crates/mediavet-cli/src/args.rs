@@ -65,6 +65,34 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Check entries as received: e-mails (.eml), mailboxes (.mbox), folders and archives
+    /// (.zip, .7z, .rar) — name, registration form, works, duplicates; one report per entry.
+    Intake {
+        /// A profile layer (TOML, without `extends`) laid over each category's built-in
+        /// profile, e.g. `[entry]` limits and window, `[severity]` levels.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Output format (JUnit is for files, not entries).
+        #[arg(long, short, value_enum, default_value_t = IntakeFormat::Human)]
+        format: IntakeFormat,
+        /// Message language (default from LANG).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Entries checked in parallel (default: one per core).
+        #[arg(long, short)]
+        jobs: Option<usize>,
+        /// Mask the author's name in the output too (ID number, phone, e-mail and address
+        /// are always masked).
+        #[arg(long)]
+        mask_names: bool,
+        /// A folder of known material (earlier winners, published stories) the entries
+        /// are compared with.
+        #[arg(long, value_name = "DIR")]
+        reference: Vec<PathBuf>,
+        /// Mails, mailboxes, folders or archives.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// List every rule with its severity under a profile.
     Rules {
         /// Built-in profile name or a profile TOML file.
@@ -93,6 +121,17 @@ pub enum Format {
     /// JUnit XML for CI.
     Junit,
     /// The triage sheet.
+    Csv,
+}
+
+/// Output formats of `intake`.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum IntakeFormat {
+    /// One block per entry, its files nested.
+    Human,
+    /// The JSON document (`entries[]`).
+    Json,
+    /// The triage sheet, one row per entry.
     Csv,
 }
 

@@ -59,6 +59,26 @@ fn run(command: Command) -> Result<ExitCode, mediavet::Error> {
             };
             commands::check::run(out, args)
         }
+        Command::Intake {
+            config,
+            format,
+            lang,
+            jobs,
+            mask_names,
+            reference,
+            paths,
+        } => commands::intake::run(
+            out,
+            commands::intake::Args {
+                config,
+                format,
+                lang,
+                jobs,
+                mask_names,
+                reference,
+                paths,
+            },
+        ),
         Command::Rules { profile } => commands::rules::run(out, &profile),
         Command::Explain { rule } => commands::explain::run(out, &rule),
         Command::Profiles { name } => commands::profiles::run(out, name.as_deref()),

@@ -61,6 +61,9 @@ pub struct CheckOptions {
     /// Hand codecs decoded nowhere else to an `ffmpeg` on PATH (default); off, nothing
     /// runs outside the process and such media is reported as not measured.
     pub ffmpeg: bool,
+    /// Keep a text's body in the report (intake compares texts across entries); off by
+    /// default, so that a batch of reports does not hold every entry's text.
+    pub keep_body: bool,
 }
 
 impl Default for CheckOptions {
@@ -69,6 +72,7 @@ impl Default for CheckOptions {
             debug_frames: None,
             author: AuthorDetails::default(),
             ffmpeg: true,
+            keep_body: false,
         }
     }
 }
@@ -91,7 +95,7 @@ pub fn check(input: Input, profile: &Profile, options: &CheckOptions) -> Report 
     let facts = inspect.run(input);
     // The rules run isolated too: a panic in one is this input's problem, not the batch's.
     let judged = catch_unwind(AssertUnwindSafe(|| {
-        check_facts_with(facts, profile, &options.author)
+        judge(facts, profile, &options.author, options.keep_body)
     }));
     judged.unwrap_or_else(|cause| {
         let problem = internal_error(&panic_message(&*cause));
@@ -121,11 +125,16 @@ pub fn check_facts(facts: Facts, profile: &Profile) -> Report {
 }
 
 /// Checks already-probed facts of an entry by the author `author`.
-pub fn check_facts_with(mut facts: Facts, profile: &Profile, author: &AuthorDetails) -> Report {
+pub fn check_facts_with(facts: Facts, profile: &Profile, author: &AuthorDetails) -> Report {
+    judge(facts, profile, author, false)
+}
+
+/// Runs the rules; a text's body is dropped unless `keep_body`.
+fn judge(mut facts: Facts, profile: &Profile, author: &AuthorDetails, keep_body: bool) -> Report {
     let findings = rules::run(&facts, profile, author);
     // A text's body was kept for the rules only: a batch of reports does not hold every
     // entry's text.
-    if let Some(text) = facts.text.as_mut() {
+    if let Some(text) = facts.text.as_mut().filter(|_| !keep_body) {
         text.body = String::new();
     }
     // Unreadable is a fact (a fatal problem), not a rule's severity: a profile that turns

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod explain;
+pub mod intake;
 pub mod probe;
 pub mod profiles;
 pub mod rules;

@@ -370,7 +370,9 @@ fn judge(r: Received, intake: &Intake, reference: bool) -> (EntryReport, Prints)
         let role = roles[i].unwrap_or_else(|| match category {
             Some(c) if is_work(kinds[i], c) => "work",
             Some(EntryCategory::MicroVideo | EntryCategory::MicroFilm) if kinds[i] == FileKind::Subtitle => "subtitle",
-            _ if kinds[i].category() != Category::Other && kinds[i] != FileKind::Subtitle && category.is_some() => "other_work",
+            Some(_) if kinds[i].category() != Category::Other && kinds[i] != FileKind::Subtitle => "other_work",
+            // No category to judge by: a media file is the work, left unchecked.
+            None if kinds[i].category() != Category::Other => "work",
             _ => "extra",
         });
         roles[i] = Some(role);
@@ -378,6 +380,7 @@ fn judge(r: Received, intake: &Intake, reference: bool) -> (EntryReport, Prints)
     }
     // The works, checked with the form's details searched for.
     let mut options = intake.options.clone();
+    options.keep_body = true;
     if let Some(f) = &facts.form {
         options.author = super::author::details(f);
     }
@@ -427,7 +430,10 @@ fn judge(r: Received, intake: &Intake, reference: bool) -> (EntryReport, Prints)
             .filter_map(|t| t.video.as_ref()?.frames.as_ref())
             .flat_map(|f| f.fingerprints.iter().copied())
             .collect();
-        print.text = report.facts.text.as_ref().map(|t| duplicates::normalise(&t.body));
+        if let Some(t) = report.facts.text.as_mut() {
+            print.text = Some(duplicates::normalise(&t.body));
+            t.body = String::new();
+        }
         prints.files.push(print);
         files.push(report);
     }

@@ -60,7 +60,7 @@ impl EntryReport {
 }
 
 /// The verdict findings give.
-fn verdict_of(findings: &[Finding]) -> Verdict {
+pub(crate) fn verdict_of(findings: &[Finding]) -> Verdict {
     match findings.iter().map(|f| f.severity).max() {
         Some(Severity::Error) => Verdict::Fail,
         Some(Severity::Warning) => Verdict::Warn,

@@ -39,7 +39,7 @@ impl Default for Limits {
             max_depth: 2,
             max_members: 10_000,
             max_inflated: 8 << 30,
-            max_ratio: 1000.0,
+            max_ratio: 200.0,
             in_memory: 64 << 20,
             max_mail: 256 << 20,
         }
@@ -213,8 +213,14 @@ pub fn receive(path: &Path, limits: &Limits) -> Vec<Received> {
     let stem = stem_of(&file_name(path));
     if path.is_dir() {
         let mut r = Received::new(source, vec![("folder", file_name(path))]);
-        folder(&mut r, path, limits);
-        return split(r);
+        let mails = folder(&mut r, path, limits);
+        let mut out = if r.members.is_empty() && r.problems.is_empty() && !mails.is_empty() {
+            Vec::new()
+        } else {
+            split(r)
+        };
+        out.extend(mails);
+        return out;
     }
     let head = match head_of(path) {
         Ok(h) => h,
@@ -340,24 +346,28 @@ fn mbox_reader<R: BufRead>(source: &str, reader: R, limits: &Limits) -> Vec<Rece
     out
 }
 
+/// The folder (or archive) a member path belongs to at the top: its first component, or
+/// its first two when only the second is named as an entry (`usb/扶贫征集-…/a.jpg`).
+fn top_of(path: &str) -> String {
+    let mut parts = path.split('/');
+    let a = parts.next().unwrap_or(path);
+    match parts.next() {
+        Some(b) if name::looks_like(b) && !name::looks_like(a) => format!("{a}/{b}"),
+        _ => a.to_string(),
+    }
+}
+
 /// Splits an entry whose top-level folders (or archives) carry entry names into one
 /// entry each; files outside them stay in the first.
 fn split(mut r: Received) -> Vec<Received> {
-    let top = |m: &Member| -> Option<String> {
-        let mut parts = m.path.split('/');
-        let first = parts.next()?;
-        // An archive given on its own has its name as the first component: look below it.
-        let (a, b) = (first, parts.next());
-        match b {
-            Some(b) if name::looks_like(b) && !name::looks_like(a) => Some(format!("{a}/{b}")),
-            _ => Some(a.to_string()),
-        }
-    };
+    let top = |m: &Member| Some(top_of(&m.path));
+    let problem_tops = r.problems.iter().map(|p| top_of(&p.member));
     let mut groups: Vec<String> = r
         .members
         .iter()
         .filter(|m| m.path.contains('/'))
         .filter_map(top)
+        .chain(problem_tops)
         .filter(|t| name::looks_like(t.rsplit('/').next().unwrap_or(t)))
         .collect();
     groups.sort();
@@ -373,7 +383,7 @@ fn split(mut r: Received) -> Vec<Received> {
         .iter()
         .map(|g| {
             let last = g.rsplit('/').next().unwrap_or(g);
-            let mut e = Received::new(format!("{}/{last}", r.source), vec![("folder", stem_of(last))]);
+            let mut e = Received::new(format!("{}/{g}", r.source), vec![("folder", stem_of(last))]);
             e.temp = r.temp.clone();
             e
         })
@@ -387,7 +397,7 @@ fn split(mut r: Received) -> Vec<Received> {
         }
     }
     for p in std::mem::take(&mut r.problems) {
-        let at = groups.iter().position(|g| p.member.starts_with(g.as_str()));
+        let at = groups.iter().position(|g| p.member == *g || p.member.starts_with(&format!("{g}/")));
         match at {
             Some(i) => out[i].problems.push(p),
             None => r.problems.push(p),
@@ -813,8 +823,10 @@ impl Received {
     }
 }
 
-/// A folder's files, in name order; containers in it are opened (depth 1).
-fn folder(r: &mut Received, dir: &Path, limits: &Limits) {
+/// A folder's files, in name order; archives in it are opened (depth 1). Mails and
+/// mailboxes in it are entries of their own (returned), as a mail is always one entry.
+fn folder(r: &mut Received, dir: &Path, limits: &Limits) -> Vec<Received> {
+    let mut mails = Vec::new();
     let walk = walkdir::WalkDir::new(dir)
         .max_depth(16)
         .sort_by_file_name()
@@ -830,6 +842,12 @@ fn folder(r: &mut Received, dir: &Path, limits: &Limits) {
         if !e.file_type().is_file() {
             continue;
         }
+        let head = head_of(e.path()).unwrap_or_default();
+        let name = e.file_name().to_string_lossy().into_owned();
+        if matches!(container_of(&head, &name, || false), Some(Container::Mail | Container::Mbox)) {
+            mails.extend(receive(e.path(), limits));
+            continue;
+        }
         let rel = e
             .path()
             .strip_prefix(dir)
@@ -837,6 +855,7 @@ fn folder(r: &mut Received, dir: &Path, limits: &Limits) {
         let size = e.metadata().map_or(0, |m| m.len());
         r.member_or_container(&rel, Data::File(e.path().to_path_buf()), size, 0, limits, "");
     }
+    mails
 }
 
 /// Mails whose body is at least this many characters carry it as a work (a story typed

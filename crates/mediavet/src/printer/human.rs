@@ -5,12 +5,13 @@ use crate::group::Group;
 use crate::report::{failing_rules, Report, Verdict};
 use std::io::Write;
 
-struct Style {
-    on: bool,
+/// Whether to paint with ANSI colours.
+pub(super) struct Style {
+    pub(super) on: bool,
 }
 
 impl Style {
-    fn paint(&self, code: &str, text: &str) -> String {
+    pub(super) fn paint(&self, code: &str, text: &str) -> String {
         if self.on {
             format!("\x1b[{code}m{text}\x1b[0m")
         } else {
@@ -19,7 +20,7 @@ impl Style {
     }
 }
 
-fn verdict_label(v: Verdict, lang: Lang) -> (&'static str, &'static str) {
+pub(super) fn verdict_label(v: Verdict, lang: Lang) -> (&'static str, &'static str) {
     match (v, lang) {
         (Verdict::Pass, Lang::En) => ("PASS", "32;1"),
         (Verdict::Warn, Lang::En) => ("WARN", "33;1"),
@@ -50,10 +51,6 @@ pub fn write(
     colour: bool,
 ) -> std::io::Result<()> {
     let style = Style { on: colour };
-    let (fix, measured, expected) = match lang {
-        Lang::En => ("fix", "measured", "expected"),
-        Lang::Zh => ("修改建议", "实测", "要求"),
-    };
     for r in reports {
         let (label, colour) = verdict_label(r.verdict, lang);
         writeln!(
@@ -64,32 +61,7 @@ pub fn write(
             r.facts.kind_name(),
             r.profile
         )?;
-        for f in &r.findings {
-            let sev = format!("{:<8}", f.severity.as_str());
-            let mut head = format!(
-                "  {} {:<17}",
-                style.paint(severity_colour(f.severity), &sev),
-                f.rule
-            );
-            if let Some(m) = &f.measured {
-                head.push_str(&format!(" {measured} {}", m.text));
-            }
-            if let Some(e) = &f.expected {
-                head.push_str(&format!("  {expected} {}", e.text));
-            }
-            writeln!(out, "{}", head.trim_end())?;
-            writeln!(out, "  {:<8} {:<17} {}", "", "", f.message.get(lang))?;
-            if let Some(h) = &f.hint {
-                writeln!(
-                    out,
-                    "  {:<8} {:<17} {}: {}",
-                    "",
-                    "",
-                    style.paint("36", fix),
-                    h.get(lang)
-                )?;
-            }
-        }
+        write_findings(out, &r.findings, lang, &style, "")?;
     }
     for g in groups {
         let head = match lang {
@@ -134,6 +106,47 @@ pub fn write(
             Lang::Zh => "最常见的不合格项：",
         };
         writeln!(out, "{head}{}", top.join(", "))?;
+    }
+    Ok(())
+}
+
+/// Writes findings, each indented by `indent` more.
+pub(super) fn write_findings(
+    out: &mut dyn Write,
+    findings: &[crate::finding::Finding],
+    lang: Lang,
+    style: &Style,
+    indent: &str,
+) -> std::io::Result<()> {
+    let (fix, measured, expected) = match lang {
+        Lang::En => ("fix", "measured", "expected"),
+        Lang::Zh => ("修改建议", "实测", "要求"),
+    };
+    for f in findings {
+        let sev = format!("{:<8}", f.severity.as_str());
+        let mut head = format!(
+            "{indent}  {} {:<17}",
+            style.paint(severity_colour(f.severity), &sev),
+            f.rule
+        );
+        if let Some(m) = &f.measured {
+            head.push_str(&format!(" {measured} {}", m.text));
+        }
+        if let Some(e) = &f.expected {
+            head.push_str(&format!("  {expected} {}", e.text));
+        }
+        writeln!(out, "{}", head.trim_end())?;
+        writeln!(out, "{indent}  {:<8} {:<17} {}", "", "", f.message.get(lang))?;
+        if let Some(h) = &f.hint {
+            writeln!(
+                out,
+                "{indent}  {:<8} {:<17} {}: {}",
+                "",
+                "",
+                style.paint("36", fix),
+                h.get(lang)
+            )?;
+        }
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! other embedders call them directly.
 
 pub mod csv;
+pub mod entries;
 pub mod human;
 pub mod json;
 pub mod junit;

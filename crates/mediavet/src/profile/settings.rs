@@ -303,7 +303,7 @@ impl Default for Entry {
             max_inflated_gib: Some(8.0),
             max_members: 10_000,
             max_depth: 2,
-            max_ratio: Some(1000.0),
+            max_ratio: Some(200.0),
             text_shared_share: 0.2,
             picture_max_distance: 6,
         }

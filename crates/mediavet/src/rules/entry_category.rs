@@ -50,23 +50,13 @@ fn check(cx: &EntryCtx, sev: Severity) -> Vec<Finding> {
             )));
         }
     }
+    if e.category.is_none() && e.with_role("work").next().is_some() {
+        out.push(cx.finding(sev, Text::new(
+            "The entry's category is unknown (neither the entry name nor the form gives it): its works were not checked.",
+            "作品类别不明（作品命名和报名表都未注明）：作品未检查。",
+        )));
+    }
     if let Some(c) = named.or(e.category) {
-        let works: Vec<&EntryCategory> = e.work_categories.iter().collect();
-        let same = |w: &EntryCategory| match c {
-            EntryCategory::MicroFilm | EntryCategory::MicroVideo => matches!(w, EntryCategory::MicroFilm | EntryCategory::MicroVideo),
-            c => *w == c,
-        };
-        if !works.is_empty() && !works.iter().any(|w| same(w)) {
-            let kinds: Vec<&str> = works.iter().map(|w| match w {
-                EntryCategory::Text => "texts",
-                EntryCategory::Photo => "photos",
-                _ => "videos",
-            }).collect();
-            out.push(cx.finding(sev, Text::new(
-                format!("The entry is {} ({}) but its works are {}.", c.zh(), c.en(), kinds.join(" and ")),
-                format!("作品类别为“{}”，但所附作品是{}。", c.zh(), kinds.iter().map(|k| match *k { "texts" => "文字", "photos" => "图片", _ => "视频" }).collect::<Vec<_>>().join("和")),
-            )));
-        }
         let others: Vec<&str> = e.with_role("other_work").map(|c| c.path.as_str()).collect();
         if !others.is_empty() {
             out.push(cx.finding(sev, Text::new(
@@ -95,9 +85,9 @@ mod tests {
         let mut photo_form = form(&[]);
         photo_form.categories = vec!["photo"];
         expect_entry(&RULE, "form differs", &with_form(e.clone(), photo_form), &p, &[error("The entry name says 文字类 (text) but the form ticks photo.", "报名表勾选的是 photo")]);
-        let mut videos = e.clone();
-        videos.work_categories = vec![EntryCategory::MicroVideo];
-        expect_entry(&RULE, "works differ", &videos, &p, &[error("The entry is 文字类 (text) but its works are videos.", "所附作品是视频")]);
+        let mut unknown = entry("扶贫征集-自荐-视频类-星城");
+        unknown.contents.push(Content { path: "a.mp4".into(), kind: FileKind::Mp4, role: "work", size: 1 });
+        expect_entry(&RULE, "unknown", &unknown, &p, &[error("category is unknown", "作品未检查")]);
         let mut film = with_form(entry("扶贫征集-自荐-视频类(微电影)-山那边"), form(&[]));
         film.form.as_mut().map(|f| f.categories = vec!["video"]);
         film.work_categories = vec![EntryCategory::MicroVideo];

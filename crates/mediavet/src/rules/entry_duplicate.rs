@@ -30,11 +30,20 @@ fn applies(_p: &Profile) -> bool {
     true
 }
 
-/// Each duplicate.
+/// Each duplicate work; the entries sharing the ID number in one finding.
 fn check(cx: &EntryCtx, sev: Severity) -> Vec<Finding> {
-    cx.entry
+    let same_id: Vec<&str> = cx
+        .entry
         .duplicates
         .iter()
+        .filter(|d| d.kind == "id_number")
+        .map(|d| d.other.as_str())
+        .collect();
+    let mut out: Vec<Finding> = cx
+        .entry
+        .duplicates
+        .iter()
+        .filter(|d| d.kind != "id_number")
         .map(|d| {
             let this = d.file.as_deref().map(|f| format!("{f}: ")).unwrap_or_default();
             let other = match (&d.other_file, d.reference) {
@@ -52,7 +61,21 @@ fn check(cx: &EntryCtx, sev: Severity) -> Vec<Finding> {
                 format!("{this}与{other_zh}重复：{}。", d.detail.zh),
             ))
         })
-        .collect()
+        .collect();
+    if !same_id.is_empty() {
+        let shown: Vec<&str> = same_id.iter().take(10).copied().collect();
+        let more = same_id.len() - shown.len();
+        let (tail, tail_zh) = if more > 0 {
+            (format!(" and {more} more"), format!(" 等另外 {more} 件"))
+        } else {
+            (String::new(), String::new())
+        };
+        out.push(cx.finding(sev, Text::new(
+            format!("The form's ID number is also on {} other entr{} of this category: {}{tail}.", same_id.len(), if same_id.len() == 1 { "y" } else { "ies" }, shown.join(", ")),
+            format!("报名表上的身份证号也出现在同类别的另外 {} 件作品中：{}{tail_zh}。", same_id.len(), shown.join("、")),
+        )));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -71,7 +94,7 @@ mod tests {
         e.duplicates.push(Duplicate { kind: "id_number", file: None, other: "扶贫征集-自荐-图片类-河".into(), other_file: None, reference: false, detail: Text::new("the same ID number", "身份证号相同") });
         expect_entry(&RULE, "two", &e, &p, &[
             warning("1.jpg: also in entry 扶贫征集-自荐-图片类-河 (a.jpg): the same photo", "1.jpg: 与作品“扶贫征集-自荐-图片类-河”（a.jpg）重复"),
-            warning("also in entry 扶贫征集-自荐-图片类-河: the same ID number", "身份证号相同"),
+            warning("The form's ID number is also on 1 other entry of this category: 扶贫征集-自荐-图片类-河.", "报名表上的身份证号也出现在同类别的另外 1 件作品中"),
         ]);
     }
 }
