@@ -2,8 +2,8 @@
 //! `image_hasher`'s 64-bit gradient hash of the luma, robust to resizing and
 //! recompression (a resized, re-encoded copy stays within a few bits).
 
-use image_hasher::{HashAlg, HasherConfig};
 pub use crate::facts::Fingerprint;
+use image_hasher::{HashAlg, HasherConfig};
 
 /// Side of the picture the hash is taken from: the luma is first area-averaged to this
 /// size (cheap, and what the hash would do anyway), then hashed.
@@ -19,7 +19,8 @@ pub fn of_luma(luma: &[u8], width: usize, height: usize) -> Option<Fingerprint> 
         return None;
     }
     let (ow, oh) = (SIDE.min(width), SIDE.min(height));
-    let small = crate::image::sharpness::area_resize(&luma[..width * height], width, height, ow, oh);
+    let small =
+        crate::image::sharpness::area_resize(&luma[..width * height], width, height, ow, oh);
     let n = small.len() as f64;
     let mean = small.iter().map(|&v| f64::from(v)).sum::<f64>() / n;
     let var = small
@@ -30,7 +31,10 @@ pub fn of_luma(luma: &[u8], width: usize, height: usize) -> Option<Fingerprint> 
     if var.sqrt() < MIN_STDDEV {
         return None;
     }
-    let pixels: Vec<u8> = small.iter().map(|&v| v.round().clamp(0.0, 255.0) as u8).collect();
+    let pixels: Vec<u8> = small
+        .iter()
+        .map(|&v| v.round().clamp(0.0, 255.0) as u8)
+        .collect();
     let img = image::GrayImage::from_raw(ow as u32, oh as u32, pixels)?;
     let hash = HasherConfig::new()
         .hash_alg(HashAlg::Gradient)

@@ -12,12 +12,12 @@
 pub mod audio;
 pub mod batch;
 pub mod charset;
+pub mod entry;
 pub mod error;
 pub mod facts;
-pub mod fingerprint;
 pub mod ffmpeg;
 pub mod finding;
-pub mod entry;
+pub mod fingerprint;
 pub mod group;
 pub mod image;
 pub mod input;

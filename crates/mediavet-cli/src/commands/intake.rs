@@ -32,7 +32,8 @@ pub struct Args {
 pub fn run(out: &mut dyn Write, args: Args) -> Result<ExitCode, mediavet::Error> {
     let layer = match &args.config {
         Some(p) => Some((
-            std::fs::read_to_string(p).map_err(|e| mediavet::Error::Usage(format!("cannot read {}: {e}", p.display())))?,
+            std::fs::read_to_string(p)
+                .map_err(|e| mediavet::Error::Usage(format!("cannot read {}: {e}", p.display())))?,
             p.display().to_string(),
         )),
         None => None,
@@ -45,7 +46,10 @@ pub fn run(out: &mut dyn Write, args: Args) -> Result<ExitCode, mediavet::Error>
     };
     for p in args.paths.iter().chain(&args.reference) {
         if !p.exists() {
-            return Err(mediavet::Error::Usage(format!("{}: no such file or folder", p.display())));
+            return Err(mediavet::Error::Usage(format!(
+                "{}: no such file or folder",
+                p.display()
+            )));
         }
     }
     let mut intake = Intake::new(profiles);
@@ -54,7 +58,11 @@ pub fn run(out: &mut dyn Write, args: Args) -> Result<ExitCode, mediavet::Error>
     let inputs = args.paths.into_iter().map(IntakeInput::Path).collect();
     let reports = check_entries(inputs, &args.reference, &intake, &|_| {})?;
     let failed = reports.iter().any(|r| r.verdict == Verdict::Fail);
-    let code = if failed { ExitCode::from(1) } else { ExitCode::SUCCESS };
+    let code = if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    };
     let result = match args.format {
         IntakeFormat::Human => {
             let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();

@@ -23,7 +23,12 @@ pub fn search(facts: &Facts, form: &Form, file: &str) -> Vec<AuthorHit> {
     let details = details(form);
     let id: Option<String> = form
         .get("id_number")
-        .map(|s| s.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_uppercase())
+        .map(|s| {
+            s.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+                .to_uppercase()
+        })
         .filter(|s| s.len() >= 15);
     let mut places: Vec<(String, &str)> = Vec::new();
     if let Some(img) = &facts.image {
@@ -31,7 +36,12 @@ pub fn search(facts: &Facts, form: &Form, file: &str) -> Vec<AuthorHit> {
             places.push((t.source.clone(), &t.text));
         }
         if let Some(e) = &img.exif {
-            for (tag, v) in [("EXIF Artist", &e.artist), ("EXIF Copyright", &e.copyright), ("EXIF XPComment", &e.xp_comment), ("EXIF UserComment", &e.user_comment)] {
+            for (tag, v) in [
+                ("EXIF Artist", &e.artist),
+                ("EXIF Copyright", &e.copyright),
+                ("EXIF XPComment", &e.xp_comment),
+                ("EXIF UserComment", &e.user_comment),
+            ] {
                 if let Some(v) = v {
                     places.push((tag.to_string(), v));
                 }
@@ -45,11 +55,23 @@ pub fn search(facts: &Facts, form: &Form, file: &str) -> Vec<AuthorHit> {
     }
     for s in &facts.subtitles {
         for l in &s.lines {
-            places.push((format!("{} cue {} ({})", s.source, l.cue, crate::finding::clock(l.start_s)), &l.text));
+            places.push((
+                format!(
+                    "{} cue {} ({})",
+                    s.source,
+                    l.cue,
+                    crate::finding::clock(l.start_s)
+                ),
+                &l.text,
+            ));
         }
     }
     if let Some(d) = facts.text.as_ref().and_then(|t| t.docx.as_ref()) {
-        for (k, v) in [("docx creator", &d.creator), ("docx lastModifiedBy", &d.last_modified_by), ("docx Company", &d.company)] {
+        for (k, v) in [
+            ("docx creator", &d.creator),
+            ("docx lastModifiedBy", &d.last_modified_by),
+            ("docx Company", &d.company),
+        ] {
             if let Some(v) = v {
                 places.push((k.to_string(), v));
             }
@@ -66,7 +88,11 @@ pub fn search(facts: &Facts, form: &Form, file: &str) -> Vec<AuthorHit> {
             });
         }
         if let Some(id) = &id {
-            let squeezed: String = text.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_uppercase();
+            let squeezed: String = text
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+                .to_uppercase();
             if squeezed.contains(id.as_str()) {
                 hits.push(AuthorHit {
                     file: file.to_string(),

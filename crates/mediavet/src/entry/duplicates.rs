@@ -77,26 +77,29 @@ pub fn normalise(body: &str) -> Vec<char> {
 /// The duplicates of each entry, in the order of `entries`.
 pub fn find(entries: &[Prints], s: Settings) -> Vec<Vec<Duplicate>> {
     let mut out: Vec<Vec<Duplicate>> = vec![Vec::new(); entries.len()];
-    let mut report = |a: (usize, Option<usize>), b: (usize, Option<usize>), kind: &'static str, detail: Text| {
-        let (ea, eb) = (&entries[a.0], &entries[b.0]);
-        if a.0 == b.0 || (ea.reference && eb.reference) {
-            return;
-        }
-        let file = |e: &Prints, f: Option<usize>| f.and_then(|i| e.files.get(i)).map(|f| f.path.clone());
-        for ((x, xf), (y, yf)) in [((a.0, a.1), (b.0, b.1)), ((b.0, b.1), (a.0, a.1))] {
-            if entries[x].reference {
-                continue;
+    let mut report =
+        |a: (usize, Option<usize>), b: (usize, Option<usize>), kind: &'static str, detail: Text| {
+            let (ea, eb) = (&entries[a.0], &entries[b.0]);
+            if a.0 == b.0 || (ea.reference && eb.reference) {
+                return;
             }
-            out[x].push(Duplicate {
-                kind,
-                file: file(&entries[x], xf),
-                other: entries[y].label.clone(),
-                other_file: file(&entries[y], yf),
-                reference: entries[y].reference,
-                detail: detail.clone(),
-            });
-        }
-    };
+            let file = |e: &Prints, f: Option<usize>| {
+                f.and_then(|i| e.files.get(i)).map(|f| f.path.clone())
+            };
+            for ((x, xf), (y, yf)) in [((a.0, a.1), (b.0, b.1)), ((b.0, b.1), (a.0, a.1))] {
+                if entries[x].reference {
+                    continue;
+                }
+                out[x].push(Duplicate {
+                    kind,
+                    file: file(&entries[x], xf),
+                    other: entries[y].label.clone(),
+                    other_file: file(&entries[y], yf),
+                    reference: entries[y].reference,
+                    detail: detail.clone(),
+                });
+            }
+        };
     // Identical files.
     let mut by_hash: HashMap<[u8; 32], Vec<(usize, usize)>> = HashMap::new();
     for (e, p) in entries.iter().enumerate() {
@@ -113,7 +116,12 @@ pub fn find(entries: &[Prints], s: Settings) -> Vec<Vec<Duplicate>> {
         for (i, &(ea, fa)) in group.iter().enumerate() {
             for &(eb, fb) in &group[i + 1..] {
                 if ea != eb && identical.insert((ea, fa, eb, fb)) {
-                    report((ea, Some(fa)), (eb, Some(fb)), "identical", Text::new("the same file, byte for byte", "文件内容完全相同"));
+                    report(
+                        (ea, Some(fa)),
+                        (eb, Some(fb)),
+                        "identical",
+                        Text::new("the same file, byte for byte", "文件内容完全相同"),
+                    );
                 }
             }
         }
@@ -122,15 +130,28 @@ pub fn find(entries: &[Prints], s: Settings) -> Vec<Vec<Duplicate>> {
     let photos: Vec<(usize, usize, Fingerprint)> = entries
         .iter()
         .enumerate()
-        .flat_map(|(e, p)| p.files.iter().enumerate().filter_map(move |(f, file)| file.photo.map(|h| (e, f, h))))
+        .flat_map(|(e, p)| {
+            p.files
+                .iter()
+                .enumerate()
+                .filter_map(move |(f, file)| file.photo.map(|h| (e, f, h)))
+        })
         .collect();
     for (a, b, d) in close_pairs(&photos, s.max_distance) {
         let (pa, pb) = (photos[a], photos[b]);
-        if pa.0 != pb.0 && !identical.contains(&(pa.0, pa.1, pb.0, pb.1)) && !identical.contains(&(pb.0, pb.1, pa.0, pa.1)) {
-            report((pa.0, Some(pa.1)), (pb.0, Some(pb.1)), "photo", Text::new(
-                format!("the same photo (fingerprints {d} of 64 bits apart)"),
-                format!("同一张照片（感知指纹相差 {d}/64 位）"),
-            ));
+        if pa.0 != pb.0
+            && !identical.contains(&(pa.0, pa.1, pb.0, pb.1))
+            && !identical.contains(&(pb.0, pb.1, pa.0, pa.1))
+        {
+            report(
+                (pa.0, Some(pa.1)),
+                (pb.0, Some(pb.1)),
+                "photo",
+                Text::new(
+                    format!("the same photo (fingerprints {d} of 64 bits apart)"),
+                    format!("同一张照片（感知指纹相差 {d}/64 位）"),
+                ),
+            );
         }
     }
     // Videos: frames matched.
@@ -138,7 +159,10 @@ pub fn find(entries: &[Prints], s: Settings) -> Vec<Vec<Duplicate>> {
         .iter()
         .enumerate()
         .flat_map(|(e, p)| {
-            p.files.iter().enumerate().flat_map(move |(f, file)| file.frames.iter().map(move |&h| (e, f, h)))
+            p.files
+                .iter()
+                .enumerate()
+                .flat_map(move |(f, file)| file.frames.iter().map(move |&h| (e, f, h)))
         })
         .collect();
     let mut matched: HashMap<(usize, usize, usize, usize), HashSet<u64>> = HashMap::new();
@@ -147,8 +171,16 @@ pub fn find(entries: &[Prints], s: Settings) -> Vec<Vec<Duplicate>> {
         if fa.0 == fb.0 {
             continue;
         }
-        let key = if (fa.0, fa.1) < (fb.0, fb.1) { (fa.0, fa.1, fb.0, fb.1) } else { (fb.0, fb.1, fa.0, fa.1) };
-        let first = if (fa.0, fa.1) < (fb.0, fb.1) { fa.2 } else { fb.2 };
+        let key = if (fa.0, fa.1) < (fb.0, fb.1) {
+            (fa.0, fa.1, fb.0, fb.1)
+        } else {
+            (fb.0, fb.1, fa.0, fa.1)
+        };
+        let first = if (fa.0, fa.1) < (fb.0, fb.1) {
+            fa.2
+        } else {
+            fb.2
+        };
         matched.entry(key).or_default().insert(first.0);
     }
     let mut video_pairs: Vec<_> = matched.into_iter().collect();
@@ -161,18 +193,38 @@ pub fn find(entries: &[Prints], s: Settings) -> Vec<Vec<Duplicate>> {
         let nb = entries[eb].files[fb].frames.len();
         let need = (na.min(nb).div_ceil(2)).max(3.min(na.min(nb)));
         if hits.len() >= need && need > 0 {
-            report((ea, Some(fa)), (eb, Some(fb)), "video", Text::new(
-                format!("the same video ({} of {} sampled frames match)", hits.len(), na),
-                format!("同一段视频（{na} 个抽样画面中 {} 个相同）", hits.len()),
-            ));
+            report(
+                (ea, Some(fa)),
+                (eb, Some(fb)),
+                "video",
+                Text::new(
+                    format!(
+                        "the same video ({} of {} sampled frames match)",
+                        hits.len(),
+                        na
+                    ),
+                    format!("同一段视频（{na} 个抽样画面中 {} 个相同）", hits.len()),
+                ),
+            );
         }
     }
     // Texts.
     for (a, b, share, passage) in shared_texts(entries, s.text_share) {
-        report((a.0, Some(a.1)), (b.0, Some(b.1)), "text", Text::new(
-            format!("{:.0}% of the shorter text is in the other; first shared passage: “{passage}”", share * 100.0),
-            format!("较短文本的 {:.0}% 出现在另一篇中；首个相同段落：“{passage}”", share * 100.0),
-        ));
+        report(
+            (a.0, Some(a.1)),
+            (b.0, Some(b.1)),
+            "text",
+            Text::new(
+                format!(
+                    "{:.0}% of the shorter text is in the other; first shared passage: “{passage}”",
+                    share * 100.0
+                ),
+                format!(
+                    "较短文本的 {:.0}% 出现在另一篇中；首个相同段落：“{passage}”",
+                    share * 100.0
+                ),
+            ),
+        );
     }
     // One ID number, one category, two entries.
     let mut ids: HashMap<(Option<EntryCategory>, &str), Vec<usize>> = HashMap::new();
@@ -186,10 +238,15 @@ pub fn find(entries: &[Prints], s: Settings) -> Vec<Vec<Duplicate>> {
     for group in ids {
         for (i, &a) in group.iter().enumerate() {
             for &b in &group[i + 1..] {
-                report((a, None), (b, None), "id_number", Text::new(
-                    "the same ID number on the form of another entry of this category",
-                    "同类别另一作品的报名表上身份证号相同",
-                ));
+                report(
+                    (a, None),
+                    (b, None),
+                    "id_number",
+                    Text::new(
+                        "the same ID number on the form of another entry of this category",
+                        "同类别另一作品的报名表上身份证号相同",
+                    ),
+                );
             }
         }
     }
@@ -208,9 +265,15 @@ fn close_pairs(items: &[(usize, usize, Fingerprint)], max: u32) -> Vec<(usize, u
     for band in 0..8 {
         let mut buckets: HashMap<u8, Vec<usize>> = HashMap::new();
         for (i, it) in items.iter().enumerate() {
-            buckets.entry((it.2 .0 >> (band * 8)) as u8).or_default().push(i);
+            buckets
+                .entry((it.2 .0 >> (band * 8)) as u8)
+                .or_default()
+                .push(i);
         }
-        for bucket in buckets.values().filter(|b| b.len() > 1 && b.len() <= MAX_BUCKET) {
+        for bucket in buckets
+            .values()
+            .filter(|b| b.len() > 1 && b.len() <= MAX_BUCKET)
+        {
             for (k, &a) in bucket.iter().enumerate() {
                 for &b in &bucket[k + 1..] {
                     let d = items[a].2.distance(items[b].2);
@@ -227,7 +290,9 @@ fn close_pairs(items: &[(usize, usize, Fingerprint)], max: u32) -> Vec<(usize, u
 
 /// FNV-1a of a shingle.
 fn shingle_hash(chars: &[char]) -> u64 {
-    chars.iter().fold(0xcbf2_9ce4_8422_2325, |h, &c| (h ^ u64::from(u32::from(c))).wrapping_mul(0x0100_0000_01b3))
+    chars.iter().fold(0xcbf2_9ce4_8422_2325, |h, &c| {
+        (h ^ u64::from(u32::from(c))).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The winnowed fingerprints of a text.
@@ -242,14 +307,23 @@ fn winnow(text: &[char]) -> HashSet<u64> {
         .collect()
 }
 
+/// A file of an entry: (entry, file) indices.
+type At = (usize, usize);
+
+/// Two texts sharing passages: where each is, the share, the first shared passage.
+type Shared = (At, At, f64, String);
+
 /// Pairs of texts (entry, file) of different entries sharing at least `min_share` of the
 /// shorter one's fingerprints, with the share and their first shared passage.
-fn shared_texts(entries: &[Prints], min_share: f64) -> Vec<((usize, usize), (usize, usize), f64, String)> {
-    let texts: Vec<((usize, usize), &[char], HashSet<u64>)> = entries
+fn shared_texts(entries: &[Prints], min_share: f64) -> Vec<Shared> {
+    let texts: Vec<(At, &[char], HashSet<u64>)> = entries
         .iter()
         .enumerate()
         .flat_map(|(e, p)| {
-            p.files.iter().enumerate().filter_map(move |(f, file)| file.text.as_deref().map(|t| ((e, f), t)))
+            p.files
+                .iter()
+                .enumerate()
+                .filter_map(move |(f, file)| file.text.as_deref().map(|t| ((e, f), t)))
         })
         .filter(|(_, t)| t.len() >= SHINGLE + WINDOW)
         .map(|(at, t)| (at, t, winnow(t)))
@@ -289,7 +363,10 @@ fn shared_texts(entries: &[Prints], min_share: f64) -> Vec<((usize, usize), (usi
 /// The first passage of `a` (up to 40 characters) that is also in `b`.
 fn first_passage(a: &[char], b: &[char]) -> String {
     let in_b: HashSet<u64> = b.windows(SHINGLE).map(shingle_hash).collect();
-    let hits: Vec<bool> = a.windows(SHINGLE).map(|w| in_b.contains(&shingle_hash(w))).collect();
+    let hits: Vec<bool> = a
+        .windows(SHINGLE)
+        .map(|w| in_b.contains(&shingle_hash(w)))
+        .collect();
     let start = (0..hits.len()).find(|&i| hits[i..].iter().take(WINDOW).all(|&h| h));
     let Some(start) = start else {
         return String::new();
@@ -308,31 +385,70 @@ mod tests {
     use super::*;
 
     fn entry(label: &str, files: Vec<FilePrint>) -> Prints {
-        Prints { label: label.into(), files, ..Prints::default() }
+        Prints {
+            label: label.into(),
+            files,
+            ..Prints::default()
+        }
     }
 
-    const S: Settings = Settings { text_share: 0.2, max_distance: 6 };
+    const S: Settings = Settings {
+        text_share: 0.2,
+        max_distance: 6,
+    };
 
     #[test]
     fn a_story_thirty_percent_copied_is_found_with_its_passage() {
-        let own: String = (0..700).map(|i| char::from_u32(0x4E00 + (i * 7919 % 20000)).unwrap_or('中')).collect();
-        let other: String = (0..700).map(|i| char::from_u32(0x4E00 + (i * 104_729 % 20000)).unwrap_or('国')).collect();
+        let own: String = (0..700)
+            .map(|i| char::from_u32(0x4E00 + (i * 7919 % 20000)).unwrap_or('中'))
+            .collect();
+        let other: String = (0..700)
+            .map(|i| char::from_u32(0x4E00 + (i * 104_729 % 20000)).unwrap_or('国'))
+            .collect();
         let copied: String = own.chars().take(300).chain(other.chars()).collect();
-        let text = |s: &str| FilePrint { path: "a.docx".into(), text: Some(normalise(s)), ..FilePrint::default() };
-        let found = find(&[entry("A", vec![text(&own)]), entry("B", vec![text(&copied)]), entry("C", vec![text(&other[..300])])], S);
-        let a: Vec<_> = found[0].iter().map(|d| (d.kind, d.other.as_str())).collect();
+        let text = |s: &str| FilePrint {
+            path: "a.docx".into(),
+            text: Some(normalise(s)),
+            ..FilePrint::default()
+        };
+        let found = find(
+            &[
+                entry("A", vec![text(&own)]),
+                entry("B", vec![text(&copied)]),
+                entry("C", vec![text(&other[..300])]),
+            ],
+            S,
+        );
+        let a: Vec<_> = found[0]
+            .iter()
+            .map(|d| (d.kind, d.other.as_str()))
+            .collect();
         assert_eq!(a, [("text", "B")]);
         // 300 of the shorter text's 700 characters (43 %), as winnowing estimates it.
-        let share: f64 = found[0][0].detail.en.split('%').next().and_then(|n| n.parse().ok()).unwrap_or(0.0);
+        let share: f64 = found[0][0]
+            .detail
+            .en
+            .split('%')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0.0);
         assert!((35.0..=50.0).contains(&share), "{}", found[0][0].detail.en);
-        assert!(found[0][0].detail.en.contains(&own.chars().take(20).collect::<String>()));
+        assert!(found[0][0]
+            .detail
+            .en
+            .contains(&own.chars().take(20).collect::<String>()));
         assert_eq!(found[1].len(), 2);
         assert_eq!(found[2].len(), 1);
     }
 
     #[test]
     fn identical_files_close_photos_and_ids() {
-        let photo = |h: u64, hash: Option<[u8; 32]>| FilePrint { path: "1.jpg".into(), photo: Some(Fingerprint(h)), hash, ..FilePrint::default() };
+        let photo = |h: u64, hash: Option<[u8; 32]>| FilePrint {
+            path: "1.jpg".into(),
+            photo: Some(Fingerprint(h)),
+            hash,
+            ..FilePrint::default()
+        };
         let mut a = entry("A", vec![photo(0xF0F0_1234_5678_9ABC, Some([1; 32]))]);
         let b = entry("B", vec![photo(0xF0F0_1234_5678_9ABC ^ 0b1011, None)]);
         let c = entry("C", vec![photo(0xF0F0_1234_5678_9ABC, Some([1; 32]))]);
@@ -341,15 +457,25 @@ mod tests {
         let mut e = entry("E", Vec::new());
         e.id_number = a.id_number.clone();
         let found = find(&[a, b, c, d, e], S);
-        let kinds: Vec<_> = found[0].iter().map(|d| (d.kind, d.other.as_str())).collect();
-        assert_eq!(kinds, [("id_number", "E"), ("identical", "C"), ("photo", "B")]);
+        let kinds: Vec<_> = found[0]
+            .iter()
+            .map(|d| (d.kind, d.other.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [("id_number", "E"), ("identical", "C"), ("photo", "B")]
+        );
         assert!(found[1][0].detail.en.contains("3 of 64 bits"));
         assert!(found[3].is_empty());
     }
 
     #[test]
     fn reference_material_is_named_but_not_reported() {
-        let photo = |h: u64| FilePrint { path: "1.jpg".into(), photo: Some(Fingerprint(h)), ..FilePrint::default() };
+        let photo = |h: u64| FilePrint {
+            path: "1.jpg".into(),
+            photo: Some(Fingerprint(h)),
+            ..FilePrint::default()
+        };
         let mut r = entry("winners/2019.jpg", vec![photo(42 << 20)]);
         r.reference = true;
         let found = find(&[entry("A", vec![photo(42 << 20)]), r], S);

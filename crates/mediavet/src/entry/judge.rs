@@ -44,13 +44,11 @@ impl Profiles {
             }
         };
         if let Some((text, origin)) = layer {
-            let t: toml::Table = text
-                .parse()
-                .map_err(|e: toml::de::Error| Error::Profile {
-                    origin: origin.to_string(),
-                    line: None,
-                    message: e.to_string(),
-                })?;
+            let t: toml::Table = text.parse().map_err(|e: toml::de::Error| Error::Profile {
+                origin: origin.to_string(),
+                line: None,
+                message: e.to_string(),
+            })?;
             if t.contains_key("extends") || t.contains_key("name") {
                 return Err(Error::Profile {
                     origin: origin.to_string(),
@@ -143,7 +141,9 @@ pub fn check_entries(
             .flat_map_iter(|input| {
                 let received = match input {
                     IntakeInput::Path(p) => receive::receive(&p, &limits),
-                    IntakeInput::Bytes { name, bytes } => receive::receive_bytes(&name, bytes, &limits),
+                    IntakeInput::Bytes { name, bytes } => {
+                        receive::receive_bytes(&name, bytes, &limits)
+                    }
                 };
                 received.into_iter().map(|r| {
                     let j = judge(r, intake, false);
@@ -178,8 +178,20 @@ pub fn check_entries(
 
 /// Checks the entry (or entries: a mailbox holds many) in `bytes` named `name`, on its
 /// own (duplicates are looked for among them only).
-pub fn check_entry_bytes(name: &str, bytes: Vec<u8>, intake: &Intake) -> Result<Vec<EntryReport>, Error> {
-    check_entries(vec![IntakeInput::Bytes { name: name.to_string(), bytes }], &[], intake, &|_| {})
+pub fn check_entry_bytes(
+    name: &str,
+    bytes: Vec<u8>,
+    intake: &Intake,
+) -> Result<Vec<EntryReport>, Error> {
+    check_entries(
+        vec![IntakeInput::Bytes {
+            name: name.to_string(),
+            bytes,
+        }],
+        &[],
+        intake,
+        &|_| {},
+    )
 }
 
 /// Runs the entry rules and sets the verdict.
@@ -208,7 +220,10 @@ fn kind_of(m: &Member) -> FileKind {
         Data::File(p) | Data::Temp(p) => std::fs::File::open(p)
             .and_then(|mut f| {
                 let mut h = Vec::new();
-                std::io::Read::read_to_end(&mut std::io::Read::take(&mut f, crate::kind::SNIFF_LEN as u64), &mut h)?;
+                std::io::Read::read_to_end(
+                    &mut std::io::Read::take(&mut f, crate::kind::SNIFF_LEN as u64),
+                    &mut h,
+                )?;
                 Ok(h)
             })
             .unwrap_or_default(),
@@ -216,7 +231,13 @@ fn kind_of(m: &Member) -> FileKind {
     let kind = crate::kind::sniff(&head);
     let ext = crate::kind::extension(std::path::Path::new(&m.path));
     match kind {
-        FileKind::Text if ext.as_deref().is_some_and(|e| ["srt", "ass", "ssa", "vtt"].contains(&e)) => FileKind::Subtitle,
+        FileKind::Text
+            if ext
+                .as_deref()
+                .is_some_and(|e| ["srt", "ass", "ssa", "vtt"].contains(&e)) =>
+        {
+            FileKind::Subtitle
+        }
         FileKind::Zip if zip_has(m, "word/document.xml") => FileKind::Docx,
         k => k,
     }
@@ -224,7 +245,8 @@ fn kind_of(m: &Member) -> FileKind {
 
 fn zip_has(m: &Member, part: &str) -> bool {
     m.bytes(64 << 20).is_ok_and(|b| {
-        zip::ZipArchive::new(std::io::Cursor::new(&*b)).is_ok_and(|z| z.index_for_name(part).is_some())
+        zip::ZipArchive::new(std::io::Cursor::new(&*b))
+            .is_ok_and(|z| z.index_for_name(part).is_some())
     })
 }
 
@@ -238,7 +260,8 @@ fn named_as_form(path: &str) -> bool {
 fn read_form(m: &Member, kind: FileKind) -> Result<Option<Form>, String> {
     let ext = crate::kind::extension(std::path::Path::new(&m.path)).unwrap_or_default();
     let sheet = SHEETS.contains(&ext.as_str());
-    let readable = matches!(kind, FileKind::Docx | FileKind::Text) || (sheet && matches!(kind, FileKind::Zip | FileKind::Ole));
+    let readable = matches!(kind, FileKind::Docx | FileKind::Text)
+        || (sheet && matches!(kind, FileKind::Zip | FileKind::Ole));
     if !readable {
         return Ok(None);
     }
@@ -258,7 +281,12 @@ fn category_of_kinds(kinds: &[FileKind]) -> Option<EntryCategory> {
         None // 微视频 or 微电影 cannot be told from the files
     } else if has(Category::Image) {
         Some(EntryCategory::Photo)
-    } else if kinds.iter().any(|k| matches!(k, FileKind::Docx | FileKind::Text | FileKind::Pdf | FileKind::Ole | FileKind::Rtf)) {
+    } else if kinds.iter().any(|k| {
+        matches!(
+            k,
+            FileKind::Docx | FileKind::Text | FileKind::Pdf | FileKind::Ole | FileKind::Rtf
+        )
+    }) {
         Some(EntryCategory::Text)
     } else {
         None
@@ -279,7 +307,15 @@ fn category_of_form(form: &Form) -> Option<EntryCategory> {
 /// Whether a file of `kind` is a work of category `c`.
 fn is_work(kind: FileKind, c: EntryCategory) -> bool {
     match c {
-        EntryCategory::Text => matches!(kind, FileKind::Docx | FileKind::Text | FileKind::Pdf | FileKind::Ole | FileKind::Rtf | FileKind::EncryptedOffice),
+        EntryCategory::Text => matches!(
+            kind,
+            FileKind::Docx
+                | FileKind::Text
+                | FileKind::Pdf
+                | FileKind::Ole
+                | FileKind::Rtf
+                | FileKind::EncryptedOffice
+        ),
         EntryCategory::Photo => kind.category() == Category::Image,
         EntryCategory::MicroVideo | EntryCategory::MicroFilm => kind.category() == Category::Video,
     }
@@ -295,7 +331,11 @@ fn judge(r: Received, intake: &Intake, reference: bool) -> (EntryReport, Prints)
         unpack_problems: r
             .problems
             .iter()
-            .map(|p| UnpackProblemView { member: p.member.clone(), kind: p.kind, detail: p.detail.clone() })
+            .map(|p| UnpackProblemView {
+                member: p.member.clone(),
+                kind: p.kind,
+                detail: p.detail.clone(),
+            })
             .collect(),
         ..EntryFacts::default()
     };
@@ -315,14 +355,20 @@ fn judge(r: Received, intake: &Intake, reference: bool) -> (EntryReport, Prints)
             Ok(None) if named_as_form(&m.path) => {
                 roles[i] = Some("form");
                 let why = if matches!(kinds[i], FileKind::Docx | FileKind::Zip) {
-                    Text::new("its table has too few of the form's labels to be read", "表格中可识别的栏目太少，无法读取")
+                    Text::new(
+                        "its table has too few of the form's labels to be read",
+                        "表格中可识别的栏目太少，无法读取",
+                    )
                 } else {
                     Text::new(
                         format!("{} cannot be read by machine", kinds[i].describe()),
                         format!("{}无法自动读取", kinds[i].describe_zh()),
                     )
                 };
-                facts.forms_by_hand.push(FormByHand { member: m.path.clone(), why });
+                facts.forms_by_hand.push(FormByHand {
+                    member: m.path.clone(),
+                    why,
+                });
             }
             Ok(None) => {}
             Err(why) => {
@@ -369,14 +415,25 @@ fn judge(r: Received, intake: &Intake, reference: bool) -> (EntryReport, Prints)
     for (i, m) in r.members.iter().enumerate() {
         let role = roles[i].unwrap_or_else(|| match category {
             Some(c) if is_work(kinds[i], c) => "work",
-            Some(EntryCategory::MicroVideo | EntryCategory::MicroFilm) if kinds[i] == FileKind::Subtitle => "subtitle",
-            Some(_) if kinds[i].category() != Category::Other && kinds[i] != FileKind::Subtitle => "other_work",
+            Some(EntryCategory::MicroVideo | EntryCategory::MicroFilm)
+                if kinds[i] == FileKind::Subtitle =>
+            {
+                "subtitle"
+            }
+            Some(_) if kinds[i].category() != Category::Other && kinds[i] != FileKind::Subtitle => {
+                "other_work"
+            }
             // No category to judge by: a media file is the work, left unchecked.
             None if kinds[i].category() != Category::Other => "work",
             _ => "extra",
         });
         roles[i] = Some(role);
-        facts.contents.push(Content { path: m.path.clone(), kind: kinds[i], role, size: m.size });
+        facts.contents.push(Content {
+            path: m.path.clone(),
+            kind: kinds[i],
+            role,
+            size: m.size,
+        });
     }
     // The works, checked with the form's details searched for.
     let mut options = intake.options.clone();
@@ -389,9 +446,16 @@ fn judge(r: Received, intake: &Intake, reference: bool) -> (EntryReport, Prints)
         label: String::new(),
         reference,
         category,
-        id_number: facts.form.as_ref().and_then(|f| f.get("id_number")).map(|s| {
-            s.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_uppercase()
-        }),
+        id_number: facts
+            .form
+            .as_ref()
+            .and_then(|f| f.get("id_number"))
+            .map(|s| {
+                s.chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .collect::<String>()
+                    .to_uppercase()
+            }),
         files: Vec::new(),
     };
     let mut profile_name = None;
@@ -400,7 +464,11 @@ fn judge(r: Received, intake: &Intake, reference: bool) -> (EntryReport, Prints)
         if !matches!(role, "work" | "subtitle" | "other_work") {
             continue;
         }
-        let mut print = FilePrint { path: m.path.clone(), hash: content_hash(m), ..FilePrint::default() };
+        let mut print = FilePrint {
+            path: m.path.clone(),
+            hash: content_hash(m),
+            ..FilePrint::default()
+        };
         if role == "other_work" {
             prints.files.push(print);
             continue;
@@ -419,7 +487,9 @@ fn judge(r: Received, intake: &Intake, reference: bool) -> (EntryReport, Prints)
         report.facts.path = m.path.clone();
         profile_name.get_or_insert_with(|| report.profile.clone());
         if let Some(f) = &facts.form {
-            facts.author_hits.extend(super::author::search(&report.facts, f, &m.path));
+            facts
+                .author_hits
+                .extend(super::author::search(&report.facts, f, &m.path));
         }
         print.photo = report.facts.image.as_ref().and_then(|i| i.fingerprint);
         print.frames = report

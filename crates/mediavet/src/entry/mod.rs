@@ -10,9 +10,11 @@ mod judge;
 pub mod name;
 pub mod receive;
 
+pub use crate::facts::entry::{
+    AuthorHit, Content, Duplicate, EntryFacts, FormByHand, UnpackProblemView,
+};
 use crate::finding::{Finding, Severity};
 use crate::report::{Report, Verdict};
-pub use crate::facts::entry::{AuthorHit, Content, Duplicate, EntryFacts, FormByHand, UnpackProblemView};
 
 pub use judge::{check_entries, check_entry_bytes, Intake, IntakeInput, Profiles};
 
@@ -55,7 +57,11 @@ impl EntryReport {
 
     /// Verdict of the works alone.
     pub fn works_verdict(&self) -> Verdict {
-        self.files.iter().map(|r| r.verdict).max().unwrap_or(Verdict::Pass)
+        self.files
+            .iter()
+            .map(|r| r.verdict)
+            .max()
+            .unwrap_or(Verdict::Pass)
     }
 }
 

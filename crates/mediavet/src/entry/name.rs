@@ -70,7 +70,14 @@ fn normalise(s: &str) -> String {
 
 /// Reply and forward prefixes of mail subjects.
 const SUBJECT_PREFIXES: [&str; 8] = [
-    "Fwd:", "FW:", "Fw:", "Re:", "RE:", "转发：", "转发:", "回复：",
+    "Fwd:",
+    "FW:",
+    "Fw:",
+    "Re:",
+    "RE:",
+    "转发：",
+    "转发:",
+    "回复：",
 ];
 
 /// Parses `received`, which came from `source` (`subject`, `archive`, `folder`, `file`).
@@ -140,10 +147,7 @@ pub fn parse(received: &str, source: &'static str) -> EntryName {
     if name.channel.is_some() {
         i += 1;
     } else {
-        errors.push(Text::new(
-            "推荐 or 自荐 is missing",
-            "缺少“推荐”或“自荐”",
-        ));
+        errors.push(Text::new("推荐 or 自荐 is missing", "缺少“推荐”或“自荐”"));
     }
     let (category, used) = category(&parts[i.min(parts.len())..], &mut differences, &mut errors);
     name.category = category;
@@ -164,7 +168,11 @@ pub fn parse(received: &str, source: &'static str) -> EntryName {
 }
 
 /// The category from the parts after the channel, and how many parts it took.
-fn category(parts: &[&str], differences: &mut Vec<Text>, errors: &mut Vec<Text>) -> (Option<EntryCategory>, usize) {
+fn category(
+    parts: &[&str],
+    differences: &mut Vec<Text>,
+    errors: &mut Vec<Text>,
+) -> (Option<EntryCategory>, usize) {
     let Some(first) = parts.first().copied() else {
         errors.push(Text::new("the category is missing", "缺少作品类别"));
         return (None, 0);
@@ -178,7 +186,10 @@ fn category(parts: &[&str], differences: &mut Vec<Text>, errors: &mut Vec<Text>)
         "文字类" => return (Some(EntryCategory::Text), 1),
         "图片类" => return (Some(EntryCategory::Photo), 1),
         "文学类" => {
-            differences.push(Text::new("文学类 instead of 文字类", "“文学类”应写作“文字类”"));
+            differences.push(Text::new(
+                "文学类 instead of 文字类",
+                "“文学类”应写作“文字类”",
+            ));
             return (Some(EntryCategory::Text), 1);
         }
         _ => {}
@@ -198,7 +209,10 @@ fn category(parts: &[&str], differences: &mut Vec<Text>, errors: &mut Vec<Text>)
             }
         };
     }
-    if let Some(inner) = first.strip_prefix("视频类").and_then(|s| sub(s.trim_matches(['(', ')']))) {
+    if let Some(inner) = first
+        .strip_prefix("视频类")
+        .and_then(|s| sub(s.trim_matches(['(', ')'])))
+    {
         differences.push(Text::new(
             format!("{first} instead of {}", inner.zh()),
             format!("“{first}”应写作“{}”", inner.zh()),
@@ -249,10 +263,19 @@ mod tests {
     #[test]
     fn canonical_and_typed_forms() {
         let canon = Some("扶贫征集-自荐-视频类(微视频)-星城大爱".to_string());
-        assert_eq!(parsed("扶贫征集-自荐-视频类(微视频)-星城大爱"), (canon.clone(), 0, vec![]));
-        assert_eq!(parsed("扶贫征集－自荐－视频类（微视频）－星城大爱").0, canon);
+        assert_eq!(
+            parsed("扶贫征集-自荐-视频类(微视频)-星城大爱"),
+            (canon.clone(), 0, vec![])
+        );
+        assert_eq!(
+            parsed("扶贫征集－自荐－视频类（微视频）－星城大爱").0,
+            canon
+        );
         assert_eq!(parsed("扶贫征集—自荐—视频类(微视频)—星城大爱").0, canon);
-        assert_eq!(parsed("扶贫征集 - 自荐 - 视频类-微视频 - 星城大爱").0, canon);
+        assert_eq!(
+            parsed("扶贫征集 - 自荐 - 视频类-微视频 - 星城大爱").0,
+            canon
+        );
         assert_eq!(parsed("Fwd: 扶贫征集-自荐-视频类-微视频-星城大爱").0, canon);
         assert_eq!(parsed("扶贫征集-自荐-视频类-微视频-星城大爱").1, 1);
         assert_eq!(parsed("扶贫征集－自荐－视频类（微视频）－星城大爱").1, 2);
@@ -269,9 +292,18 @@ mod tests {
 
     #[test]
     fn missing_and_unknown_parts_are_errors() {
-        assert_eq!(parsed("扶贫征集-视频类(微视频)-星城大爱").2, ["推荐 or 自荐 is missing"]);
-        assert_eq!(parsed("扶贫征集-自荐-视频类-星城大爱").2, ["视频类 without 微视频 or 微电影"]);
-        assert_eq!(parsed("扶贫征集-自荐-图片类-").2, ["作品名称 (the title) is empty"]);
+        assert_eq!(
+            parsed("扶贫征集-视频类(微视频)-星城大爱").2,
+            ["推荐 or 自荐 is missing"]
+        );
+        assert_eq!(
+            parsed("扶贫征集-自荐-视频类-星城大爱").2,
+            ["视频类 without 微视频 or 微电影"]
+        );
+        assert_eq!(
+            parsed("扶贫征集-自荐-图片类-").2,
+            ["作品名称 (the title) is empty"]
+        );
         assert!(parsed("扶贫征集-自荐-音乐类-歌")
             .2
             .first()

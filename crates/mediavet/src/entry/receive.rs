@@ -167,7 +167,11 @@ enum Container {
 
 /// The container `head` (the first bytes) and `name` make, if any. A ZIP that is an
 /// Office or OpenDocument package is a document, not an archive.
-fn container_of(head: &[u8], name: &str, zip_is_package: impl FnOnce() -> bool) -> Option<Container> {
+fn container_of(
+    head: &[u8],
+    name: &str,
+    zip_is_package: impl FnOnce() -> bool,
+) -> Option<Container> {
     let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
         return (!zip_is_package()).then_some(Container::Zip);
@@ -182,12 +186,21 @@ fn container_of(head: &[u8], name: &str, zip_is_package: impl FnOnce() -> bool) 
         return Some(Container::Mbox);
     }
     let mail_header = [
-        "Received:", "Return-Path:", "From:", "Subject:", "MIME-Version:", "Date:", "To:",
-        "Message-ID:", "Delivered-To:", "X-",
+        "Received:",
+        "Return-Path:",
+        "From:",
+        "Subject:",
+        "MIME-Version:",
+        "Date:",
+        "To:",
+        "Message-ID:",
+        "Delivered-To:",
+        "X-",
     ];
     let text = String::from_utf8_lossy(&head[..head.len().min(64)]);
     if ext.as_deref() == Some("eml")
-        || (mail_header.iter().any(|h| text.starts_with(h)) && String::from_utf8_lossy(head).contains("\nSubject:"))
+        || (mail_header.iter().any(|h| text.starts_with(h))
+            && String::from_utf8_lossy(head).contains("\nSubject:"))
     {
         return Some(Container::Mail);
     }
@@ -203,7 +216,9 @@ fn is_package<R: Read + Seek>(r: R) -> bool {
 
 fn head_of(path: &Path) -> std::io::Result<Vec<u8>> {
     let mut head = Vec::with_capacity(4096);
-    std::fs::File::open(path)?.take(4096).read_to_end(&mut head)?;
+    std::fs::File::open(path)?
+        .take(4096)
+        .read_to_end(&mut head)?;
     Ok(head)
 }
 
@@ -226,7 +241,11 @@ pub fn receive(path: &Path, limits: &Limits) -> Vec<Received> {
         Ok(h) => h,
         Err(e) => {
             let mut r = Received::new(source.clone(), vec![("file", stem)]);
-            r.problem(&source, "unreadable", Text::new(format!("cannot be read: {e}"), format!("无法读取：{e}")));
+            r.problem(
+                &source,
+                "unreadable",
+                Text::new(format!("cannot be read: {e}"), format!("无法读取：{e}")),
+            );
             return vec![r];
         }
     };
@@ -239,7 +258,11 @@ pub fn receive(path: &Path, limits: &Limits) -> Vec<Received> {
                 Ok(n) if n > limits.max_mail => r.too_large_mail(&source, n, limits),
                 _ => match std::fs::read(path) {
                     Ok(bytes) => r.mail(&bytes, "", 0, limits),
-                    Err(e) => r.problem(&source, "unreadable", Text::new(format!("cannot be read: {e}"), format!("无法读取：{e}"))),
+                    Err(e) => r.problem(
+                        &source,
+                        "unreadable",
+                        Text::new(format!("cannot be read: {e}"), format!("无法读取：{e}")),
+                    ),
                 },
             }
             r.names.push(("file", stem));
@@ -283,7 +306,7 @@ pub fn receive_bytes(name: &str, bytes: Vec<u8>, limits: &Limits) -> Vec<Receive
         Some(_) => {
             let mut r = Received::new(name.to_string(), vec![("archive", stem)]);
             let size = bytes.len() as u64;
-            r.member_or_container(&format!("{name}"), Data::Memory(bytes), size, 0, limits, "");
+            r.member_or_container(name, Data::Memory(bytes), size, 0, limits);
             split(r)
         }
         None => {
@@ -300,8 +323,10 @@ pub fn receive_bytes(name: &str, bytes: Vec<u8>, limits: &Limits) -> Vec<Receive
 }
 
 fn file_name(p: &Path) -> String {
-    p.file_name()
-        .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+    p.file_name().map_or_else(
+        || p.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// A file name without its extension.
@@ -319,7 +344,11 @@ fn mbox(path: &Path, limits: &Limits) -> Vec<Received> {
         Ok(f) => mbox_reader(&path.display().to_string(), BufReader::new(f), limits),
         Err(e) => {
             let mut r = Received::new(path.display().to_string(), Vec::new());
-            r.problem(&r.source.clone(), "unreadable", Text::new(format!("cannot be read: {e}"), format!("无法读取：{e}")));
+            r.problem(
+                &r.source.clone(),
+                "unreadable",
+                Text::new(format!("cannot be read: {e}"), format!("无法读取：{e}")),
+            );
             vec![r]
         }
     }
@@ -336,7 +365,14 @@ fn mbox_reader<R: BufRead>(source: &str, reader: R, limits: &Limits) -> Vec<Rece
             }
             Ok(m) => r.mail(m.contents(), "", 0, limits),
             Err(e) => {
-                r.problem(source, "unreadable", Text::new(format!("mailbox cannot be read further: {e}"), format!("邮箱文件无法继续读取：{e}")));
+                r.problem(
+                    source,
+                    "unreadable",
+                    Text::new(
+                        format!("mailbox cannot be read further: {e}"),
+                        format!("邮箱文件无法继续读取：{e}"),
+                    ),
+                );
                 out.push(r);
                 break;
             }
@@ -397,7 +433,9 @@ fn split(mut r: Received) -> Vec<Received> {
         }
     }
     for p in std::mem::take(&mut r.problems) {
-        let at = groups.iter().position(|g| p.member == *g || p.member.starts_with(&format!("{g}/")));
+        let at = groups
+            .iter()
+            .position(|g| p.member == *g || p.member.starts_with(&format!("{g}/")));
         match at {
             Some(i) => out[i].problems.push(p),
             None => r.problems.push(p),
@@ -431,8 +469,16 @@ impl Received {
             source,
             "too_large",
             Text::new(
-                format!("the mail is {} MiB, over the {} MiB read", n >> 20, limits.max_mail >> 20),
-                format!("邮件大小 {} MiB，超过可读取的 {} MiB", n >> 20, limits.max_mail >> 20),
+                format!(
+                    "the mail is {} MiB, over the {} MiB read",
+                    n >> 20,
+                    limits.max_mail >> 20
+                ),
+                format!(
+                    "邮件大小 {} MiB，超过可读取的 {} MiB",
+                    n >> 20,
+                    limits.max_mail >> 20
+                ),
             ),
         );
     }
@@ -442,12 +488,23 @@ impl Received {
     fn mail(&mut self, bytes: &[u8], prefix: &str, depth: usize, limits: &Limits) {
         use mail_parser::MimeHeaders;
         let Some(m) = mail_parser::MessageParser::default().parse(bytes) else {
-            let at = if prefix.is_empty() { self.source.clone() } else { prefix.trim_end_matches('/').to_string() };
-            self.problem(&at, "unreadable", Text::new("not a readable e-mail", "不是可读的电子邮件"));
+            let at = if prefix.is_empty() {
+                self.source.clone()
+            } else {
+                prefix.trim_end_matches('/').to_string()
+            };
+            self.problem(
+                &at,
+                "unreadable",
+                Text::new("not a readable e-mail", "不是可读的电子邮件"),
+            );
             return;
         };
         if self.mail.is_none() {
-            let subject = m.subject().map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+            let subject = m
+                .subject()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty());
             if let Some(s) = &subject {
                 self.names.insert(0, ("subject", s.clone()));
             }
@@ -465,7 +522,9 @@ impl Received {
         }
         for (i, part) in m.attachments().enumerate() {
             if let Some(inner) = part.message() {
-                let name = part.attachment_name().map_or_else(|| format!("message-{}.eml", i + 1), str::to_string);
+                let name = part
+                    .attachment_name()
+                    .map_or_else(|| format!("message-{}.eml", i + 1), str::to_string);
                 let path = format!("{prefix}{name}");
                 if depth + 1 > limits.max_depth {
                     self.too_deep(&path, limits);
@@ -474,13 +533,20 @@ impl Received {
                 }
                 continue;
             }
-            let name = part
-                .attachment_name()
-                .map_or_else(|| format!("attachment-{}", i + 1), |n| n.replace(['/', '\\'], "_"));
+            let name = part.attachment_name().map_or_else(
+                || format!("attachment-{}", i + 1),
+                |n| n.replace(['/', '\\'], "_"),
+            );
             let data = part.contents().to_vec();
             let size = data.len() as u64;
             self.inflated += size;
-            self.member_or_container(&format!("{prefix}{name}"), Data::Memory(data), size, depth, limits, prefix);
+            self.member_or_container(
+                &format!("{prefix}{name}"),
+                Data::Memory(data),
+                size,
+                depth,
+                limits,
+            );
         }
     }
 
@@ -489,21 +555,33 @@ impl Received {
             path,
             "too_deep",
             Text::new(
-                format!("a container more than {} levels deep was not opened", limits.max_depth),
+                format!(
+                    "a container more than {} levels deep was not opened",
+                    limits.max_depth
+                ),
                 format!("嵌套超过 {} 层的压缩包或邮件未打开", limits.max_depth),
             ),
         );
     }
 
     /// Adds a member, or opens it when it is a container and depth allows.
-    fn member_or_container(&mut self, path: &str, data: Data, size: u64, depth: usize, limits: &Limits, _prefix: &str) {
+    fn member_or_container(
+        &mut self,
+        path: &str,
+        data: Data,
+        size: u64,
+        depth: usize,
+        limits: &Limits,
+    ) {
         let head: Vec<u8> = match &data {
             Data::Memory(b) => b[..b.len().min(4096)].to_vec(),
             Data::File(p) | Data::Temp(p) => head_of(p).unwrap_or_default(),
         };
         let zip_pkg = || match &data {
             Data::Memory(b) => is_package(Cursor::new(b)),
-            Data::File(p) | Data::Temp(p) => std::fs::File::open(p).is_ok_and(|f| is_package(BufReader::new(f))),
+            Data::File(p) | Data::Temp(p) => {
+                std::fs::File::open(p).is_ok_and(|f| is_package(BufReader::new(f)))
+            }
         };
         let Some(c) = container_of(&head, path, zip_pkg) else {
             self.push(path.to_string(), data, size, limits);
@@ -516,24 +594,42 @@ impl Received {
         }
         let prefix = format!("{path}/");
         match (c, data) {
-            (Container::Mail | Container::Mbox, Data::Memory(b)) => self.mail(&b, &prefix, depth + 1, limits),
-            (Container::Zip, Data::Memory(b)) => self.zip(Cursor::new(b), &prefix, depth + 1, limits),
-            (Container::SevenZip, Data::Memory(b)) => self.seven_zip(Cursor::new(b), &prefix, depth + 1, limits),
+            (Container::Mail | Container::Mbox, Data::Memory(b)) => {
+                self.mail(&b, &prefix, depth + 1, limits)
+            }
+            (Container::Zip, Data::Memory(b)) => {
+                self.zip(Cursor::new(b), &prefix, depth + 1, limits)
+            }
+            (Container::SevenZip, Data::Memory(b)) => {
+                self.seven_zip(Cursor::new(b), &prefix, depth + 1, limits)
+            }
             (c, Data::Memory(b)) => {
                 // RAR (and mails on disk) go through a file.
-                match self.spill(&mut Cursor::new(b), size, path, limits) {
-                    Some(p) => self.container_file(c, &p, &prefix, depth + 1, limits),
-                    None => {}
+                if let Some(p) = self.spill(&mut Cursor::new(b), path) {
+                    self.container_file(c, &p, &prefix, depth + 1, limits);
                 }
             }
-            (c, Data::File(p) | Data::Temp(p)) => self.container_file(c, &p, &prefix, depth + 1, limits),
+            (c, Data::File(p) | Data::Temp(p)) => {
+                self.container_file(c, &p, &prefix, depth + 1, limits)
+            }
         }
     }
 
     /// Opens a container on disk.
-    fn container_file(&mut self, c: Container, path: &Path, prefix: &str, depth: usize, limits: &Limits) {
+    fn container_file(
+        &mut self,
+        c: Container,
+        path: &Path,
+        prefix: &str,
+        depth: usize,
+        limits: &Limits,
+    ) {
         let unreadable = |r: &mut Received, e: std::io::Error| {
-            r.problem(prefix.trim_end_matches('/'), "unreadable", Text::new(format!("cannot be read: {e}"), format!("无法读取：{e}")))
+            r.problem(
+                prefix.trim_end_matches('/'),
+                "unreadable",
+                Text::new(format!("cannot be read: {e}"), format!("无法读取：{e}")),
+            )
         };
         match c {
             Container::Zip => match std::fs::File::open(path) {
@@ -556,10 +652,17 @@ impl Received {
     fn push(&mut self, path: String, data: Data, size: u64, limits: &Limits) {
         if self.members.len() >= limits.max_members {
             if self.members.len() == limits.max_members {
-                self.problem(&path, "too_many", Text::new(
-                    format!("more than {} files: the rest were not opened", limits.max_members),
-                    format!("文件超过 {} 个，其余未打开", limits.max_members),
-                ));
+                self.problem(
+                    &path,
+                    "too_many",
+                    Text::new(
+                        format!(
+                            "more than {} files: the rest were not opened",
+                            limits.max_members
+                        ),
+                        format!("文件超过 {} 个，其余未打开", limits.max_members),
+                    ),
+                );
             }
             return;
         }
@@ -569,7 +672,14 @@ impl Received {
     /// Reads a member's content from `r`, inflating at most what the limits leave and
     /// `ratio_base × max_ratio`; held in memory or spilled to a temporary file.
     /// `None` (with a problem recorded) when it is a bomb or cannot be read.
-    fn take_member(&mut self, r: &mut dyn Read, path: &str, compressed: u64, declared: u64, limits: &Limits) -> Option<(Data, u64)> {
+    fn take_member(
+        &mut self,
+        r: &mut dyn Read,
+        path: &str,
+        compressed: u64,
+        declared: u64,
+        limits: &Limits,
+    ) -> Option<(Data, u64)> {
         let budget = limits.max_inflated.saturating_sub(self.inflated);
         let by_ratio = ((compressed.max(1) as f64) * limits.max_ratio) as u64;
         let cap = budget.min(by_ratio.max(1 << 20));
@@ -581,19 +691,23 @@ impl Received {
                 Ok(_) if buf.len() as u64 > limits.in_memory => {
                     // It lied about its size: the rest goes to a file.
                     let mut chain = Cursor::new(buf).chain(&mut limited);
-                    self.spill(&mut chain, u64::MAX, path, limits).map(|p| {
+                    self.spill(&mut chain, path).map(|p| {
                         let n = std::fs::metadata(&p).map_or(0, |m| m.len());
                         (Data::Temp(p), n)
                     })
                 }
                 Ok(n) => Some((Data::Memory(buf), n as u64)),
                 Err(e) => {
-                    self.problem(path, "unreadable", Text::new(format!("cannot be unpacked: {e}"), format!("无法解压：{e}")));
+                    self.problem(
+                        path,
+                        "unreadable",
+                        Text::new(format!("cannot be unpacked: {e}"), format!("无法解压：{e}")),
+                    );
                     None
                 }
             }
         } else {
-            self.spill(&mut limited, u64::MAX, path, limits).map(|p| {
+            self.spill(&mut limited, path).map(|p| {
                 let n = std::fs::metadata(&p).map_or(0, |m| m.len());
                 (Data::Temp(p), n)
             })
@@ -603,8 +717,14 @@ impl Received {
         if n > cap {
             let detail = if n > budget {
                 Text::new(
-                    format!("unpacking stopped: the entry inflates to more than {} MiB", limits.max_inflated >> 20),
-                    format!("已停止解压：作品解压后超过 {} MiB", limits.max_inflated >> 20),
+                    format!(
+                        "unpacking stopped: the entry inflates to more than {} MiB",
+                        limits.max_inflated >> 20
+                    ),
+                    format!(
+                        "已停止解压：作品解压后超过 {} MiB",
+                        limits.max_inflated >> 20
+                    ),
                 )
             } else {
                 Text::new(
@@ -619,7 +739,7 @@ impl Received {
     }
 
     /// Copies `r` into a new file in the entry's private directory.
-    fn spill(&mut self, r: &mut dyn Read, _size: u64, path: &str, _limits: &Limits) -> Option<PathBuf> {
+    fn spill(&mut self, r: &mut dyn Read, path: &str) -> Option<PathBuf> {
         let dir = match &self.temp {
             Some(d) => d.clone(),
             None => match tempfile::Builder::new().prefix("mediavet-").tempdir() {
@@ -629,7 +749,14 @@ impl Received {
                     d
                 }
                 Err(e) => {
-                    self.problem(path, "unreadable", Text::new(format!("no temporary directory: {e}"), format!("无法创建临时目录：{e}")));
+                    self.problem(
+                        path,
+                        "unreadable",
+                        Text::new(
+                            format!("no temporary directory: {e}"),
+                            format!("无法创建临时目录：{e}"),
+                        ),
+                    );
                     return None;
                 }
             },
@@ -646,7 +773,11 @@ impl Received {
         match written {
             Ok(p) => Some(p),
             Err(e) => {
-                self.problem(path, "unreadable", Text::new(format!("cannot be unpacked: {e}"), format!("无法解压：{e}")));
+                self.problem(
+                    path,
+                    "unreadable",
+                    Text::new(format!("cannot be unpacked: {e}"), format!("无法解压：{e}")),
+                );
                 None
             }
         }
@@ -677,7 +808,14 @@ impl Received {
         let mut zip = match zip::ZipArchive::new(r) {
             Ok(z) => z,
             Err(e) => {
-                self.problem(&container, "unreadable", Text::new(format!("not a readable ZIP archive: {e}"), format!("不是可读的 ZIP 压缩包：{e}")));
+                self.problem(
+                    &container,
+                    "unreadable",
+                    Text::new(
+                        format!("not a readable ZIP archive: {e}"),
+                        format!("不是可读的 ZIP 压缩包：{e}"),
+                    ),
+                );
                 return;
             }
         };
@@ -687,9 +825,25 @@ impl Received {
                 break;
             }
             let (raw_name, encrypted, is_dir, compressed, declared) = match zip.by_index_raw(i) {
-                Ok(f) => (zip_name(f.name_raw(), &f.name().map(|n| n.into_owned()).unwrap_or_default()), f.encrypted(), f.is_dir(), f.compressed_size(), f.size()),
+                Ok(f) => (
+                    zip_name(
+                        f.name_raw(),
+                        &f.name().map(|n| n.into_owned()).unwrap_or_default(),
+                    ),
+                    f.encrypted(),
+                    f.is_dir(),
+                    f.compressed_size(),
+                    f.size(),
+                ),
                 Err(e) => {
-                    self.problem(&container, "unreadable", Text::new(format!("member {i} cannot be read: {e}"), format!("第 {i} 个成员无法读取：{e}")));
+                    self.problem(
+                        &container,
+                        "unreadable",
+                        Text::new(
+                            format!("member {i} cannot be read: {e}"),
+                            format!("第 {i} 个成员无法读取：{e}"),
+                        ),
+                    );
                     continue;
                 }
             };
@@ -698,22 +852,34 @@ impl Received {
             }
             let path = self.member_name(&raw_name, prefix);
             if encrypted {
-                self.problem(&path, "encrypted", Text::new(
-                    "is encrypted (password-protected): it cannot be checked",
-                    "已加密（设有密码），无法检查",
-                ));
+                self.problem(
+                    &path,
+                    "encrypted",
+                    Text::new(
+                        "is encrypted (password-protected): it cannot be checked",
+                        "已加密（设有密码），无法检查",
+                    ),
+                );
                 continue;
             }
             let taken = match zip.by_index(i) {
                 Ok(mut f) => self.take_member(&mut f, &path, compressed, declared, limits),
                 Err(e) => {
-                    let kind = if e.to_string().contains("ompression method") { "unsupported" } else { "unreadable" };
-                    self.problem(&path, kind, Text::new(format!("cannot be unpacked: {e}"), format!("无法解压：{e}")));
+                    let kind = if e.to_string().contains("ompression method") {
+                        "unsupported"
+                    } else {
+                        "unreadable"
+                    };
+                    self.problem(
+                        &path,
+                        kind,
+                        Text::new(format!("cannot be unpacked: {e}"), format!("无法解压：{e}")),
+                    );
                     None
                 }
             };
             if let Some((data, n)) = taken {
-                self.member_or_container(&path, data, n, depth, limits, prefix);
+                self.member_or_container(&path, data, n, depth, limits);
             }
         }
     }
@@ -726,10 +892,24 @@ impl Received {
             Ok(a) => a,
             Err(e) => {
                 let (kind, en) = match e {
-                    Error::PasswordRequired | Error::MaybeBadPassword(_) => ("encrypted", "is encrypted (password-protected): it cannot be checked".to_string()),
+                    Error::PasswordRequired | Error::MaybeBadPassword(_) => (
+                        "encrypted",
+                        "is encrypted (password-protected): it cannot be checked".to_string(),
+                    ),
                     e => ("unreadable", format!("not a readable 7z archive: {e}")),
                 };
-                self.problem(&container, kind, Text::new(en.clone(), if kind == "encrypted" { "已加密（设有密码），无法检查".into() } else { format!("不是可读的 7z 压缩包：{e_zh}", e_zh = en) }));
+                self.problem(
+                    &container,
+                    kind,
+                    Text::new(
+                        en.clone(),
+                        if kind == "encrypted" {
+                            "已加密（设有密码），无法检查".into()
+                        } else {
+                            format!("不是可读的 7z 压缩包：{e_zh}", e_zh = en)
+                        },
+                    ),
+                );
                 return;
             }
         };
@@ -759,7 +939,10 @@ impl Received {
                 member: container.clone(),
                 kind: if encrypted { "encrypted" } else { "unreadable" },
                 detail: if encrypted {
-                    Text::new("is encrypted (password-protected): it cannot be checked", "已加密（设有密码），无法检查")
+                    Text::new(
+                        "is encrypted (password-protected): it cannot be checked",
+                        "已加密（设有密码），无法检查",
+                    )
                 } else {
                     Text::new(format!("cannot be unpacked: {e}"), format!("无法解压：{e}"))
                 },
@@ -767,7 +950,7 @@ impl Received {
         }
         self.problems.extend(pending);
         for (path, data, n) in taken {
-            self.member_or_container(&path, data, n, depth, limits, prefix);
+            self.member_or_container(&path, data, n, depth, limits);
         }
     }
 
@@ -782,7 +965,9 @@ impl Received {
             ));
             return;
         };
-        let Some(dir) = self.spill_dir(&container) else { return };
+        let Some(dir) = self.spill_dir(&container) else {
+            return;
+        };
         let status = std::process::Command::new(&tool)
             .args(args)
             .arg(path)
@@ -792,31 +977,52 @@ impl Received {
             .stderr(std::process::Stdio::null())
             .status();
         if !status.is_ok_and(|s| s.success()) {
-            self.problem(&container, "unreadable", Text::new(
-                format!("{} could not unpack it (damaged, or encrypted)", tool.display()),
-                format!("{} 无法解压（已损坏或已加密）", tool.display()),
-            ));
+            self.problem(
+                &container,
+                "unreadable",
+                Text::new(
+                    format!(
+                        "{} could not unpack it (damaged, or encrypted)",
+                        tool.display()
+                    ),
+                    format!("{} 无法解压（已损坏或已加密）", tool.display()),
+                ),
+            );
         }
-        for e in walkdir::WalkDir::new(&dir).max_depth(16).into_iter().flatten() {
+        for e in walkdir::WalkDir::new(&dir)
+            .max_depth(16)
+            .into_iter()
+            .flatten()
+        {
             if !e.file_type().is_file() {
                 continue;
             }
-            let rel = e.path().strip_prefix(&dir).map_or_else(|_| e.path().display().to_string(), |p| p.to_string_lossy().into_owned());
+            let rel = e.path().strip_prefix(&dir).map_or_else(
+                |_| e.path().display().to_string(),
+                |p| p.to_string_lossy().into_owned(),
+            );
             let size = e.metadata().map_or(0, |m| m.len());
             self.inflated += size;
             let p = format!("{prefix}{rel}");
-            self.member_or_container(&p, Data::Temp(e.path().to_path_buf()), size, depth, limits, prefix);
+            self.member_or_container(&p, Data::Temp(e.path().to_path_buf()), size, depth, limits);
         }
     }
 
     /// A new sub-directory of the private directory.
     fn spill_dir(&mut self, container: &str) -> Option<PathBuf> {
-        let p = self.spill(&mut std::io::empty(), 0, container, &Limits::default())?;
+        let p = self.spill(&mut std::io::empty(), container)?;
         let dir = p.with_extension("d");
         match std::fs::create_dir(&dir) {
             Ok(()) => Some(dir),
             Err(e) => {
-                self.problem(container, "unreadable", Text::new(format!("no temporary directory: {e}"), format!("无法创建临时目录：{e}")));
+                self.problem(
+                    container,
+                    "unreadable",
+                    Text::new(
+                        format!("no temporary directory: {e}"),
+                        format!("无法创建临时目录：{e}"),
+                    ),
+                );
                 None
             }
         }
@@ -835,7 +1041,11 @@ fn folder(r: &mut Received, dir: &Path, limits: &Limits) -> Vec<Received> {
         let e = match e {
             Ok(e) => e,
             Err(err) => {
-                r.problem(&dir.display().to_string(), "unreadable", Text::new(format!("cannot be read: {err}"), format!("无法读取：{err}")));
+                r.problem(
+                    &dir.display().to_string(),
+                    "unreadable",
+                    Text::new(format!("cannot be read: {err}"), format!("无法读取：{err}")),
+                );
                 continue;
             }
         };
@@ -844,16 +1054,19 @@ fn folder(r: &mut Received, dir: &Path, limits: &Limits) -> Vec<Received> {
         }
         let head = head_of(e.path()).unwrap_or_default();
         let name = e.file_name().to_string_lossy().into_owned();
-        if matches!(container_of(&head, &name, || false), Some(Container::Mail | Container::Mbox)) {
+        if matches!(
+            container_of(&head, &name, || false),
+            Some(Container::Mail | Container::Mbox)
+        ) {
             mails.extend(receive(e.path(), limits));
             continue;
         }
-        let rel = e
-            .path()
-            .strip_prefix(dir)
-            .map_or_else(|_| e.path().display().to_string(), |p| p.to_string_lossy().replace('\\', "/"));
+        let rel = e.path().strip_prefix(dir).map_or_else(
+            |_| e.path().display().to_string(),
+            |p| p.to_string_lossy().replace('\\', "/"),
+        );
         let size = e.metadata().map_or(0, |m| m.len());
-        r.member_or_container(&rel, Data::File(e.path().to_path_buf()), size, 0, limits, "");
+        r.member_or_container(&rel, Data::File(e.path().to_path_buf()), size, 0, limits);
     }
     mails
 }
@@ -885,7 +1098,11 @@ fn zip_name(raw: &[u8], decoded: &str) -> String {
 /// asking (and without a password: an encrypted archive fails).
 fn rar_tool() -> Option<(PathBuf, Vec<&'static str>)> {
     let path = std::env::var_os("PATH")?;
-    let find = |name: &str| std::env::split_paths(&path).map(|d| d.join(name)).find(|p| p.is_file());
+    let find = |name: &str| {
+        std::env::split_paths(&path)
+            .map(|d| d.join(name))
+            .find(|p| p.is_file())
+    };
     if let Some(p) = find("unrar") {
         return Some((p, vec!["x", "-y", "-p-", "-idq", "--"]));
     }
@@ -906,7 +1123,13 @@ mod tests {
 
     #[test]
     fn stems() {
-        assert_eq!(stem_of("a/扶贫征集-自荐-文字类-山路.docx"), "扶贫征集-自荐-文字类-山路");
-        assert_eq!(stem_of("扶贫征集-自荐-文字类-Mr.Li"), "扶贫征集-自荐-文字类-Mr");
+        assert_eq!(
+            stem_of("a/扶贫征集-自荐-文字类-山路.docx"),
+            "扶贫征集-自荐-文字类-山路"
+        );
+        assert_eq!(
+            stem_of("扶贫征集-自荐-文字类-Mr.Li"),
+            "扶贫征集-自荐-文字类-Mr"
+        );
     }
 }

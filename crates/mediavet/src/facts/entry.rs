@@ -211,4 +211,3 @@ pub struct UnpackProblemView {
     /// What happened.
     pub detail: Text,
 }
-

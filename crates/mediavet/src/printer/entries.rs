@@ -11,22 +11,44 @@ use serde_json::{json, Value};
 use std::io::Write;
 
 /// Writes each entry (its own findings, then each file's), and a summary.
-pub fn write_human(out: &mut dyn Write, entries: &[EntryReport], lang: Lang, colour: bool) -> std::io::Result<()> {
+pub fn write_human(
+    out: &mut dyn Write,
+    entries: &[EntryReport],
+    lang: Lang,
+    colour: bool,
+) -> std::io::Result<()> {
     let style = Style { on: colour };
     for e in entries {
         let (label, paint) = verdict_label(e.verdict, lang);
         let category = e.facts.category.map_or("?", |c| c.zh());
-        writeln!(out, "{}  {}  [{category} · {}]", style.paint(paint, label), e.display_name(), e.profile.as_deref().unwrap_or("-"))?;
+        writeln!(
+            out,
+            "{}  {}  [{category} · {}]",
+            style.paint(paint, label),
+            e.display_name(),
+            e.profile.as_deref().unwrap_or("-")
+        )?;
         writeln!(out, "  {}", e.facts.source)?;
         write_findings(out, &e.findings, lang, &style, "  ")?;
         for r in &e.files {
             let (label, paint) = verdict_label(r.verdict, lang);
-            writeln!(out, "  {}  {}  [{}]", style.paint(paint, label), r.facts.path, r.facts.kind_name())?;
+            writeln!(
+                out,
+                "  {}  {}  [{}]",
+                style.paint(paint, label),
+                r.facts.path,
+                r.facts.kind_name()
+            )?;
             write_findings(out, &r.findings, lang, &style, "    ")?;
         }
     }
     let count = |v: Verdict| entries.iter().filter(|e| e.verdict == v).count();
-    let (n, pass, warn, fail) = (entries.len(), count(Verdict::Pass), count(Verdict::Warn), count(Verdict::Fail));
+    let (n, pass, warn, fail) = (
+        entries.len(),
+        count(Verdict::Pass),
+        count(Verdict::Warn),
+        count(Verdict::Fail),
+    );
     let line = match lang {
         Lang::En => format!("{n} entries: {pass} pass, {warn} warn, {fail} fail"),
         Lang::Zh => format!("共 {n} 件作品：通过 {pass}，警告 {warn}，不合格 {fail}"),
@@ -81,7 +103,8 @@ pub fn entries_to_json(entries: &[EntryReport], lang: Lang) -> Value {
 
 /// Writes the JSON document, pretty-printed.
 pub fn write_json(out: &mut dyn Write, entries: &[EntryReport], lang: Lang) -> std::io::Result<()> {
-    let text = serde_json::to_string_pretty(&entries_to_json(entries, lang)).map_err(std::io::Error::other)?;
+    let text = serde_json::to_string_pretty(&entries_to_json(entries, lang))
+        .map_err(std::io::Error::other)?;
     writeln!(out, "{text}")
 }
 
@@ -129,7 +152,9 @@ pub fn sheet_row(e: &EntryReport, lang: Lang) -> Vec<String> {
     let form_verdict = if form.is_none() && e.facts.forms_by_hand.is_empty() {
         "missing".to_string()
     } else {
-        crate::entry::verdict_of(&form_findings).as_str().to_string()
+        crate::entry::verdict_of(&form_findings)
+            .as_str()
+            .to_string()
     };
     let dups: Vec<String> = e
         .facts
@@ -148,7 +173,9 @@ pub fn sheet_row(e: &EntryReport, lang: Lang) -> Vec<String> {
     let opt = |s: Option<&str>| s.unwrap_or_default().to_string();
     vec![
         e.display_name().to_string(),
-        e.facts.category.map_or(String::new(), |c| c.zh().to_string()),
+        e.facts
+            .category
+            .map_or(String::new(), |c| c.zh().to_string()),
         opt(form.and_then(|f| f.channel)),
         opt(form.and_then(|f| f.recommender.as_deref())),
         opt(form.and_then(|f| f.name.as_deref())),

@@ -136,7 +136,13 @@ pub(super) fn write_findings(
             head.push_str(&format!("  {expected} {}", e.text));
         }
         writeln!(out, "{}", head.trim_end())?;
-        writeln!(out, "{indent}  {:<8} {:<17} {}", "", "", f.message.get(lang))?;
+        writeln!(
+            out,
+            "{indent}  {:<8} {:<17} {}",
+            "",
+            "",
+            f.message.get(lang)
+        )?;
         if let Some(h) = &f.hint {
             writeln!(
                 out,

@@ -89,7 +89,9 @@ mod tests {
         unknown.contents.push(Content { path: "a.mp4".into(), kind: FileKind::Mp4, role: "work", size: 1 });
         expect_entry(&RULE, "unknown", &unknown, &p, &[error("category is unknown", "作品未检查")]);
         let mut film = with_form(entry("扶贫征集-自荐-视频类(微电影)-山那边"), form(&[]));
-        film.form.as_mut().map(|f| f.categories = vec!["video"]);
+        if let Some(f) = film.form.as_mut() {
+            f.categories = vec!["video"];
+        }
         film.work_categories = vec![EntryCategory::MicroVideo];
         expect_entry(&RULE, "视频类 ticked, film", &film, &p, &[]);
         let mut extra = e.clone();

@@ -271,26 +271,33 @@ pub(crate) fn form_finding(
     field: (&str, &str),
     problem: crate::finding::Text,
 ) -> Finding {
-    let source = cx
-        .entry
-        .form
-        .as_ref()
-        .map_or("", |f| f.source.as_str());
+    let source = cx.entry.form.as_ref().map_or("", |f| f.source.as_str());
     cx.finding(
         sev,
         crate::finding::Text::new(
-            format!("Registration form {source}: {} ({}) {}.", field.0, field.1, problem.en),
+            format!(
+                "Registration form {source}: {} ({}) {}.",
+                field.0, field.1, problem.en
+            ),
             format!("报名表 {source}：“{}”{}。", field.0, problem.zh),
         ),
     )
     .hint(crate::finding::Text::new(
-        format!("Correct {} on the registration form and send it again.", field.0),
+        format!(
+            "Correct {} on the registration form and send it again.",
+            field.0
+        ),
         format!("请在报名表中更正“{}”后重新提交。", field.0),
     ))
 }
 
 /// The finding of a form field that must be filled in, when it is empty or missing.
-pub(crate) fn form_required(cx: &EntryCtx, sev: Severity, key: &str, field: (&str, &str)) -> Vec<Finding> {
+pub(crate) fn form_required(
+    cx: &EntryCtx,
+    sev: Severity,
+    key: &str,
+    field: (&str, &str),
+) -> Vec<Finding> {
     match &cx.entry.form {
         Some(f) if f.get(key).is_none() => vec![form_finding(
             cx,
@@ -326,7 +333,14 @@ fn check(
 pub fn run_entry(entry: &EntryFacts, profile: &Profile) -> Vec<Finding> {
     let mut findings: Vec<Finding> = active(profile)
         .flat_map(|(rule, sev)| match rule.check {
-            Check::Entry(check) => check(&EntryCtx { entry, profile, rule }, sev),
+            Check::Entry(check) => check(
+                &EntryCtx {
+                    entry,
+                    profile,
+                    rule,
+                },
+                sev,
+            ),
             Check::File(_) => Vec::new(),
         })
         .collect();

@@ -403,7 +403,10 @@ pub fn form(changes: &[(&'static str, &str)]) -> crate::entry::form::Form {
 }
 
 /// [`entry`] with `form` read.
-pub fn with_form(mut e: crate::entry::EntryFacts, form: crate::entry::form::Form) -> crate::entry::EntryFacts {
+pub fn with_form(
+    mut e: crate::entry::EntryFacts,
+    form: crate::entry::form::Form,
+) -> crate::entry::EntryFacts {
     e.form = Some(form);
     e
 }
@@ -416,7 +419,10 @@ pub fn expect_entry(
     profile: &Profile,
     want: &[Want],
 ) {
-    let got = match (super::active(profile).find(|(r, _)| r.id == rule.id), &rule.check) {
+    let got = match (
+        super::active(profile).find(|(r, _)| r.id == rule.id),
+        &rule.check,
+    ) {
         (Some((_, sev)), super::Check::Entry(check)) => check(
             &super::EntryCtx {
                 entry,

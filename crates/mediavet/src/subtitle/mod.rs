@@ -28,8 +28,8 @@ impl crate::script::Place for CueAt {
     }
 }
 
-pub use crate::finding::clock;
 pub use crate::facts::subtitle::CueText;
+pub use crate::finding::clock;
 
 /// Most cue texts kept per file (for searching them for the author's details).
 const MAX_LINES: usize = 10_000;

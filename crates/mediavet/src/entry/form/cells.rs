@@ -36,9 +36,12 @@ pub fn rows(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
         }
     };
     loop {
-        let event = reader
-            .read_event_into(&mut buf)
-            .map_err(|e| format!("word/document.xml: XML error at byte {}: {e}", reader.buffer_position()))?;
+        let event = reader.read_event_into(&mut buf).map_err(|e| {
+            format!(
+                "word/document.xml: XML error at byte {}: {e}",
+                reader.buffer_position()
+            )
+        })?;
         match event {
             Event::Start(e) | Event::Empty(e) if rows.len() < MAX_ROWS => {
                 let name = e.local_name();
@@ -60,7 +63,10 @@ pub fn rows(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
                         checkbox = Some(on);
                     }
                     "sym" => {
-                        let char_attr = e.attributes().flatten().find(|a| a.key.local_name().as_ref() == "char");
+                        let char_attr = e
+                            .attributes()
+                            .flatten()
+                            .find(|a| a.key.local_name().as_ref() == "char");
                         if let Some(a) = char_attr {
                             match a.value.to_string().to_ascii_uppercase().as_str() {
                                 "F0FE" | "F052" | "F0FC" | "F050" => push(&mut rows, "☑"),

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 /// First two digits of the province-level divisions (GB/T 2260), with Taiwan, Hong Kong
 /// and Macao (71, 81, 82) as the national ID system codes them.
 const PROVINCES: [u8; 34] = [
-    11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50,
-    51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
+    11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
+    53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
 ];
 
 /// What a valid number says.
@@ -31,7 +31,9 @@ pub fn check(id: &str) -> Result<IdInfo, Text> {
         ));
     }
     let b = id.as_bytes();
-    if !b[..17].iter().all(u8::is_ascii_digit) || !(b[17].is_ascii_digit() || b[17] == b'X' || b[17] == b'x') {
+    if !b[..17].iter().all(u8::is_ascii_digit)
+        || !(b[17].is_ascii_digit() || b[17] == b'X' || b[17] == b'x')
+    {
         return Err(Text::new(
             "is not 17 digits and a digit or X",
             "应为 17 位数字加 1 位数字或 X",
@@ -60,7 +62,11 @@ pub fn check(id: &str) -> Result<IdInfo, Text> {
             "校验码（最后一位）错误",
         ));
     }
-    let sex = if (b[16] - b'0') % 2 == 1 { "男" } else { "女" };
+    let sex = if (b[16] - b'0') % 2 == 1 {
+        "男"
+    } else {
+        "女"
+    };
     Ok(IdInfo { birth, sex })
 }
 
@@ -87,11 +93,17 @@ mod tests {
     #[test]
     fn valid_and_invalid_numbers() {
         let ok = check("430102198503158315").expect("valid");
-        assert_eq!((ok.birth.year(), ok.birth.month(), ok.birth.day()), (1985, 3, 15));
+        assert_eq!(
+            (ok.birth.year(), ok.birth.month(), ok.birth.day()),
+            (1985, 3, 15)
+        );
         assert_eq!(ok.sex, "男");
         assert_eq!(check("11010519491231002X").map(|i| i.sex), Ok("女"));
         let err = |s| check(s).expect_err("invalid").en;
-        assert_eq!(err("430102198503158313"), "the check digit (the last character) is wrong");
+        assert_eq!(
+            err("430102198503158313"),
+            "the check digit (the last character) is wrong"
+        );
         assert_eq!(err("4301021985031583"), "has 16 characters, not 18");
         assert!(err("990102198503158314").starts_with("starts with 99"));
         assert!(err("430102198502308318").starts_with("birth date 19850230"));

@@ -9,8 +9,8 @@ mod cells;
 pub mod id_number;
 mod xlsx;
 
-pub use crate::facts::entry::{Form, FormView};
 use super::name::Channel;
+pub use crate::facts::entry::{Form, FormView};
 use crate::text::identifiers::mask_middle;
 
 impl Form {
@@ -45,7 +45,11 @@ impl Form {
                 n.to_string()
             }
         });
-        let digits = |s: &str| s.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>();
+        let digits = |s: &str| {
+            s.chars()
+                .filter(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+        };
         FormView {
             source: self.source.clone(),
             format: self.format,
@@ -107,13 +111,28 @@ pub const FIELDS: &[(&str, &[&str])] = &[
     ("post", &["职务/职称", "职务", "职称"]),
     ("address", &["通讯地址", "通信地址", "联系地址"]),
     ("postcode", &["邮政编码", "邮编"]),
-    ("email", &["电子邮箱", "电子邮件", "邮箱", "E-mail", "Email", "e-mail"]),
+    (
+        "email",
+        &["电子邮箱", "电子邮件", "邮箱", "E-mail", "Email", "e-mail"],
+    ),
     ("id_number", &["身份证号码", "身份证号", "身份证"]),
     ("phone", &["联系电话", "手机号码", "手机", "电话"]),
     ("title", &["作品名称"]),
-    ("summary", &["作品内容概要", "内容概要", "作品简介", "内容简介"]),
+    (
+        "summary",
+        &["作品内容概要", "内容概要", "作品简介", "内容简介"],
+    ),
     ("category", &["作品类别", "参赛类别", "类别"]),
-    ("channel", &["推荐/自荐", "推荐或自荐", "申报方式", "参赛方式", "报送方式"]),
+    (
+        "channel",
+        &[
+            "推荐/自荐",
+            "推荐或自荐",
+            "申报方式",
+            "参赛方式",
+            "报送方式",
+        ],
+    ),
 ];
 
 /// Fewest labels a document must carry to be read as a form rather than a work.
@@ -177,7 +196,14 @@ pub fn from_rows(rows: &[Vec<String>], source: &str, format: &'static str) -> Op
     if form.fields.len() < MIN_LABELS {
         return None;
     }
-    form.channels = ticked(&all_text, &[("推荐", Channel::Recommended), ("自荐", Channel::SelfSubmitted)], &["单位", "时间", "日期", "意见", "/", "或"]);
+    form.channels = ticked(
+        &all_text,
+        &[
+            ("推荐", Channel::Recommended),
+            ("自荐", Channel::SelfSubmitted),
+        ],
+        &["单位", "时间", "日期", "意见", "/", "或"],
+    );
     form.categories = ticked(
         &all_text,
         &[
@@ -298,7 +324,12 @@ mod tests {
             row(&["出生年月：1985年3月", "工作单位", "青山县文化馆"]),
             row(&["职  务", "", "通讯地址", "湖南省长沙市芙蓉区五一大道1号"]),
             row(&["邮编", "410011", "邮箱", "wxy@example.com"]),
-            row(&["身份证号", "430102198503158315", "联系电话", "158 1234 6157"]),
+            row(&[
+                "身份证号",
+                "430102198503158315",
+                "联系电话",
+                "158 1234 6157",
+            ]),
             row(&["作品类别", "√文学类 □图片类 □视频类（□微视频 □微电影）"]),
             row(&["作品名称", "山路"]),
             row(&["作品内容概要（500字以内）"]),
@@ -324,10 +355,7 @@ mod tests {
 
     #[test]
     fn ticks_after_the_word_and_two_ticks() {
-        assert_eq!(
-            ticked("推荐√ 自荐□", &[("推荐", 1), ("自荐", 2)], &[]),
-            [1]
-        );
+        assert_eq!(ticked("推荐√ 自荐□", &[("推荐", 1), ("自荐", 2)], &[]), [1]);
         assert_eq!(
             ticked("■推荐 ✔自荐", &[("推荐", 1), ("自荐", 2)], &[]),
             [1, 2]
