@@ -7,7 +7,7 @@ pub mod author;
 pub mod duplicates;
 pub mod form;
 mod judge;
-pub mod name;
+pub use crate::naming as name;
 pub mod receive;
 
 pub use crate::facts::entry::{

@@ -4,6 +4,7 @@
 mod buffered;
 mod caption;
 pub mod exif;
+pub mod fingerprint;
 pub mod iptc;
 mod jpeg;
 pub mod quality;

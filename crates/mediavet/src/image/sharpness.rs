@@ -46,7 +46,7 @@ pub fn measure<R: BufRead + Seek>(r: &mut R) -> Result<Decoded, String> {
     let start = r.stream_position().map_err(|e| e.to_string())?;
     let (pixels, (w, h)) = decode(&mut *r, options).map_err(|e| e.to_string())?;
     let sharpness = measure_luma(&pixels, w, h);
-    let fingerprint = crate::fingerprint::of_luma(&pixels, w, h);
+    let fingerprint = crate::image::fingerprint::of_luma(&pixels, w, h);
     drop(pixels);
     let mut truncated = None;
     if !ends_with_eoi(r).map_err(|e| e.to_string())? {

@@ -53,7 +53,7 @@ mod tests {
 
     #[test]
     fn table() {
-        use crate::entry::UnpackProblemView;
+        use crate::facts::entry::UnpackProblemView;
         use crate::finding::Text;
         let p = profile("text", "");
         let mut e = entry("扶贫征集-自荐-文字类-山路");

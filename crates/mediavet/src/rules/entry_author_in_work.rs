@@ -60,7 +60,7 @@ mod tests {
 
     #[test]
     fn table() {
-        use crate::entry::AuthorHit;
+        use crate::facts::entry::AuthorHit;
         let p = profile("photo", "");
         let mut e = with_form(entry("扶贫征集-自荐-图片类-山路"), form(&[]));
         expect_entry(&RULE, "none", &e, &p, &[]);

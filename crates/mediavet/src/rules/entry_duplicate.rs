@@ -85,7 +85,7 @@ mod tests {
 
     #[test]
     fn table() {
-        use crate::entry::Duplicate;
+        use crate::facts::entry::Duplicate;
         use crate::finding::Text;
         let p = profile("photo", "");
         let mut e = entry("扶贫征集-自荐-图片类-山路");

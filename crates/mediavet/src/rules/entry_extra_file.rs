@@ -50,7 +50,7 @@ mod tests {
 
     #[test]
     fn table() {
-        use crate::entry::Content;
+        use crate::facts::entry::Content;
         use crate::FileKind;
         let p = profile("text", "");
         let mut e = entry("扶贫征集-自荐-文字类-山路");

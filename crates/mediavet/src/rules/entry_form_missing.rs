@@ -62,7 +62,7 @@ mod tests {
 
     #[test]
     fn table() {
-        use crate::entry::FormByHand;
+        use crate::facts::entry::FormByHand;
         use crate::finding::Text;
         let p = profile("text", "");
         let e = entry("扶贫征集-自荐-文字类-山路");

@@ -10,7 +10,7 @@
 
 use super::{Check, EntryCtx, Rule};
 use crate::finding::{Finding, Severity, Text};
-use crate::entry::name::EntryCategory;
+use crate::facts::entry::EntryCategory;
 use crate::profile::Profile;
 
 /// The rule's declaration: its id, default severity, what it needs decoded, its doc.
@@ -52,7 +52,7 @@ mod tests {
 
     #[test]
     fn table() {
-        use crate::entry::Content;
+        use crate::facts::entry::Content;
         use crate::FileKind;
         let p = profile("text", "");
         let mut e = entry("扶贫征集-自荐-图片类-山路");

@@ -34,7 +34,7 @@ fn check(cx: &EntryCtx, sev: Severity) -> Vec<Finding> {
     let Some(v) = f.get("birth") else {
         return vec![super::form_finding(cx, sev, ("出生年月", "birth month"), Text::new("is not filled in", "未填写"))];
     };
-    match crate::entry::form::id_number::year_month(v) {
+    match crate::text::id_number::year_month(v) {
         Some((y, _)) if (1900..=2020).contains(&y) => Vec::new(),
         _ => vec![super::form_finding(cx, sev, ("出生年月", "birth month"), Text::new(
             format!("is {v:?}, not a year and month such as 1985年3月"),

@@ -53,7 +53,7 @@ mod tests {
 
     #[test]
     fn table() {
-        use crate::entry::name::Channel;
+        use crate::facts::entry::Channel;
         let p = profile("text", "");
         let e = entry("扶贫征集-自荐-文字类-山路");
         expect_entry(&RULE, "自荐", &with_form(e.clone(), form(&[])), &p, &[]);

@@ -38,7 +38,7 @@ fn check(cx: &EntryCtx, sev: Severity) -> Vec<Finding> {
     if valid(v.trim()) {
         return Vec::new();
     }
-    let masked = crate::entry::form::mask_email(v);
+    let masked = crate::text::identifiers::mask_email(v);
     vec![super::form_finding(cx, sev, ("邮箱", "e-mail"), Text::new(
         format!("is {masked:?}, not a valid address"),
         format!("填写为“{masked}”，不是有效的邮箱地址"),

@@ -41,7 +41,7 @@ fn check(cx: &EntryCtx, sev: Severity) -> Vec<Finding> {
         return vec![super::form_finding(cx, sev, field, Text::new("is not filled in", "未填写"))];
     };
     let masked = crate::text::identifiers::mask_middle(&v.chars().filter(|c| !c.is_whitespace()).collect::<String>());
-    let info = match crate::entry::form::id_number::check(v) {
+    let info = match crate::text::id_number::check(v) {
         Ok(i) => i,
         Err(why) => {
             return vec![super::form_finding(cx, sev, field, Text::new(
@@ -51,7 +51,7 @@ fn check(cx: &EntryCtx, sev: Severity) -> Vec<Finding> {
         }
     };
     let mut out = Vec::new();
-    let birth = f.get("birth").and_then(crate::entry::form::id_number::year_month);
+    let birth = f.get("birth").and_then(crate::text::id_number::year_month);
     if let Some((y, m)) = birth.filter(|&(y, m)| (y, m) != (info.birth.year(), info.birth.month())) {
         out.push(super::form_finding(cx, sev, field, Text::new(
             format!("{masked} gives the birth month {}-{:02}, but 出生年月 says {y}-{m:02}", info.birth.year(), info.birth.month()),

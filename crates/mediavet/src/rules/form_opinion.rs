@@ -32,7 +32,7 @@ fn check(cx: &EntryCtx, sev: Severity) -> Vec<Finding> {
     let Some(f) = &cx.entry.form else {
         return Vec::new();
     };
-    if f.channels != [crate::entry::name::Channel::SelfSubmitted] || f.get("opinion").is_none() {
+    if f.channels != [crate::facts::entry::Channel::SelfSubmitted] || f.get("opinion").is_none() {
         return Vec::new();
     }
     vec![super::form_finding(cx, sev, ("推荐单位意见", "recommending unit's opinion"), Text::new(

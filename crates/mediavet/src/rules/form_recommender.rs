@@ -31,7 +31,7 @@ fn check(cx: &EntryCtx, sev: Severity) -> Vec<Finding> {
     let Some(f) = &cx.entry.form else {
         return Vec::new();
     };
-    if f.channels != [crate::entry::name::Channel::Recommended] {
+    if f.channels != [crate::facts::entry::Channel::Recommended] {
         return Vec::new();
     }
     [("recommender", ("推荐单位", "recommending unit")), ("recommend_date", ("推荐时间", "date of recommendation"))]
@@ -48,7 +48,7 @@ mod tests {
 
     #[test]
     fn table() {
-        use crate::entry::name::Channel;
+        use crate::facts::entry::Channel;
         let p = profile("text", "");
         let e = entry("扶贫征集-推荐-文字类-山路");
         expect_entry(&RULE, "自荐", &with_form(e.clone(), form(&[])), &p, &[]);

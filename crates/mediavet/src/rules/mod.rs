@@ -11,7 +11,7 @@ mod docs {
     include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));
 }
 
-use crate::entry::EntryFacts;
+use crate::facts::entry::EntryFacts;
 use crate::facts::Facts;
 use crate::finding::{Finding, Severity};
 use crate::profile::Profile;

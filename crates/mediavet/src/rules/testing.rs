@@ -354,9 +354,9 @@ pub fn mark((x, y, w, h): (usize, usize, usize, usize), confidence: f64) -> Wate
 }
 
 /// An entry with a parsed `name` (as received from a mail subject) and nothing else.
-pub fn entry(name: &str) -> crate::entry::EntryFacts {
-    let name = crate::entry::name::parse(name, "subject");
-    crate::entry::EntryFacts {
+pub fn entry(name: &str) -> crate::facts::entry::EntryFacts {
+    let name = crate::naming::parse(name, "subject");
+    crate::facts::entry::EntryFacts {
         source: "entry.eml".into(),
         category: name.category,
         name: Some(name),
@@ -366,9 +366,9 @@ pub fn entry(name: &str) -> crate::entry::EntryFacts {
 
 /// A complete, valid form of a 自荐 文字类 entry titled 山路, with `changes` (key, value)
 /// applied; a value of `-` removes the field's label.
-pub fn form(changes: &[(&'static str, &str)]) -> crate::entry::form::Form {
-    use crate::entry::name::Channel;
-    let mut f = crate::entry::form::Form {
+pub fn form(changes: &[(&'static str, &str)]) -> crate::facts::entry::Form {
+    use crate::facts::entry::Channel;
+    let mut f = crate::facts::entry::Form {
         source: "报名表.docx".into(),
         format: "docx",
         channels: vec![Channel::SelfSubmitted],
@@ -404,9 +404,9 @@ pub fn form(changes: &[(&'static str, &str)]) -> crate::entry::form::Form {
 
 /// [`entry`] with `form` read.
 pub fn with_form(
-    mut e: crate::entry::EntryFacts,
-    form: crate::entry::form::Form,
-) -> crate::entry::EntryFacts {
+    mut e: crate::facts::entry::EntryFacts,
+    form: crate::facts::entry::Form,
+) -> crate::facts::entry::EntryFacts {
     e.form = Some(form);
     e
 }
@@ -415,7 +415,7 @@ pub fn with_form(
 pub fn expect_entry(
     rule: &'static Rule,
     case: &str,
-    entry: &crate::entry::EntryFacts,
+    entry: &crate::facts::entry::EntryFacts,
     profile: &Profile,
     want: &[Want],
 ) {

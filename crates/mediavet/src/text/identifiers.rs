@@ -103,6 +103,25 @@ pub(crate) fn mask_middle(s: &str) -> String {
         .collect()
 }
 
+/// An e-mail address with its local part masked.
+pub fn mask_email(e: &str) -> String {
+    let e = e.trim();
+    match e.split_once('@') {
+        Some((local, domain)) => format!("{}@{domain}", mask_middle(local)),
+        None => mask_middle(e),
+    }
+}
+
+/// An address kept to its first 6 characters (the province and city).
+pub fn mask_address(a: &str) -> String {
+    let chars: Vec<char> = a.trim().chars().collect();
+    let keep = chars.len().min(6);
+    chars[..keep]
+        .iter()
+        .chain(std::iter::repeat_n(&'*', chars.len() - keep))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@
 pub mod author;
 pub mod count;
 pub mod docx;
+pub mod id_number;
 pub mod identifiers;
 pub mod ole;
 

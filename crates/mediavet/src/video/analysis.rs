@@ -145,7 +145,9 @@ pub fn analyse(
         times_s: frames.iter().map(|f| f.time_s).collect(),
         fingerprints: frames
             .iter()
-            .filter_map(|f| crate::fingerprint::of_luma(&f.luma.data, f.luma.width, f.luma.height))
+            .filter_map(|f| {
+                crate::image::fingerprint::of_luma(&f.luma.data, f.luma.width, f.luma.height)
+            })
             .collect(),
         failed: sampled
             .failed

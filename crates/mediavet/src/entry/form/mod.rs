@@ -6,12 +6,12 @@
 //! [`FormView`], which masks what identifies the person.
 
 mod cells;
-pub mod id_number;
+pub use crate::text::id_number;
 mod xlsx;
 
-use super::name::Channel;
+use crate::facts::entry::Channel;
 pub use crate::facts::entry::{Form, FormView};
-use crate::text::identifiers::mask_middle;
+use crate::text::identifiers::{mask_address, mask_email, mask_middle};
 
 impl Form {
     /// A field's value, when its label was found and it is not empty.
@@ -76,25 +76,6 @@ impl Form {
                 .map(|s| crate::text::count::count(s).words),
         }
     }
-}
-
-/// An e-mail address with its local part masked.
-pub fn mask_email(e: &str) -> String {
-    let e = e.trim();
-    match e.split_once('@') {
-        Some((local, domain)) => format!("{}@{domain}", mask_middle(local)),
-        None => mask_middle(e),
-    }
-}
-
-/// An address kept to its first 6 characters (the province and city).
-pub fn mask_address(a: &str) -> String {
-    let chars: Vec<char> = a.trim().chars().collect();
-    let keep = chars.len().min(6);
-    chars[..keep]
-        .iter()
-        .chain(std::iter::repeat_n(&'*', chars.len() - keep))
-        .collect()
 }
 
 /// Field keys and the labels that introduce them (spaces and colons ignored), longest

@@ -19,8 +19,7 @@ pub fn of_luma(luma: &[u8], width: usize, height: usize) -> Option<Fingerprint> 
         return None;
     }
     let (ow, oh) = (SIDE.min(width), SIDE.min(height));
-    let small =
-        crate::image::sharpness::area_resize(&luma[..width * height], width, height, ow, oh);
+    let small = super::sharpness::area_resize(&luma[..width * height], width, height, ow, oh);
     let n = small.len() as f64;
     let mean = small.iter().map(|&v| f64::from(v)).sum::<f64>() / n;
     let var = small
