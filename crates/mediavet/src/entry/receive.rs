@@ -742,7 +742,7 @@ impl Received {
     fn spill(&mut self, r: &mut dyn Read, path: &str) -> Option<PathBuf> {
         let dir = match &self.temp {
             Some(d) => d.clone(),
-            None => match tempfile::Builder::new().prefix("mediavet-").tempdir() {
+            None => match private_dir() {
                 Ok(d) => {
                     let d = Arc::new(d);
                     self.temp = Some(d.clone());
@@ -1029,6 +1029,18 @@ impl Received {
     }
 }
 
+/// A new private temporary directory (mode 0700 on Unix: tempfile leaves the umask's).
+fn private_dir() -> std::io::Result<tempfile::TempDir> {
+    let mut b = tempfile::Builder::new();
+    b.prefix("mediavet-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        b.permissions(std::fs::Permissions::from_mode(0o700));
+    }
+    b.tempdir()
+}
+
 /// A folder's files, in name order; archives in it are opened (depth 1). Mails and
 /// mailboxes in it are entries of their own (returned), as a mail is always one entry.
 fn folder(r: &mut Received, dir: &Path, limits: &Limits) -> Vec<Received> {
@@ -1112,6 +1124,119 @@ fn rar_tool() -> Option<(PathBuf, Vec<&'static str>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn zip_of(members: &[(&str, Vec<u8>)]) -> Vec<u8> {
+        use zip::write::SimpleFileOptions;
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options =
+            SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        for (name, data) in members {
+            w.start_file(*name, options).expect("a member");
+            w.write_all(data).expect("written");
+        }
+        w.finish().expect("finished").into_inner()
+    }
+
+    #[test]
+    fn large_members_spill_into_a_private_directory_removed_with_the_entry() {
+        let limits = Limits {
+            in_memory: 1024,
+            ..Limits::default()
+        };
+        let zip = zip_of(&[
+            ("big.txt", vec![b'a'; 4096]),
+            ("small.txt", b"abc".to_vec()),
+        ]);
+        let mut got = receive_bytes("e.zip", zip, &limits);
+        let r = got.remove(0);
+        let spilled = match &r.members[0].data {
+            Data::Temp(p) => p.clone(),
+            other => panic!("not spilled: {other:?}"),
+        };
+        assert!(matches!(r.members[1].data, Data::Memory(_)));
+        assert_eq!(std::fs::read(&spilled).expect("spilled file").len(), 4096);
+        let dir = spilled.parent().expect("its directory").to_path_buf();
+        assert!(dir
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("mediavet-")));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&dir)
+                .expect("the directory")
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o700);
+        }
+        drop(r);
+        assert!(!dir.exists(), "the private directory outlived its entry");
+    }
+
+    #[test]
+    fn bounds_on_inflation_members_and_depth() {
+        let zeros = zip_of(&[("zeros.bin", vec![0; 8 << 20])]);
+        let r = receive_bytes("bomb.zip", zeros.clone(), &Limits::default()).remove(0);
+        assert_eq!(
+            r.problems
+                .iter()
+                .map(|p| (p.member.as_str(), p.kind))
+                .collect::<Vec<_>>(),
+            [("bomb.zip/zeros.bin", "bomb")]
+        );
+        assert!(r.members.is_empty());
+        let small = Limits {
+            max_inflated: 1 << 20,
+            max_ratio: 1e9,
+            ..Limits::default()
+        };
+        let r = receive_bytes("big.zip", zeros, &small).remove(0);
+        assert!(
+            r.problems[0]
+                .detail
+                .en
+                .contains("inflates to more than 1 MiB"),
+            "{:?}",
+            r.problems
+        );
+        let three = zip_of(&[("a", vec![1]), ("b", vec![2]), ("c", vec![3])]);
+        let two = Limits {
+            max_members: 2,
+            ..Limits::default()
+        };
+        let r = receive_bytes("three.zip", three, &two).remove(0);
+        assert_eq!(r.members.len(), 2);
+        assert_eq!(
+            r.problems.iter().map(|p| p.kind).collect::<Vec<_>>(),
+            ["too_many"]
+        );
+        let inner = zip_of(&[("story.txt", b"story".to_vec())]);
+        let middle = zip_of(&[("inner.zip", inner)]);
+        let outer = zip_of(&[("middle.zip", middle)]);
+        let r = receive_bytes(
+            "outer.zip",
+            outer,
+            &Limits {
+                max_depth: 1,
+                ..Limits::default()
+            },
+        )
+        .remove(0);
+        // The archive given is the first level; the one inside it would be the second.
+        assert_eq!(
+            r.problems
+                .iter()
+                .map(|p| (p.member.as_str(), p.kind))
+                .collect::<Vec<_>>(),
+            [("outer.zip/middle.zip", "too_deep")]
+        );
+        assert_eq!(
+            r.members
+                .iter()
+                .map(|m| m.path.as_str())
+                .collect::<Vec<_>>(),
+            ["outer.zip/middle.zip"]
+        );
+    }
 
     #[test]
     fn gbk_member_names_read_as_chinese() {
