@@ -23,5 +23,17 @@ def triage(folder: Path) -> int:
     return sum(not r.passed for r in reports)
 
 
+def intake(mails: List[Path]) -> int:
+    """Entries as received: one line per entry, then what its form and works need."""
+    entries: List[mediavet.Entry] = mediavet.check_entries(mails, lang="zh")
+    for entry in entries:
+        form = entry.form or {}
+        print(entry.verdict, entry.name, form.get("name", "（无报名表）"))
+        for finding in entry.findings + [f for r in entry.files for f in r.findings]:
+            if finding.severity == "error":
+                print(f"  {finding.rule}: {finding.message}")
+    return sum(e.verdict == "fail" for e in entries)
+
+
 if __name__ == "__main__":
     sys.exit(1 if triage(Path(sys.argv[1])) else 0)

@@ -366,6 +366,71 @@ fn report_json(r: &mediavet::Report, lang: Lang) -> String {
     report_value(r, lang).to_string()
 }
 
+/// Checks entries as received (paths, or `(name, bytes)` pairs), compared with each other
+/// and with `reference` folders; returns the intake JSON document.
+#[pyfunction]
+#[pyo3(signature = (inputs, lang_code, reference=Vec::new(), jobs=None, options=None, mask_names=false, ffmpeg=true))]
+#[allow(clippy::too_many_arguments)]
+fn check_entries_json(
+    py: Python<'_>,
+    inputs: Vec<Bound<'_, PyAny>>,
+    lang_code: &str,
+    reference: Vec<PathBuf>,
+    jobs: Option<usize>,
+    options: Option<&Bound<'_, PyDict>>,
+    mask_names: bool,
+    ffmpeg: bool,
+) -> PyResult<String> {
+    use mediavet::entry::{check_entries, Intake, IntakeInput, Profiles};
+    let lang = lang(lang_code)?;
+    let profiles = match options.filter(|o| !o.is_empty()) {
+        Some(dict) => {
+            let toml::Value::Table(table) = to_toml(dict.as_any(), "options")? else {
+                return Err(UsageError::new_err("options must be a mapping"));
+            };
+            Profiles::with_table(table, "options")
+        }
+        None => Profiles::builtin(None),
+    }
+    .map_err(py_err)?;
+    let mut list = Vec::with_capacity(inputs.len());
+    for input in &inputs {
+        if let Ok((name, bytes)) = input.extract::<(String, Vec<u8>)>() {
+            list.push(IntakeInput::Bytes { name, bytes });
+        } else {
+            let path: PathBuf = input.extract()?;
+            if let Err(source) = std::fs::metadata(&path) {
+                return Err(py_err(mediavet::Error::Path { path, source }));
+            }
+            list.push(IntakeInput::Path(path));
+        }
+    }
+    let mut intake = Intake::new(profiles);
+    intake.jobs = jobs;
+    intake.mask_names = mask_names;
+    intake.options.ffmpeg = ffmpeg;
+    let reports = py
+        .detach(|| check_entries(list, &reference, &intake, &|_| {}))
+        .map_err(py_err)?;
+    Ok(mediavet::printer::entries::entries_to_json(&reports, lang).to_string())
+}
+
+/// The entry sheet (UTF-8 with BOM) from the entries' JSON (their `sheet_row`s).
+#[pyfunction]
+fn entries_csv_from_json(entries_json: &str) -> PyResult<String> {
+    #[derive(serde::Deserialize)]
+    struct Row {
+        sheet_row: Vec<String>,
+    }
+    let rows: Vec<Row> =
+        serde_json::from_str(entries_json).map_err(|e| UsageError::new_err(e.to_string()))?;
+    let rows: Vec<Vec<String>> = rows.into_iter().map(|r| r.sheet_row).collect();
+    let mut out = Vec::new();
+    mediavet::printer::entries::write_rows(&mut out, &rows)
+        .map_err(|e| Error::new_err(e.to_string()))?;
+    String::from_utf8(out).map_err(|e| Error::new_err(e.to_string()))
+}
+
 /// A profile from a built-in name, a TOML file path, or TOML text.
 #[pyfunction]
 fn load_profile(path_or_text: &str) -> PyResult<PyProfile> {
@@ -393,5 +458,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rules_json, m)?)?;
     m.add_function(wrap_pyfunction!(load_profile, m)?)?;
     m.add_function(wrap_pyfunction!(csv_from_json, m)?)?;
+    m.add_function(wrap_pyfunction!(check_entries_json, m)?)?;
+    m.add_function(wrap_pyfunction!(entries_csv_from_json, m)?)?;
     Ok(())
 }

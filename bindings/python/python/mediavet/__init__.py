@@ -31,6 +31,7 @@ from ._native import (
 )
 
 __all__ = [
+    "Entry",
     "Error",
     "FileAccessError",
     "Finding",
@@ -45,12 +46,15 @@ __all__ = [
     "Verdict",
     "check",
     "check_bytes",
+    "check_entries",
+    "check_entry",
     "check_many",
     "load_profile",
     "probe",
     "profiles",
     "rules",
     "write_csv",
+    "write_entries_csv",
 ]
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -152,6 +156,154 @@ class Report:
             for f in d["findings"]
         ]
         return cls(d["path"], d["profile"], d["kind"], d["verdict"], findings, d["facts"], d.get("sheet_row", []))
+
+
+def _findings(items: List[Dict[str, Any]]) -> List[Finding]:
+    return [
+        Finding(f["rule"], f["severity"], Quantity._from(f["measured"]), Quantity._from(f["expected"]), f["message"], f["hint"])
+        for f in items
+    ]
+
+
+EntryVerdict = Literal["pass", "warn", "fail"]
+"""The judgement on one entry (an unreadable work fails its entry)."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One entry as received (a mail, a mailbox message, an archive, a folder): its own
+    findings (name, form, contents, duplicates) and its works' :class:`Report` s.
+
+    ``form`` is the registration form as reports show it: ID number, phone, e-mail and
+    address masked; the name as given unless ``mask_names``.
+    """
+
+    source: str
+    name: str
+    category: Optional[str]
+    profile: Optional[str]
+    verdict: EntryVerdict
+    own_verdict: EntryVerdict
+    works_verdict: Verdict
+    findings: List[Finding]
+    files: List[Report]
+    facts: Dict[str, Any] = field(repr=False)
+    sheet_row: List[str] = field(default_factory=list, repr=False)
+    """This entry's row of the intake sheet."""
+
+    @property
+    def form(self) -> Optional[Dict[str, Any]]:
+        """The form's masked view, when a form was read."""
+        view: Optional[Dict[str, Any]] = self.facts.get("form_view")
+        return view
+
+    @property
+    def duplicates(self) -> List[Dict[str, Any]]:
+        """The same work (or ID number) found in other entries or reference material."""
+        found: List[Dict[str, Any]] = self.facts.get("duplicates", [])
+        return found
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {
+            "source": self.source,
+            "name": self.name,
+            "category": self.category,
+            "profile": self.profile,
+            "verdict": self.verdict,
+            "own_verdict": self.own_verdict,
+            "works_verdict": self.works_verdict,
+            "findings": [f.to_dict() for f in self.findings],
+            "files": [r.to_dict() for r in self.files],
+            "facts": self.facts,
+            "sheet_row": self.sheet_row,
+        }
+
+    def __repr__(self) -> str:
+        errors = sum(f.severity == "error" for f in self.findings)
+        return f"Entry({self.verdict}: {self.name!r}, {errors} entry errors, {len(self.files)} files)"
+
+    @classmethod
+    def _from(cls, d: Dict[str, Any]) -> "Entry":
+        return cls(
+            d["source"],
+            d["name"],
+            d["category"],
+            d["profile"],
+            d["verdict"],
+            d["own_verdict"],
+            d["works_verdict"],
+            _findings(d["findings"]),
+            [Report._from(r) for r in d["files"]],
+            d["facts"],
+            d.get("sheet_row", []),
+        )
+
+
+EntryInput = Union[PathLike, bytes]
+
+
+def _entry_inputs(inputs: Iterable[Union[EntryInput, "tuple[str, bytes]"]], name: Optional[str]) -> List[Any]:
+    out: List[Any] = []
+    for i in inputs:
+        if isinstance(i, (bytes, bytearray, memoryview)):
+            if name is None:
+                raise UsageError("bytes need a name: check_entry(data, name='entry.eml')")
+            out.append((name, bytes(i)))
+        elif isinstance(i, tuple):
+            out.append((str(i[0]), bytes(i[1])))
+        else:
+            out.append(os.fspath(i))
+    return out
+
+
+def check_entries(
+    inputs: Iterable[Union[EntryInput, "tuple[str, bytes]"]],
+    lang: str = "zh",
+    reference: Iterable[PathLike] = (),
+    jobs: Optional[int] = None,
+    mask_names: bool = False,
+    ffmpeg: bool = True,
+    **options: Any,
+) -> List[Entry]:
+    """Check entries as received, as ``mediavet intake`` does: each input is a path (an
+    ``.eml``, an ``.mbox`` — one entry per message —, a folder, a ``.zip``/``.7z``/``.rar``)
+    or a ``(name, bytes)`` pair. Entries are compared with each other and with the
+    ``reference`` folders for works submitted twice.
+
+    ``options`` are laid over every category's built-in profile, by section, e.g.
+    ``check_entries(paths, entry={"sent_until": datetime.date(2020, 9, 30)})``.
+    """
+    raw = _native.check_entries_json(
+        _entry_inputs(inputs, None), lang, [os.fspath(r) for r in reference], jobs, options, mask_names, ffmpeg
+    )
+    return [Entry._from(d) for d in json.loads(raw)["entries"]]
+
+
+def check_entry(
+    path_or_bytes: EntryInput,
+    name: Optional[str] = None,
+    lang: str = "zh",
+    reference: Iterable[PathLike] = (),
+    mask_names: bool = False,
+    ffmpeg: bool = True,
+    **options: Any,
+) -> Entry:
+    """Check one entry: a path, or bytes (a mail or archive held in memory) with their
+    file ``name``. Raises :class:`UsageError` when the input holds several entries (a
+    mailbox, a folder of entry folders): use :func:`check_entries` for those."""
+    entries = check_entries(
+        _entry_inputs([path_or_bytes], name), lang, reference, None, mask_names, ffmpeg, **options
+    )
+    if len(entries) != 1:
+        raise UsageError(f"the input holds {len(entries)} entries: use check_entries")
+    return entries[0]
+
+
+def write_entries_csv(entries: Iterable[Entry], path: PathLike) -> None:
+    """Write the intake sheet (one row per entry, UTF-8 with BOM) of ``mediavet intake --format csv``."""
+    sheet = _native.entries_csv_from_json(json.dumps([e.to_dict() for e in entries]))
+    with open(os.fspath(path), "w", encoding="utf-8", newline="") as out:
+        out.write(sheet)
 
 
 def _profile(profile: Union[ProfileLike, "os.PathLike[str]"]) -> ProfileLike:

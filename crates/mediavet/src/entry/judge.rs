@@ -36,27 +36,27 @@ impl Profiles {
     /// The built-in profiles, each with `layer` (TOML text from `origin`) laid over it.
     /// The layer may not `extends`: the category picks the profile.
     pub fn builtin(layer: Option<(&str, &str)>) -> Result<Profiles, Error> {
-        let load = |name: &str| -> Result<Profile, Error> {
-            let p = Profile::builtin(name)?;
-            match layer {
-                Some((text, origin)) => p.overlay(text, origin),
-                None => Ok(p),
-            }
+        let Some((text, origin)) = layer else {
+            return Profiles::each(Ok);
         };
-        if let Some((text, origin)) = layer {
-            let t: toml::Table = text.parse().map_err(|e: toml::de::Error| Error::Profile {
-                origin: origin.to_string(),
-                line: None,
-                message: e.to_string(),
-            })?;
-            if t.contains_key("extends") || t.contains_key("name") {
-                return Err(Error::Profile {
-                    origin: origin.to_string(),
-                    line: None,
-                    message: "an intake layer sets settings over every category's profile; it cannot say `extends` or `name` (the category picks the profile)".into(),
-                });
-            }
-        }
+        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| Error::Profile {
+            origin: origin.to_string(),
+            line: None,
+            message: e.to_string(),
+        })?;
+        refuse_extends(&table, origin)?;
+        Profiles::each(|p| p.overlay(text, origin))
+    }
+
+    /// The built-in profiles with a layer given as a TOML table (Python's options).
+    pub fn with_table(table: toml::Table, origin: &str) -> Result<Profiles, Error> {
+        refuse_extends(&table, origin)?;
+        Profiles::each(|p| p.overlay_table(table.clone(), origin))
+    }
+
+    /// Each built-in profile through `lay`.
+    fn each(lay: impl Fn(Profile) -> Result<Profile, Error>) -> Result<Profiles, Error> {
+        let load = |name: &str| Profile::builtin(name).and_then(&lay);
         Ok(Profiles {
             text: load("text")?,
             photo: load("photo")?,
@@ -76,6 +76,18 @@ impl Profiles {
             EntryCategory::MicroFilm => &self.micro_film_5,
         }
     }
+}
+
+/// An intake layer sets values over every category's profile: it cannot pick one.
+fn refuse_extends(table: &toml::Table, origin: &str) -> Result<(), Error> {
+    if table.contains_key("extends") || table.contains_key("name") {
+        return Err(Error::Profile {
+            origin: origin.to_string(),
+            line: None,
+            message: "an intake layer sets settings over every category's profile; it cannot say `extends` or `name` (the category picks the profile)".into(),
+        });
+    }
+    Ok(())
 }
 
 /// How a run of intake goes.

@@ -34,9 +34,18 @@ pub fn write(out: &mut dyn Write, reports: &[Report], lang: Lang) -> std::io::Re
 
 /// Writes the sheet of rows already made (by [`row`], carried in the reports' JSON).
 pub fn write_rows(out: &mut dyn Write, rows: &[Vec<String>]) -> std::io::Result<()> {
+    write_sheet(out, &HEADER, rows)
+}
+
+/// Writes a sheet: the byte-order mark, `header`, `rows`.
+pub fn write_sheet(
+    out: &mut dyn Write,
+    header: &[&str],
+    rows: &[Vec<String>],
+) -> std::io::Result<()> {
     out.write_all("\u{feff}".as_bytes())?;
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(HEADER)?;
+    w.write_record(header)?;
     for r in rows {
         w.write_record(r)?;
     }

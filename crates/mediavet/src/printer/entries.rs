@@ -193,11 +193,11 @@ pub fn sheet_row(e: &EntryReport, lang: Lang) -> Vec<String> {
 
 /// Writes the entry sheet (UTF-8 with BOM, as the file sheet).
 pub fn write_csv(out: &mut dyn Write, entries: &[EntryReport], lang: Lang) -> std::io::Result<()> {
-    out.write_all("\u{feff}".as_bytes())?;
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(HEADER)?;
-    for e in entries {
-        w.write_record(sheet_row(e, lang))?;
-    }
-    w.flush()
+    let rows: Vec<_> = entries.iter().map(|e| sheet_row(e, lang)).collect();
+    write_rows(out, &rows)
+}
+
+/// Writes the entry sheet of rows already made (carried in the entries' JSON).
+pub fn write_rows(out: &mut dyn Write, rows: &[Vec<String>]) -> std::io::Result<()> {
+    super::csv::write_sheet(out, &HEADER, rows)
 }
