@@ -43,6 +43,7 @@ seeds_of() {
     text) ls testdata/text/*.txt "$corpus_root"/text/*.txt 2>/dev/null ;;
     subtitle) ls testdata/subtitle/*.srt testdata/subtitle/*.ass "$corpus_root"/subtitle/*.srt 2>/dev/null ;;
     profile) ls crates/mediavet/profiles/*.toml ;;
+    intake) ls testdata/entries/*.eml testdata/entries/*.zip testdata/entries/neg/* ;;
   esac | while read -r f; do
     if [ "$(stat -c %s "$f")" -le "$seed_max" ]; then echo "$f"; fi
   done || true

@@ -67,6 +67,25 @@ fn replay(target: &str, data: &[u8]) {
                 let _ = base.overlay(text, "options");
             }
         }
+        "intake" => {
+            let profiles = mediavet::entry::Profiles::builtin(None).unwrap();
+            let mut intake = mediavet::entry::Intake::new(profiles);
+            intake.options.ffmpeg = false;
+            for name in ["entry.eml", "entry.zip", "box.mbox"] {
+                let entries =
+                    mediavet::entry::check_entry_bytes(name, data.to_vec(), &intake).unwrap();
+                for e in &entries {
+                    assert!(
+                        !e.facts
+                            .unpack_problems
+                            .iter()
+                            .any(|p| p.detail.en.contains("internal error")),
+                        "{target}: {:?}",
+                        e.facts.unpack_problems
+                    );
+                }
+            }
+        }
         other => panic!("testdata/fuzz/{other}: no such fuzz target"),
     }
 }

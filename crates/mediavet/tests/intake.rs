@@ -130,6 +130,13 @@ fn gbk_subject_rfc2231_name_gbk_zip_members_and_checkbox_controls() {
     );
     assert_eq!(e.files.len(), 2);
     assert!(e.files.iter().all(|r| r.profile == "photo"));
+    // The group and its before/after pair, by name.
+    assert_eq!(e.groups.len(), 1);
+    let pair = &e.groups[0].pairs[0];
+    assert_eq!(
+        (pair.before.as_str(), pair.after.as_str(), pair.marked_by),
+        ("老屋-前.jpg", "老屋-后.jpg", "name")
+    );
 }
 
 #[test]

@@ -151,17 +151,9 @@ pub fn check_entries(
         let judged: Vec<(EntryReport, Prints)> = inputs
             .into_par_iter()
             .flat_map_iter(|input| {
-                let received = match input {
-                    IntakeInput::Path(p) => receive::receive(&p, &limits),
-                    IntakeInput::Bytes { name, bytes } => {
-                        receive::receive_bytes(&name, bytes, &limits)
-                    }
-                };
-                received.into_iter().map(|r| {
-                    let j = judge(r, intake, false);
-                    on_done(&j.0);
-                    j
-                })
+                let judged = isolated(input, &limits, intake);
+                judged.iter().for_each(|(r, _)| on_done(r));
+                judged
             })
             .collect();
         let known: Vec<Prints> = reference
@@ -186,6 +178,53 @@ pub fn check_entries(
             finish(report, intake)
         })
         .collect())
+}
+
+/// The entries of one input, received and judged; a panic anywhere in them (a bug, or
+/// a dependency's) is this input's problem, reported as an internal error, not the run's.
+fn isolated(input: IntakeInput, limits: &Limits, intake: &Intake) -> Vec<(EntryReport, Prints)> {
+    let source = match &input {
+        IntakeInput::Path(p) => p.display().to_string(),
+        IntakeInput::Bytes { name, .. } => name.clone(),
+    };
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let received = match input {
+            IntakeInput::Path(p) => receive::receive(&p, limits),
+            IntakeInput::Bytes { name, bytes } => receive::receive_bytes(&name, bytes, limits),
+        };
+        received
+            .into_iter()
+            .map(|r| judge(r, intake, false))
+            .collect::<Vec<_>>()
+    }));
+    run.unwrap_or_else(|cause| {
+        let why = crate::inspect::panic_message(&*cause);
+        let facts = EntryFacts {
+            source: source.clone(),
+            unpack_problems: vec![UnpackProblemView {
+                member: source.clone(),
+                kind: "unreadable",
+                detail: Text::new(
+                    format!("internal error while unpacking ({why}); please report it"),
+                    format!("解包时发生内部错误（{why}），请报告此问题"),
+                ),
+            }],
+            ..EntryFacts::default()
+        };
+        let report = EntryReport {
+            profile: None,
+            verdict: Verdict::Fail,
+            facts,
+            findings: Vec::new(),
+            files: Vec::new(),
+            groups: Vec::new(),
+        };
+        let prints = Prints {
+            label: source,
+            ..Prints::default()
+        };
+        vec![(report, prints)]
+    })
 }
 
 /// Checks the entry (or entries: a mailbox holds many) in `bytes` named `name`, on its
@@ -520,12 +559,18 @@ fn judge(r: Received, intake: &Intake, reference: bool) -> (EntryReport, Prints)
         files.push(report);
     }
     facts.form_view = facts.form.as_ref().map(|f| f.view(intake.mask_names));
+    let groups = if category == Some(EntryCategory::Photo) {
+        crate::group::groups(&files, &[])
+    } else {
+        Vec::new()
+    };
     let report = EntryReport {
         profile: profile_name.or_else(|| category.map(|c| intake.profiles.of(c).name.clone())),
         verdict: Verdict::Pass,
         facts,
         findings: Vec::new(),
         files,
+        groups,
     };
     prints.label = if reference {
         r.source.clone()

@@ -38,6 +38,9 @@ pub struct EntryReport {
     pub findings: Vec<Finding>,
     /// Its works' reports.
     pub files: Vec<Report>,
+    /// A photo entry's photos by folder, with their before/after pairs (the contest
+    /// prefers such pairs).
+    pub groups: Vec<crate::group::Group>,
 }
 
 impl EntryReport {

@@ -41,6 +41,18 @@ pub fn write_human(
             )?;
             write_findings(out, &r.findings, lang, &style, "    ")?;
         }
+        for g in &e.groups {
+            let head = match lang {
+                Lang::En => "GROUP",
+                Lang::Zh => "组照",
+            };
+            writeln!(
+                out,
+                "  {}  {}",
+                style.paint("36;1", head),
+                g.summary().get(lang)
+            )?;
+        }
     }
     let count = |v: Verdict| entries.iter().filter(|e| e.verdict == v).count();
     let (n, pass, warn, fail) = (
@@ -70,6 +82,7 @@ impl EntryReport {
             "facts": self.facts,
             "findings": self.findings.iter().map(|f| f.to_json(lang)).collect::<Vec<_>>(),
             "files": self.files.iter().map(|r| r.to_json(lang)).collect::<Vec<_>>(),
+            "groups": self.groups.iter().map(|g| g.to_json(lang)).collect::<Vec<_>>(),
             "sheet_row": sheet_row(self, lang),
         })
     }

@@ -3,10 +3,12 @@
 //! What: lines labelled 作者：, 单位：, 通讯员：, 联系电话：, 手机：, 邮箱：, 地址：, 邮编：,
 //! 身份证：; mainland mobile numbers (1[3-9] + 9 digits); landlines with an area code
 //! (0571-87654321); 18-digit resident ID numbers whose GB 11643 check digit is valid (so
-//! an order number is not one); e-mail addresses. And, when they are given
-//! for the entry (`--author-name`, `--author-unit`, `--author-phone`, `--author-email`,
-//! Python `author={...}`; not in a profile, which judges many authors' entries), the author's own name, unit, phone number and e-mail address wherever they
-//! appear, however spaced. Each is listed with its paragraph, masked (138****6157).
+//! an order number is not one); e-mail addresses. And, when they are known for the
+//! entry — from its registration form (`mediavet intake`), or given with `--author-name`,
+//! `--author-unit`, `--author-phone`, `--author-email` (Python `author={...}`; not in a
+//! profile, which judges many authors' entries) — the author's own name, unit, phone
+//! number and e-mail address wherever they appear, however spaced. Each is listed with
+//! its paragraph, masked (138****6157).
 //!
 //! Why: reviewing is anonymous; the contest asks for no author information in the body.
 //! Contact details belong on the registration form.
