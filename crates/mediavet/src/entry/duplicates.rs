@@ -259,32 +259,30 @@ pub fn find(entries: &[Prints], s: Settings) -> Vec<Vec<Duplicate>> {
 
 /// Pairs of indices into `items` whose fingerprints are at most `max` bits apart, with
 /// the distance; found through the buckets of each of the 8 bytes (exact for `max` < 8).
+/// Buckets are runs of a sorted order, not hash maps: no allocation per bucket.
 fn close_pairs(items: &[(usize, usize, Fingerprint)], max: u32) -> Vec<(usize, usize, u32)> {
-    let mut seen = HashSet::new();
     let mut out = Vec::new();
+    let mut order: Vec<usize> = (0..items.len()).collect();
     for band in 0..8 {
-        let mut buckets: HashMap<u8, Vec<usize>> = HashMap::new();
-        for (i, it) in items.iter().enumerate() {
-            buckets
-                .entry((it.2 .0 >> (band * 8)) as u8)
-                .or_default()
-                .push(i);
-        }
-        for bucket in buckets
-            .values()
-            .filter(|b| b.len() > 1 && b.len() <= MAX_BUCKET)
-        {
-            for (k, &a) in bucket.iter().enumerate() {
-                for &b in &bucket[k + 1..] {
+        let byte = |i: usize| (items[i].2 .0 >> (band * 8)) as u8;
+        order.sort_unstable_by_key(|&i| (byte(i), i));
+        for run in order.chunk_by(|&a, &b| byte(a) == byte(b)) {
+            if run.len() < 2 || run.len() > MAX_BUCKET {
+                continue;
+            }
+            for (k, &a) in run.iter().enumerate() {
+                for &b in &run[k + 1..] {
                     let d = items[a].2.distance(items[b].2);
-                    if d <= max && items[a].0 != items[b].0 && seen.insert((a, b)) {
-                        out.push((a, b, d));
+                    if d <= max && items[a].0 != items[b].0 {
+                        out.push((a.min(b), a.max(b), d));
                     }
                 }
             }
         }
     }
+    // A pair sharing several bytes was found once per byte.
     out.sort_unstable();
+    out.dedup();
     out
 }
 
@@ -295,16 +293,20 @@ fn shingle_hash(chars: &[char]) -> u64 {
     })
 }
 
-/// The winnowed fingerprints of a text.
-fn winnow(text: &[char]) -> HashSet<u64> {
+/// The winnowed fingerprints of a text, sorted and unique.
+fn winnow(text: &[char]) -> Vec<u64> {
     let hashes: Vec<u64> = text.windows(SHINGLE).map(shingle_hash).collect();
-    if hashes.len() <= WINDOW {
-        return hashes.into_iter().collect();
-    }
-    hashes
-        .windows(WINDOW)
-        .filter_map(|w| w.iter().min().copied())
-        .collect()
+    let mut prints: Vec<u64> = if hashes.len() <= WINDOW {
+        hashes
+    } else {
+        hashes
+            .windows(WINDOW)
+            .filter_map(|w| w.iter().min().copied())
+            .collect()
+    };
+    prints.sort_unstable();
+    prints.dedup();
+    prints
 }
 
 /// A file of an entry: (entry, file) indices.
@@ -316,7 +318,7 @@ type Shared = (At, At, f64, String);
 /// Pairs of texts (entry, file) of different entries sharing at least `min_share` of the
 /// shorter one's fingerprints, with the share and their first shared passage.
 fn shared_texts(entries: &[Prints], min_share: f64) -> Vec<Shared> {
-    let texts: Vec<(At, &[char], HashSet<u64>)> = entries
+    let texts: Vec<(At, &[char], Vec<u64>)> = entries
         .iter()
         .enumerate()
         .flat_map(|(e, p)| {
@@ -328,18 +330,22 @@ fn shared_texts(entries: &[Prints], min_share: f64) -> Vec<Shared> {
         .filter(|(_, t)| t.len() >= SHINGLE + WINDOW)
         .map(|(at, t)| (at, t, winnow(t)))
         .collect();
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (i, (_, _, prints)) in texts.iter().enumerate() {
-        for &h in prints {
-            index.entry(h).or_default().push(i);
-        }
-    }
+    // Every (fingerprint, text) sorted: the texts sharing a fingerprint are a run.
+    let mut postings: Vec<(u64, usize)> = texts
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (_, _, prints))| prints.iter().map(move |&h| (h, i)))
+        .collect();
+    postings.sort_unstable();
     // Set phrases shared by many texts are not evidence of copying.
     let common = (texts.len() / 100).max(10);
     let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
-    for list in index.values().filter(|l| l.len() > 1 && l.len() <= common) {
-        for (k, &a) in list.iter().enumerate() {
-            for &b in &list[k + 1..] {
+    for run in postings.chunk_by(|a, b| a.0 == b.0) {
+        if run.len() < 2 || run.len() > common {
+            continue;
+        }
+        for (k, &(_, a)) in run.iter().enumerate() {
+            for &(_, b) in &run[k + 1..] {
                 if texts[a].0 .0 != texts[b].0 .0 {
                     *shared.entry((a, b)).or_default() += 1;
                 }
