@@ -16,6 +16,7 @@ from email.mime.text import MIMEText
 import io
 import os
 import random
+import re
 import shutil
 import struct
 import subprocess
@@ -73,6 +74,24 @@ def id_number(seq, sex="男", birth="19850315", area="430102"):
     return base + "10X98765432"[sum(int(a) * w for a, w in zip(base, weights)) % 11]
 
 
+def fixed_zip(path):
+    """Rewrites an Office package with fixed member dates, so the outputs are the same at
+    every run."""
+    with zipfile.ZipFile(path) as z:
+        members = [(i, z.read(i)) for i in z.infolist()]
+    stamp = rb"\g<1>2020-08-01T09:00:00Z\g<2>"
+    members = [(i, re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)", stamp, d)) for i, d in members]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in members:
+            z.writestr(zipfile.ZipInfo(info.filename, date_time=(2020, 8, 1, 9, 0, 0)), data, compress_type=zipfile.ZIP_DEFLATED)
+    os.utime(path, (1596243600, 1596243600))
+
+
+def fixed_dates(d):
+    d.core_properties.created = d.core_properties.modified = datetime(2020, 8, 1, 9, 0)
+    d.core_properties.last_printed = datetime(2020, 8, 1, 9, 0)
+
+
 def story_docx(path, body, author=None):
     d = docx.Document()
     d.add_heading("作品", level=1)
@@ -82,7 +101,9 @@ def story_docx(path, body, author=None):
         d.add_paragraph(author)
     d.core_properties.author = ""
     d.core_properties.last_modified_by = ""
+    fixed_dates(d)
     d.save(path)
+    fixed_zip(path)
 
 
 def checkbox(paragraph, checked):
@@ -158,7 +179,9 @@ def form_docx(path, **changes):
     row("作品名称", f["title"])
     row("作品内容概要（500字以内）：" + f["summary"])
     row("推荐单位意见", f["opinion"])
+    fixed_dates(d)
     d.save(path)
+    fixed_zip(path)
 
 
 def form_xlsx(path, **changes):
@@ -177,7 +200,9 @@ def form_xlsx(path, **changes):
         ["作品内容概要", f["summary"]],
     ]:
         ws.append(r)
+    wb.properties.created = wb.properties.modified = datetime(2020, 8, 1, 9, 0)
     wb.save(path)
+    fixed_zip(path)
 
 
 def run(*cmd):
@@ -199,6 +224,8 @@ def mail(subject, attachments, date=datetime(2020, 8, 10, 9, 30, tzinfo=CST), bo
     """A mail with `attachments` (name, bytes); file names in RFC 2231 when `name_charset`
     is not UTF-8 (RFC 2047 words otherwise, as most clients write them)."""
     m = MIMEMultipart()
+    # Fixed boundaries and dates: the outputs are the same at every run.
+    m.set_boundary(f"==mediavet-{len(attachments)}-{sum(len(d) for _, d in attachments)}==")
     m["From"] = "entrant@example.com"
     m["To"] = "fupin@example.com"
     m["Date"] = format_datetime(date)
@@ -387,7 +414,8 @@ def main():
     # Name says 文字类, the form 图片类, the work is a photo.
     photo(tmp("cat.jpg"), 480, 5)
     text_entry("category_mismatch", "三不符", dict(category="图片类"), None, extra=[("三不符.jpg", read(tmp("cat.jpg")))])
-    text_entry("no_form", "无表", None, rng_text(16, 1100))
+    # (The subject in GB2312.)
+    text_entry("no_form", "无表", None, rng_text(16, 1100), subject_charset="gb2312")
     text_entry("no_work", "无作品", dict(), None)
     text_entry("author_in_body", "作者在文中", dict(), body[:600] + "\n作者：王秀英，电话 158-1234-6157\n" + body[600:])
     # 30 % of the story of good_text.eml, in another entry.

@@ -239,6 +239,25 @@ fn a_folder_of_entry_folders_with_the_same_video_twice() {
 }
 
 #[test]
+fn a_film_of_fifteen_minutes_or_more_is_the_long_class() {
+    // The layer lowers the long class's threshold below the fixture's 1 s (it applies to
+    // every profile; the 5-minute class has no minimum to lower).
+    let layer = "[video]\nmin_duration_s = 0.5\n";
+    let mut intake = Intake::new(Profiles::builtin(Some((layer, "test.toml"))).expect("a layer"));
+    intake.options.ffmpeg = false;
+    let all = check_entries(
+        vec![IntakeInput::Path(entries_dir("usb"))],
+        &[],
+        &intake,
+        &|_| {},
+    )
+    .expect("intake runs");
+    assert_eq!(all[1].profile.as_deref(), Some("micro-film-15"));
+    assert!(all[1].facts.film_duration_s.is_some_and(|d| d > 0.5));
+    assert_eq!(all[0].profile.as_deref(), Some("micro-video"));
+}
+
+#[test]
 fn one_negative_case_per_rule() {
     let all = intake(&["neg", "good_text.eml", "gbk_photo.eml"]);
     let e = |s| by_source(&all, s);

@@ -6,7 +6,8 @@
 //! Everything is bounded: members per entry, bytes inflated per entry (counted on the
 //! bytes really inflated, so an archive that lies about its sizes is stopped), the
 //! inflation ratio, the size of a mail. Members are held in memory up to
-//! [`Limits::in_memory`] and otherwise spill into a private temporary directory (mode
+//! [`Limits::in_memory`] each and [`Limits::memory`] in all, and otherwise spill into a
+//! private temporary directory (mode
 //! 0700, removed when the entry is dropped); nothing is ever written under a member's own
 //! name, so a `../` name cannot escape (it is reported as zip-slip).
 
@@ -29,6 +30,8 @@ pub struct Limits {
     pub max_ratio: f64,
     /// Members up to this size are held in memory; larger ones go to a temporary file.
     pub in_memory: u64,
+    /// Most bytes of one entry's members held in memory at once; the rest spill too.
+    pub memory: u64,
     /// Largest mail read (mail parsing needs the whole message in memory).
     pub max_mail: u64,
 }
@@ -41,6 +44,7 @@ impl Default for Limits {
             max_inflated: 8 << 30,
             max_ratio: 200.0,
             in_memory: 64 << 20,
+            memory: 256 << 20,
             max_mail: 256 << 20,
         }
     }
@@ -150,6 +154,8 @@ pub struct Received {
     pub problems: Vec<UnpackProblem>,
     /// Bytes inflated so far.
     inflated: u64,
+    /// Bytes of members held in memory.
+    held: u64,
     /// The private directory spilled members live in (shared by entries split from one
     /// input; removed when the last is dropped).
     temp: Option<Arc<tempfile::TempDir>>,
@@ -666,6 +672,9 @@ impl Received {
             }
             return;
         }
+        if let Data::Memory(b) = &data {
+            self.held += b.len() as u64;
+        }
         self.members.push(Member { path, data, size });
     }
 
@@ -684,11 +693,14 @@ impl Received {
         let by_ratio = ((compressed.max(1) as f64) * limits.max_ratio) as u64;
         let cap = budget.min(by_ratio.max(1 << 20));
         let mut limited = r.take(cap.saturating_add(1));
-        let result = if declared <= limits.in_memory {
-            let mut buf = Vec::with_capacity(declared.min(limits.in_memory) as usize);
-            let mut bounded = (&mut limited).take(limits.in_memory + 1);
+        let in_memory = limits
+            .in_memory
+            .min(limits.memory.saturating_sub(self.held));
+        let result = if declared <= in_memory {
+            let mut buf = Vec::with_capacity(declared as usize);
+            let mut bounded = (&mut limited).take(in_memory + 1);
             match bounded.read_to_end(&mut buf) {
-                Ok(_) if buf.len() as u64 > limits.in_memory => {
+                Ok(_) if buf.len() as u64 > in_memory => {
                     // It lied about its size: the rest goes to a file.
                     let mut chain = Cursor::new(buf).chain(&mut limited);
                     self.spill(&mut chain, path).map(|p| {
@@ -1170,6 +1182,15 @@ mod tests {
         }
         drop(r);
         assert!(!dir.exists(), "the private directory outlived its entry");
+        // Small members spill too once the entry holds its budget in memory.
+        let tight = Limits {
+            memory: 5000,
+            ..Limits::default()
+        };
+        let zip = zip_of(&[("a.txt", vec![b'a'; 4000]), ("b.txt", vec![b'b'; 4000])]);
+        let r = receive_bytes("e.zip", zip, &tight).remove(0);
+        assert!(matches!(r.members[0].data, Data::Memory(_)));
+        assert!(matches!(r.members[1].data, Data::Temp(_)));
     }
 
     #[test]
