@@ -1,4 +1,5 @@
-//! JUnit XML: one test case per file × active rule, so CI systems show results natively.
+//! JUnit XML: one test case per file × active file rule, so CI systems show results
+//! natively.
 //! Errors are failures; warnings and infos pass with their messages in system-out.
 
 use crate::finding::{Lang, Severity};
@@ -18,7 +19,7 @@ pub fn write(
     let mut doc = JReport::new("mediavet");
     for r in reports {
         let mut suite = TestSuite::new(r.facts.path.clone());
-        for (rule, _) in rules::active(profile) {
+        for (rule, _) in rules::active(profile).filter(|(r, _)| r.judges_files()) {
             let findings: Vec<_> = r.findings.iter().filter(|f| f.rule == rule.id).collect();
             let text = findings
                 .iter()

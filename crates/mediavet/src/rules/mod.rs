@@ -181,6 +181,13 @@ pub fn active(profile: &Profile) -> impl Iterator<Item = (&'static Rule, Severit
         })
 }
 
+impl Rule {
+    /// Whether the rule judges files (not entries as received).
+    pub fn judges_files(&self) -> bool {
+        matches!(self.check, Check::File(_))
+    }
+}
+
 /// Whether an active rule under `profile` needs the pass `need`.
 pub fn needs(profile: &Profile, need: Need) -> bool {
     active(profile).any(|(r, _)| r.needs == Some(need))
