@@ -127,16 +127,7 @@ pub fn find(entries: &[Prints], s: Settings) -> Vec<Vec<Duplicate>> {
         }
     }
     // Photos.
-    let photos: Vec<(usize, usize, Fingerprint)> = entries
-        .iter()
-        .enumerate()
-        .flat_map(|(e, p)| {
-            p.files
-                .iter()
-                .enumerate()
-                .filter_map(move |(f, file)| file.photo.map(|h| (e, f, h)))
-        })
-        .collect();
+    let photos = fingerprints(entries, |file| file.photo.as_slice());
     for (a, b, d) in close_pairs(&photos, s.max_distance) {
         let (pa, pb) = (photos[a], photos[b]);
         if pa.0 != pb.0
@@ -155,16 +146,7 @@ pub fn find(entries: &[Prints], s: Settings) -> Vec<Vec<Duplicate>> {
         }
     }
     // Videos: frames matched.
-    let frames: Vec<(usize, usize, Fingerprint)> = entries
-        .iter()
-        .enumerate()
-        .flat_map(|(e, p)| {
-            p.files
-                .iter()
-                .enumerate()
-                .flat_map(move |(f, file)| file.frames.iter().map(move |&h| (e, f, h)))
-        })
-        .collect();
+    let frames = fingerprints(entries, |file| &file.frames);
     let mut matched: HashMap<(usize, usize, usize, usize), HashSet<u64>> = HashMap::new();
     for (a, b, _) in close_pairs(&frames, s.max_distance) {
         let (fa, fb) = (frames[a], frames[b]);
@@ -253,6 +235,20 @@ pub fn find(entries: &[Prints], s: Settings) -> Vec<Vec<Duplicate>> {
     for list in &mut out {
         list.sort_by(|x, y| (x.kind, &x.other, &x.file).cmp(&(y.kind, &y.other, &y.file)));
         list.dedup();
+    }
+    out
+}
+
+/// Every (entry, file, fingerprint) that `of` gives for a file.
+fn fingerprints(
+    entries: &[Prints],
+    of: impl Fn(&FilePrint) -> &[Fingerprint],
+) -> Vec<(usize, usize, Fingerprint)> {
+    let mut out = Vec::new();
+    for (e, p) in entries.iter().enumerate() {
+        for (f, file) in p.files.iter().enumerate() {
+            out.extend(of(file).iter().map(|&h| (e, f, h)));
+        }
     }
     out
 }
