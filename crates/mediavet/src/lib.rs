@@ -24,6 +24,7 @@ pub mod inspect;
 pub mod isobmff;
 pub mod kind;
 pub mod naming;
+pub mod ocr;
 pub mod printer;
 pub mod profile;
 pub mod report;

@@ -81,3 +81,32 @@ pub fn have(tool: &str) -> bool {
     }
     ok
 }
+
+/// The OCR engine on the models `scripts/fetch-models.sh` fetched; under [`REQUIRE`]
+/// missing models fail the test.
+pub fn ocr() -> Option<std::sync::Arc<mediavet::ocr::Engine>> {
+    match mediavet::ocr::Engine::get(&mediavet::ocr::models::folder(None)) {
+        Ok(e) => Some(e),
+        Err(why) => {
+            skip(&why);
+            None
+        }
+    }
+}
+
+/// A PNG read as 8-bit grey (width, height, samples).
+pub fn grey_png(path: &std::path::Path) -> (usize, usize, Vec<u8>) {
+    let mut decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(path).expect("fixture opens"),
+    ));
+    decoder.set_transformations(png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info().expect("PNG header");
+    let mut buf = vec![0; reader.output_buffer_size().expect("size")];
+    let info = reader.next_frame(&mut buf).expect("PNG frame");
+    let channels = info.color_type.samples();
+    let grey = buf[..info.buffer_size()]
+        .chunks(channels)
+        .map(|px| px[0])
+        .collect();
+    (info.width as usize, info.height as usize, grey)
+}

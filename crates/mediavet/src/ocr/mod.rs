@@ -1,0 +1,73 @@
+//! Reading text in pictures with PaddleOCR's PP-OCRv4 models (Apache-2.0, ONNX), run
+//! in-process by `tract`: recognition of given line crops, and detection of text boxes in
+//! a whole frame. The models are loaded once per process and folder, on first use.
+
+mod detect;
+pub mod models;
+mod recognise;
+
+pub use detect::TextBox;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// A borrowed 8-bit grey picture.
+#[derive(Debug, Clone, Copy)]
+pub struct Picture<'a> {
+    /// Width in pixels.
+    pub width: usize,
+    /// Height in pixels.
+    pub height: usize,
+    /// Row-major samples, `width × height`.
+    pub data: &'a [u8],
+}
+
+/// Text read from a picture.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Reading {
+    /// The text (ends trimmed).
+    pub text: String,
+    /// Mean probability of its symbols (0–1; 0 when nothing was read).
+    pub confidence: f32,
+}
+
+/// The OCR models of one folder.
+pub struct Engine {
+    folder: PathBuf,
+    recogniser: recognise::Recogniser,
+    detector: OnceLock<Result<detect::Detector, String>>,
+}
+
+impl Engine {
+    /// The engine for `folder` (see [`models::folder`]), loaded on first use and kept for
+    /// the process; the error says why the models cannot be used.
+    pub fn get(folder: &Path) -> Result<Arc<Engine>, String> {
+        static ENGINES: OnceLock<Mutex<HashMap<PathBuf, Arc<Engine>>>> = OnceLock::new();
+        let engines = ENGINES.get_or_init(Mutex::default);
+        let mut engines = engines.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(e) = engines.get(folder) {
+            return Ok(Arc::clone(e));
+        }
+        let bytes = models::read(folder, models::RECOGNITION)?;
+        let engine = Arc::new(Engine {
+            folder: folder.to_path_buf(),
+            recogniser: recognise::Recogniser::load(&bytes)?,
+            detector: OnceLock::new(),
+        });
+        engines.insert(folder.to_path_buf(), Arc::clone(&engine));
+        Ok(engine)
+    }
+
+    /// Reads the one line of text in `p`.
+    pub fn read_line(&self, p: &Picture) -> Result<Reading, String> {
+        self.recogniser.read(p)
+    }
+
+    /// The text boxes in a whole picture (the detection model is loaded on first use).
+    pub fn detect(&self, p: &Picture) -> Result<Vec<TextBox>, String> {
+        let detector = self.detector.get_or_init(|| {
+            models::read(&self.folder, models::DETECTION).and_then(|b| detect::Detector::load(&b))
+        });
+        detector.as_ref().map_err(Clone::clone)?.boxes(p)
+    }
+}
