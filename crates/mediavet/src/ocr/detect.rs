@@ -188,7 +188,7 @@ mod tests {
         let r = regions(&prob, 300, 40);
         assert_eq!(r.len(), 1);
         // Dilated to 61×11; grown by 61·11·1.6 / (2·72) ≈ 7.
-        assert_eq!((r[0].x, r[0].y, r[0].w, r[0].h), (93, 3, 75, 24));
+        assert_eq!((r[0].x, r[0].y, r[0].w, r[0].h), (93, 3, 75, 25));
         assert!(r[0].score > 0.8);
     }
 }
