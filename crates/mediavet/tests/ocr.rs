@@ -48,7 +48,10 @@ fn reads_rendered_lines() {
             data: &data,
         };
         let got = engine.read_line(&p).expect("recognised");
-        eprintln!("{font} {script}: {} ({:.3}) want {want}", got.text, got.confidence);
+        eprintln!(
+            "{font} {script}: {} ({:.3}) want {want}",
+            got.text, got.confidence
+        );
         let errors = distance(&got.text, &want);
         let n = want.chars().count();
         assert!(errors * 5 <= n, "{}: read {:?}", path.display(), got.text);
@@ -63,7 +66,12 @@ fn reads_rendered_lines() {
             _ => Verdict::Simplified,
         };
         assert_eq!(facts.verdict, expect, "{}: {:?}", path.display(), got.text);
-        assert!(got.confidence > 0.85, "{}: {}", path.display(), got.confidence);
+        assert!(
+            got.confidence > 0.85,
+            "{}: {}",
+            path.display(),
+            got.confidence
+        );
     }
     // 8 lines, 88 characters: 3 misread (表 for 走, 镶 for 讓, a stray "-").
     assert!(wrong * 20 <= chars, "{wrong} of {chars} characters misread");

@@ -88,6 +88,96 @@ pub struct FrameFacts {
     pub watermarks: Vec<WatermarkFact>,
     /// QR codes seen.
     pub qr_codes: Vec<QrFact>,
+    /// Subtitles burned into the picture, when they were searched for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subtitles: Option<BurnedSubtitles>,
+    /// Text read on screen (subtitle lines and other text), for the advert search.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub screen_text: Vec<ScreenText>,
+}
+
+/// What is seen next to a subtitle's strokes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Effect {
+    /// A darker copy of the strokes offset to one side (a drop shadow).
+    Shadow,
+    /// A dark edge all round the strokes.
+    Outline,
+    /// Neither.
+    None,
+}
+
+/// The class of a typeface, as its strokes show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FontClass {
+    /// 黑体: even strokes without serifs (SimHei, and faces like it: Microsoft YaHei,
+    /// PingFang, Source Han Sans, WenQuanYi Micro Hei cannot be told apart by pixels).
+    Hei,
+    /// 宋体/明体: thin horizontals, thick verticals, serifs.
+    Song,
+    /// 楷体: brush strokes of varying width.
+    Kai,
+}
+
+/// One subtitle line burned into the picture, as read and measured.
+#[derive(Debug, Clone, Serialize)]
+pub struct BurnedLine {
+    /// The text read (OCR).
+    pub text: String,
+    /// OCR confidence (mean symbol probability, 0–1).
+    pub confidence: f64,
+    /// Times of the frames it was seen in, seconds.
+    pub times_s: Vec<f64>,
+    /// Its glyphs' box in displayed pixels (first frame).
+    #[serde(rename = "box")]
+    pub rect: Rect,
+    /// Horizontal centre minus the picture's centre, as a share of the width (+ right).
+    pub centre_offset: f64,
+    /// Glyph height (tallest strokes) in pixels of a 1080-line picture.
+    pub glyph_height_1080: f64,
+}
+
+/// Subtitles burned into the picture.
+#[derive(Debug, Clone, Serialize)]
+pub struct BurnedSubtitles {
+    /// What read them: the OCR models, or why they could not be used.
+    pub ocr: String,
+    /// Whether OCR ran (when not, lines are not reported: the text decides what a
+    /// subtitle is).
+    pub read: bool,
+    /// Readings below this confidence are not evidence.
+    pub min_confidence: f64,
+    /// The distinct lines, in time order.
+    pub lines: Vec<BurnedLine>,
+    /// Shadow or outline seen beside the strokes (most crops' verdict); `None` when the
+    /// scene behind is too dark to tell.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effect: Option<Effect>,
+    /// Typeface class, when the strokes tell it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub font: Option<FontClass>,
+    /// Median vertical stroke width over horizontal stroke thickness (Hei ≈ 1.0–1.15,
+    /// Song/Ming ≥ 1.5, Kai 1.2–1.5).
+    pub stroke_contrast: f64,
+    /// Median share of runs across horizontal strokes at least twice their typical
+    /// thickness (Hei ≤ 0.2; Kai's swelling brush strokes ≥ 0.25).
+    pub stroke_spread: f64,
+}
+
+/// Text read on screen.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScreenText {
+    /// Time of the frame, seconds.
+    pub time_s: f64,
+    /// Box in displayed pixels.
+    #[serde(rename = "box")]
+    pub rect: Rect,
+    /// The text.
+    pub text: String,
+    /// OCR confidence (0–1).
+    pub confidence: f64,
 }
 
 /// A rectangle in pixels.

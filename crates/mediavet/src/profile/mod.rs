@@ -160,6 +160,12 @@ impl Profile {
         crate::video::FrameSettings {
             keyframes: self.frames.keyframes,
             persistence: self.frames.persistence,
+            subtitles: self.subtitle.burned_in && self.subtitle.checked(),
+            text_frames: if self.frames.onscreen_text {
+                self.frames.text_frames
+            } else {
+                0
+            },
         }
     }
 

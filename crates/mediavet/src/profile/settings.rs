@@ -153,6 +153,12 @@ pub struct Frames {
     pub ignore: Vec<[f64; 4]>,
     /// Look for QR codes (`video.qr_code`).
     pub qr_code: bool,
+    /// Read text anywhere on screen and report contact details, account IDs and calls to
+    /// action (`video.onscreen_text`).
+    pub onscreen_text: bool,
+    /// Frames searched with the text detection model for it (besides the subtitle lines
+    /// read anyway).
+    pub text_frames: usize,
 }
 
 impl Default for Frames {
@@ -165,6 +171,8 @@ impl Default for Frames {
             min_confidence: 0.5,
             ignore: Vec::new(),
             qr_code: false,
+            onscreen_text: false,
+            text_frames: 4,
         }
     }
 }
@@ -223,7 +231,7 @@ pub struct Text {
 }
 
 /// `[subtitle]`: sidecar subtitle files and subtitle tracks of a video.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Subtitle {
     /// Largest share (0–1) of Traditional-only characters (`subtitle.script`).
@@ -237,6 +245,31 @@ pub struct Subtitle {
     pub centred: bool,
     /// Ask for a shadow.
     pub shadow: bool,
+    /// Look for subtitles burned into the picture and judge them too (OCR).
+    pub burned_in: bool,
+    /// Burned-in lines: largest distance of a line's centre from the picture's, as a share
+    /// of its width.
+    pub centre_tolerance: f64,
+    /// Burned-in lines: glyph height in 1080-line pixels per point of `font_size`.
+    pub glyph_height_per_point: f64,
+    /// Burned-in lines: allowed deviation of the glyph height, as a share.
+    pub size_tolerance: f64,
+}
+
+impl Default for Subtitle {
+    fn default() -> Self {
+        Subtitle {
+            max_traditional_share: None,
+            fonts: None,
+            font_size: None,
+            centred: false,
+            shadow: false,
+            burned_in: false,
+            centre_tolerance: 0.03,
+            glyph_height_per_point: 0.8,
+            size_tolerance: 0.1,
+        }
+    }
 }
 
 impl Subtitle {

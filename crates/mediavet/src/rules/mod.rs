@@ -119,6 +119,7 @@ registry! {
     video_codec,
     video_watermark,
     video_qr_code,
+    video_onscreen_text,
     image_format,
     image_resolution,
     image_too_large,

@@ -328,6 +328,8 @@ pub fn frames(marks: Vec<WatermarkFact>, qr_codes: Vec<QrFact>) -> Facts {
             moving_marks_inconclusive: false,
             watermarks: marks,
             qr_codes,
+            subtitles: None,
+            screen_text: Vec::new(),
         });
     }
     facts
@@ -448,4 +450,12 @@ pub fn expect_entry(
             w.zh
         );
     }
+}
+
+/// The sampled-frame facts of a video made by [`frames`], to set what they show.
+pub fn frames_mut(facts: &mut Facts) -> Option<&mut FrameFacts> {
+    video_track(facts)
+        .video
+        .as_mut()
+        .and_then(|v| v.frames.as_mut())
 }

@@ -4,7 +4,10 @@
 
 use super::display::Geometry;
 use super::frames::{sample_keyframes_with, sample_source, Frame};
+use super::luma::Luma;
 use super::qr::{self, Qr};
+use super::subtitles::{self, LineCrop, Place, Seen};
+use super::textlines;
 use super::watermark;
 pub use crate::facts::frames::{FailedFrame, FrameFacts, Inconclusive, QrFact, WatermarkFact};
 use crate::facts::{Facts, Problem, TrackKind};
@@ -30,6 +33,10 @@ pub struct FrameSettings {
     pub keyframes: usize,
     /// Share of a window's frames a mark's edges must be present in.
     pub persistence: f64,
+    /// Search the frames for burned-in subtitle lines and read them (OCR).
+    pub subtitles: bool,
+    /// Frames searched for text anywhere with the detection model (0: none).
+    pub text_frames: usize,
 }
 
 impl Default for FrameSettings {
@@ -37,15 +44,22 @@ impl Default for FrameSettings {
         FrameSettings {
             keyframes: 24,
             persistence: 0.8,
+            subtitles: false,
+            text_frames: 0,
         }
     }
 }
 
-/// One decoded keyframe as kept: its grey picture at analysis size and its QR codes.
+/// One decoded keyframe as kept: its grey picture at analysis size, its QR codes, its
+/// text lines (cut at full resolution) and, for the text detection, its picture at the
+/// QR search's size.
 struct Prepared {
     frame: Frame,
     qr: Vec<Qr>,
     qr_size: (usize, usize),
+    full_size: (usize, usize),
+    lines: Vec<LineCrop>,
+    picture: Option<Luma>,
 }
 
 /// Samples and searches the frames of the first video track into that track's facts
@@ -75,23 +89,36 @@ pub fn analyse(
     let Some(video) = track.video.as_mut() else {
         return;
     };
+    let reads_text = settings.subtitles || settings.text_frames > 0;
     let prepare = |f: Frame| {
-        let qr = qr::find(&f.luma);
-        let qr_size = (f.luma.width, f.luma.height);
-        let factor = (f.luma.width / WORK_WIDTH).max(1);
+        let full = f.luma;
+        let picture = full.downscaled(QR_WIDTH);
+        let qr = qr::find(&picture);
+        let qr_size = (picture.width, picture.height);
+        let factor = (picture.width / WORK_WIDTH).max(1);
+        let lines = if settings.subtitles {
+            line_crops(&full, &picture)
+        } else {
+            Vec::new()
+        };
         Prepared {
             frame: Frame {
                 time_s: f.time_s,
-                luma: f.luma.shrunk(factor),
+                luma: picture.shrunk(factor),
             },
             qr,
             qr_size,
+            full_size: (full.width, full.height),
+            lines,
+            picture: (settings.text_frames > 0).then_some(picture),
         }
     };
     let count = settings.keyframes;
+    // Text is cut from the full picture; marks and codes are searched at QR_WIDTH.
+    let width = if reads_text { 0 } else { QR_WIDTH };
     let sampled = match source {
-        Some(src) => sample_source(input, src, count, QR_WIDTH, duration, ffmpeg, &prepare),
-        None => sample_keyframes_with(input, count, QR_WIDTH, duration, ffmpeg, &prepare),
+        Some(src) => sample_source(input, src, count, width, duration, ffmpeg, &prepare),
+        None => sample_keyframes_with(input, count, width, duration, ffmpeg, &prepare),
     };
     let sampled = match sampled {
         Ok(s) => s,
@@ -119,7 +146,17 @@ pub fn analyse(
     };
     let mut qr_codes = Vec::new();
     let mut frames = Vec::with_capacity(prepared.len());
+    let mut seen = Vec::new();
+    let mut pictures = Vec::new();
+    let full_size = prepared.first().map_or((0, 0), |p| p.full_size);
     for p in prepared {
+        seen.push(Seen {
+            time_s: p.frame.time_s,
+            lines: p.lines,
+        });
+        if let Some(picture) = p.picture {
+            pictures.push((p.frame.time_s, picture));
+        }
         qr_codes.extend(p.qr.into_iter().map(|q| QrFact {
             time_s: p.frame.time_s,
             content: q.content,
@@ -128,6 +165,25 @@ pub fn analyse(
         frames.push(p.frame);
     }
     let scan = watermark::scan(&frames, settings.persistence);
+    let full_to_display = |r| geometry(full_size).to_display(r);
+    let place = Place {
+        full: full_size,
+        to_display: &full_to_display,
+        display: (video.display_width, video.display_height),
+    };
+    let engine = || crate::ocr::Engine::get(&crate::ocr::models::folder(None));
+    let (subtitles, mut screen_text) = if settings.subtitles {
+        let (found, read) = subtitles::search(&seen, &engine, &place);
+        (Some(found), read)
+    } else {
+        (None, Vec::new())
+    };
+    if let (Some(small), true) = (pictures.first(), settings.text_frames > 0) {
+        let size = (small.1.width, small.1.height);
+        let small_to_display = |r| geometry(size).to_display(r);
+        let chosen = spread(&pictures, settings.text_frames);
+        screen_text.extend(subtitles::detect(&chosen, &engine, &small_to_display));
+    }
     let analysis = frames
         .first()
         .map_or((0, 0), |f| (f.luma.width, f.luma.height));
@@ -179,6 +235,8 @@ pub fn analyse(
             })
             .collect(),
         qr_codes,
+        subtitles,
+        screen_text,
     });
     if let Some((dir, e)) = debug_error {
         facts.problems.push(Problem::new(
@@ -188,4 +246,45 @@ pub fn analyse(
             format!("调试画面未能写入 {}：{e}", dir.display()),
         ));
     }
+}
+
+/// The text lines of `picture` (the frame at QR size), each cut from `full` (the frame at
+/// full resolution) with a margin of a third of its height above and below and half of it
+/// either side.
+fn line_crops(full: &Luma, picture: &Luma) -> Vec<LineCrop> {
+    let k = full.width as f64 / picture.width.max(1) as f64;
+    textlines::find(picture)
+        .into_iter()
+        .map(|rect| {
+            let (x, y, w, h) = (
+                rect.x as f64 * k,
+                rect.y as f64 * k,
+                rect.w as f64 * k,
+                rect.h as f64 * k,
+            );
+            let x0 = (x - h / 2.0).max(0.0) as usize;
+            let y0 = (y - h / 3.0).max(0.0) as usize;
+            let x1 = ((x + w + h / 2.0) as usize).min(full.width);
+            let y1 = ((y + h + h / 3.0) as usize).min(full.height);
+            let mut data = Vec::with_capacity((x1 - x0) * (y1 - y0));
+            for row in y0..y1 {
+                data.extend_from_slice(&full.data[row * full.width + x0..row * full.width + x1]);
+            }
+            LineCrop {
+                rect,
+                crop: Luma {
+                    width: x1 - x0,
+                    height: y1 - y0,
+                    data,
+                },
+                origin: (x0, y0),
+            }
+        })
+        .collect()
+}
+
+/// Up to `n` of `items`, evenly spread.
+fn spread<T>(items: &[T], n: usize) -> Vec<&T> {
+    let step = items.len().div_ceil(n.max(1)).max(1);
+    items.iter().step_by(step).take(n).collect()
 }

@@ -6,11 +6,14 @@ mod bars;
 mod debug;
 mod display;
 mod frames;
+mod glyphs;
 mod h264;
 mod luma;
 mod persistence;
 mod qr;
 mod regions;
+mod subtitles;
+mod textlines;
 mod watermark;
 
 pub use analysis::{
