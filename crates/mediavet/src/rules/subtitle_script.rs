@@ -101,6 +101,9 @@ fn burned(cx: &Ctx, sev: Severity, max: f64) -> Vec<Finding> {
     if !cx.profile.subtitle.burned_in {
         return Vec::new();
     }
+    if !subs.read {
+        return vec![super::not_read(cx, subs)];
+    }
     let mut s = ScriptFacts::new();
     for (k, line) in subs.lines.iter().enumerate() {
         if line.confidence >= subs.min_confidence {
@@ -174,6 +177,8 @@ mod tests {
                         glyph_height_1080: 48.0,
                     })
                     .collect(),
+                centre_offset: 0.0,
+                glyph_height_1080: 48.0,
                 effect: None,
                 font: None,
                 stroke_contrast: 1.0,
@@ -190,6 +195,11 @@ mod tests {
         let trad = [error("Burned-in subtitles (read by OCR): 7 Traditional characters", "7 个繁体字")];
         expect(&RULE, "Traditional lines", &burned(&[("這裡的孩子們過來讀書", 0.9)]), &film, &trad);
         expect(&RULE, "low confidence is no evidence", &burned(&[("這裡的孩子們過來讀書", 0.79)]), &film, &[]);
+        let mut unread = burned(&[]);
+        if let Some(s) = frames_mut(&mut unread).and_then(|f| f.subtitles.as_mut()) {
+            (s.read, s.ocr) = (false, "not read: no models".into());
+        }
+        expect(&RULE, "no models", &unread, &film, &[info("Burned-in subtitles not checked: no models.", "未检查画面内字幕：no models。")]);
         let off = profile("micro-film-5", "[subtitle]\nburned_in = false\n");
         expect(&RULE, "not read unless asked", &burned(&[("這裡的孩子們過來讀書", 0.9)]), &off, &[]);
     }

@@ -140,7 +140,13 @@ fn burned(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(s) = cx.facts.frames().and_then(|f| f.subtitles.as_ref()) else {
         return Vec::new();
     };
-    if !want.burned_in || s.lines.is_empty() {
+    if !want.burned_in {
+        return Vec::new();
+    }
+    if !s.read {
+        return vec![super::not_read(cx, s)];
+    }
+    if s.lines.is_empty() {
         return Vec::new();
     }
     let (mut en, mut zh) = (Vec::new(), Vec::new());
@@ -151,9 +157,7 @@ fn burned(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         }
     }
     if let Some(size) = want.font_size {
-        let mut heights: Vec<f64> = s.lines.iter().map(|l| l.glyph_height_1080).collect();
-        heights.sort_by(f64::total_cmp);
-        let got = heights[heights.len() / 2];
+        let got = s.glyph_height_1080;
         let expect = size * want.glyph_height_per_point;
         let points = got / want.glyph_height_per_point;
         if (got - expect).abs() > expect * want.size_tolerance {
@@ -206,19 +210,19 @@ fn burned(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     out
 }
 
-/// How the lines miss the centre, if they do: the worst line's offset and side, and
-/// whether the lines are left-aligned (their left edges within 1 % of the width while
-/// their centres move).
+/// How the lines miss the centre, if they do (their median offset is over the
+/// tolerance): the worst line's offset and side, and whether the lines are left-aligned
+/// (their left edges within 1 % of the width while their centres move).
 fn off_centre(s: &BurnedSubtitles, tolerance: f64) -> Option<(String, String)> {
+    if s.centre_offset.abs() <= tolerance {
+        return None;
+    }
     // The first of the worst lines (reversed: `max_by` keeps the last of equals).
     let worst = s
         .lines
         .iter()
         .rev()
         .max_by(|a, b| a.centre_offset.abs().total_cmp(&b.centre_offset.abs()))?;
-    if worst.centre_offset.abs() <= tolerance {
-        return None;
-    }
     let pct = worst.centre_offset.abs() * 100.0;
     let (side, side_zh) = if worst.centre_offset < 0.0 { ("left", "偏左") } else { ("right", "偏右") };
     let lefts: Vec<usize> = s.lines.iter().map(|l| l.rect.x).collect();
@@ -284,6 +288,8 @@ mod tests {
                 read: true,
                 min_confidence: 0.8,
                 lines: vec![line(0, "孩子们在新学校读书"), line(1, "村里修通了水泥路")],
+                centre_offset: offset,
+                glyph_height_1080: height,
                 effect,
                 font,
                 stroke_contrast: 1.4,
@@ -309,6 +315,11 @@ mod tests {
         expect(&RULE, "no shadow", &burned(0.0, 48.0, Some(Effect::None), hei), &p, &[warning("no shadow or outline", "无阴影或描边")]);
         expect(&RULE, "Song", &burned(0.0, 48.0, shadow, Some(FontClass::Song)), &p, &[warning("a Song/Ming face", "宋体")]);
         expect(&RULE, "undetermined", &burned(0.0, 48.0, shadow, None), &p, &[info("font not determined", "无法判断字体")]);
+        let mut unread = burned(0.0, 48.0, None, None);
+        if let Some(s) = frames_mut(&mut unread).and_then(|f| f.subtitles.as_mut()) {
+            (s.read, s.ocr, s.lines) = (false, "not read: OCR model models/x.onnx not readable".into(), Vec::new());
+        }
+        expect(&RULE, "no models", &unread, &p, &[info("Burned-in subtitles not checked: OCR model models/x.onnx not readable.", "未检查画面内字幕")]);
         let off_profile = profile("micro-video", "[subtitle]\nburned_in = false\n");
         expect(&RULE, "not judged unless asked", &burned(-0.3, 30.0, None, None), &off_profile, &[]);
     }

@@ -71,15 +71,16 @@ pub fn measure(c: &Luma, scale: f64) -> Option<Glyphs> {
     })
 }
 
-/// First and last (exclusive) index whose count reaches a tenth of the largest.
+/// First and last (exclusive) index whose count reaches a fifth of the largest (scene
+/// texture taken into a crop has fewer stroke pixels per row than the glyphs).
 fn extent(counts: impl Iterator<Item = usize>) -> Option<(usize, usize)> {
     let counts: Vec<usize> = counts.collect();
     let most = *counts.iter().max()?;
     if most == 0 {
         return None;
     }
-    let first = counts.iter().position(|&n| n * 10 >= most)?;
-    let last = counts.iter().rposition(|&n| n * 10 >= most)?;
+    let first = counts.iter().position(|&n| n * 5 >= most)?;
+    let last = counts.iter().rposition(|&n| n * 5 >= most)?;
     Some((first, last + 1))
 }
 
@@ -154,9 +155,9 @@ fn effect(c: &Luma, fill: &[bool], scale: f64) -> Option<Effect> {
     if scene.max(lit) < 50.0 {
         return None;
     }
-    Some(if lit - shaded >= (0.35 * lit).max(20.0) {
+    Some(if lit - shaded >= (0.25 * lit).max(15.0) {
         Effect::Shadow
-    } else if lightest < 60.0 || scene - lightest >= (0.35 * scene).max(20.0) {
+    } else if lightest < 60.0 || scene - lightest >= (0.25 * scene).max(15.0) {
         Effect::Outline
     } else {
         Effect::None

@@ -16,12 +16,16 @@ use std::sync::Arc;
 /// What reads the text, as the facts name it.
 const ENGINE: &str = "PP-OCRv4 recognition (tract-onnx)";
 
-/// Readings below this mean symbol probability are not evidence.
-pub const MIN_CONFIDENCE: f64 = 0.8;
+/// Readings below this mean symbol probability are not evidence (Simplified lines read at
+/// 0.9–1.0, Traditional ones at 0.7–0.95: the model knows fewer of their forms).
+pub const MIN_CONFIDENCE: f64 = 0.7;
 /// Fewest frames a group of lines must be seen in.
 const MIN_FRAMES: usize = 3;
-/// Most line crops read per video (spread over the groups' lines in time order).
-const MAX_READ: usize = 48;
+/// Most line crops read per video besides one per group (spread over the lines of the
+/// groups that read as text).
+const MAX_READ: usize = 40;
+/// Most groups of lines tried per video (those seen in the most frames).
+const MAX_GROUPS: usize = 8;
 
 /// A line found in one frame: its box in the analysis picture and its full-resolution
 /// crop (with a margin), placed in the full picture.
@@ -63,8 +67,8 @@ struct Read<'a> {
 
 /// The subtitle lines and the other text read in `seen` (time order).
 /// `engine` is asked for only when there are lines to read.
-pub fn search(
-    seen: &[Seen],
+pub fn search<'a>(
+    seen: &'a [Seen],
     engine: &dyn Fn() -> Result<Arc<Engine>, String>,
     place: &Place,
 ) -> (BurnedSubtitles, Vec<ScreenText>) {
@@ -73,18 +77,15 @@ pub fn search(
         read: true,
         min_confidence: MIN_CONFIDENCE,
         lines: Vec::new(),
+        centre_offset: 0.0,
+        glyph_height_1080: 0.0,
         effect: None,
         font: None,
         stroke_contrast: 0.0,
         stroke_spread: 0.0,
     };
-    let groups = groups(seen);
-    let wanted: Vec<(usize, f64, &LineCrop)> = groups
-        .iter()
-        .enumerate()
-        .flat_map(|(g, members)| members.iter().map(move |&(t, l)| (g, t, l)))
-        .collect();
-    if wanted.is_empty() {
+    let mut groups = groups(seen);
+    if groups.is_empty() {
         return (found, Vec::new());
     }
     let engine = match engine() {
@@ -95,38 +96,78 @@ pub fn search(
             return (found, Vec::new());
         }
     };
-    let step = wanted.len().div_ceil(MAX_READ).max(1);
-    let read: Vec<(usize, Read)> = wanted
-        .par_iter()
-        .step_by(step)
-        .filter_map(|&(g, time_s, line)| {
-            let p = Picture {
-                width: line.crop.width,
-                height: line.crop.height,
-                data: &line.crop.data,
-            };
-            let reading = engine.read_line(&p).ok()?;
-            Some((
+    let read_one = |&(g, time_s, line): &(usize, f64, &'a LineCrop)| {
+        let p = Picture {
+            width: line.crop.width,
+            height: line.crop.height,
+            data: &line.crop.data,
+        };
+        let reading = engine.read_line(&p).ok()?;
+        Some((
+            g,
+            Read {
+                time_s,
+                line,
+                reading,
+            },
+        ))
+    };
+    // First one line of each group (the most often seen groups first, at most
+    // MAX_GROUPS): a group whose line reads as no confident text is texture, not text,
+    // and is not read further.
+    groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
+    groups.truncate(MAX_GROUPS);
+    let probes: Vec<(usize, f64, &LineCrop)> = groups
+        .iter()
+        .enumerate()
+        .map(|(g, members)| {
+            (
                 g,
-                Read {
-                    time_s,
-                    line,
-                    reading,
-                },
-            ))
+                members[members.len() / 2].0,
+                members[members.len() / 2].1,
+            )
         })
         .collect();
+    let mut read: Vec<(usize, Read)> = probes.par_iter().filter_map(read_one).collect();
+    read.retain(|(_, r)| confident(&r.reading));
+    let texts: Vec<usize> = read.iter().map(|(g, _)| *g).collect();
+    let rest: Vec<(usize, f64, &LineCrop)> = texts
+        .iter()
+        .flat_map(|&g| {
+            let probe = groups[g].len() / 2;
+            groups[g]
+                .iter()
+                .enumerate()
+                .filter(move |(k, _)| *k != probe)
+                .map(move |(_, &(t, l))| (g, t, l))
+        })
+        .collect();
+    let step = rest.len().div_ceil(MAX_READ).max(1);
+    read.par_extend(rest.par_iter().step_by(step).filter_map(read_one));
     let mut lines = Vec::new();
     let mut crops = Vec::new();
     let mut screen = Vec::new();
-    for g in 0..groups.len() {
-        let members: Vec<&Read> = read
-            .iter()
-            .filter(|(k, r)| *k == g && f64::from(r.reading.confidence) >= MIN_CONFIDENCE)
-            .map(|(_, r)| r)
-            .collect();
-        let distinct = distinct(&members);
-        for r in &members {
+    let members: Vec<Vec<&Read>> = (0..groups.len())
+        .map(|g| {
+            read.iter()
+                .filter(|(k, r)| *k == g && confident(&r.reading))
+                .map(|(_, r)| r)
+                .collect()
+        })
+        .collect();
+    let keys: Vec<Vec<Vec<char>>> = members
+        .iter()
+        .map(|m| m.iter().map(|r| key(&r.reading.text)).collect())
+        .collect();
+    for (g, members) in members.iter().enumerate() {
+        let distinct = distinct(members);
+        // Text read at another place too is moving (credits that scroll), not a subtitle.
+        let moving = keys[g].iter().any(|k| {
+            keys.iter()
+                .enumerate()
+                .any(|(o, other)| o != g && other.iter().any(|ok| similar(k, ok)))
+        });
+        for r in members {
             let full = full_box(r.line);
             screen.push(ScreenText {
                 time_s: r.time_s,
@@ -135,7 +176,7 @@ pub fn search(
                 confidence: f64::from(r.reading.confidence),
             });
         }
-        if distinct.len() >= 2 {
+        if distinct.len() >= 2 && !moving {
             for same in &distinct {
                 let (line, measured) = line_of(same, place);
                 lines.push(line);
@@ -211,8 +252,15 @@ fn cut(l: &Luma, r: Rect) -> Luma {
     }
 }
 
-/// Lines grouped by place: the same height (within 30%) and vertical centre (within a
-/// third of the height); groups seen in fewer than [`MIN_FRAMES`] frames are dropped.
+/// Whether a reading is evidence: confident, with two letters or digits at least.
+fn confident(r: &Reading) -> bool {
+    f64::from(r.confidence) >= MIN_CONFIDENCE
+        && r.text.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+}
+
+/// Lines grouped by place: a similar height (within a factor of 1.6: a line found only in
+/// part is shorter) and vertical centre (within half the height); groups seen in fewer
+/// than [`MIN_FRAMES`] frames are dropped.
 fn groups(seen: &[Seen]) -> Vec<Vec<(f64, &LineCrop)>> {
     let mut groups: Vec<Vec<(f64, &LineCrop)>> = Vec::new();
     for frame in seen {
@@ -222,8 +270,8 @@ fn groups(seen: &[Seen]) -> Vec<Vec<(f64, &LineCrop)>> {
             let home = groups.iter_mut().find(|g| {
                 let f = g[0].1.rect;
                 let (fh, h) = (f.h as f64, r.h as f64);
-                (0.7..=1.43).contains(&(h / fh))
-                    && (2 * f.y + f.h).abs_diff(cy) as f64 <= fh * 2.0 / 3.0
+                // Centres doubled: within half the height.
+                (0.62..=1.6).contains(&(h / fh)) && (2 * f.y + f.h).abs_diff(cy) as f64 <= fh
             });
             match home {
                 Some(g) => g.push((frame.time_s, line)),
@@ -243,16 +291,9 @@ fn groups(seen: &[Seen]) -> Vec<Vec<(f64, &LineCrop)>> {
 /// or one containing the other, or at most a third of the characters different (a partial
 /// or misread crop of the same cue). Groups are in order of first sight.
 fn distinct<'a>(members: &[&'a Read<'a>]) -> Vec<Vec<&'a Read<'a>>> {
-    let key = |r: &Read| -> Vec<char> {
-        r.reading
-            .text
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect()
-    };
     let mut out: Vec<(Vec<char>, Vec<&Read>)> = Vec::new();
     for &r in members {
-        let k = key(r);
+        let k = key(&r.reading.text);
         if k.is_empty() {
             continue;
         }
@@ -267,6 +308,11 @@ fn distinct<'a>(members: &[&'a Read<'a>]) -> Vec<Vec<&'a Read<'a>>> {
         }
     }
     out.into_iter().map(|(_, same)| same).collect()
+}
+
+/// A reading's letters and digits (spaces and punctuation dropped).
+fn key(text: &str) -> Vec<char> {
+    text.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// Whether two readings are of the same line.
@@ -304,50 +350,43 @@ fn full_box(l: &LineCrop) -> Rect {
 }
 
 /// One distinct line: its text (the longest reading), the frames it was seen in, its box
-/// (the widest crop's glyphs: partial crops miss characters) and glyph height (median),
-/// and the measures of each crop for the track's look.
-fn line_of(same: &[&Read], place: &Place) -> (BurnedLine, Vec<Glyphs>) {
+/// (the widest crop's glyphs: partial crops miss characters), and its centre offset and
+/// glyph height (medians over its crops: a crop whose box took in some of the scene is
+/// an outlier); with each crop's measures and (offset, height) for the track.
+fn line_of(same: &[&Read], place: &Place) -> (BurnedLine, Vec<(Glyphs, f64, f64)>) {
     let scale = place.full.1 as f64 / 1080.0;
-    let measured: Vec<(Glyphs, Rect)> = same
+    let dw = f64::from(place.display.0).max(1.0);
+    let measured: Vec<(Glyphs, Rect, f64, f64)> = same
         .iter()
         .filter_map(|r| {
             let g = glyphs::measure(&r.line.crop, scale)?;
             let (ox, oy) = r.line.origin;
-            let rect = Rect {
+            let full = Rect {
                 x: ox + g.cols.0,
                 y: oy + g.rows.0,
                 w: g.cols.1 - g.cols.0,
                 h: g.rows.1 - g.rows.0,
             };
-            Some((g, rect))
+            let shown = (place.to_display)(full);
+            let offset = (shown.x as f64 + shown.w as f64 / 2.0 - dw / 2.0) / dw;
+            let height = full.h as f64 / scale.max(f64::MIN_POSITIVE);
+            Some((g, shown, offset, height))
         })
         .collect();
     let text = same
         .iter()
         .max_by(|a, b| {
-            let n = |r: &Read| {
-                r.reading
-                    .text
-                    .chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .count()
-            };
+            let n = |r: &Read| key(&r.reading.text).len();
             n(a).cmp(&n(b))
                 .then(a.reading.confidence.total_cmp(&b.reading.confidence))
         })
         .map(|r| r.reading.clone())
         .unwrap_or_default();
-    let widest = measured
+    let rect = measured
         .iter()
         .map(|m| m.1)
         .max_by_key(|r| r.w)
-        .unwrap_or_else(|| full_box(same[0].line));
-    let display = (place.to_display)(widest);
-    let mut heights: Vec<usize> = measured.iter().map(|m| m.1.h).collect();
-    heights.sort_unstable();
-    let height = heights.get(heights.len() / 2).copied().unwrap_or(widest.h);
-    let dw = f64::from(place.display.0);
-    let centre = display.x as f64 + display.w as f64 / 2.0;
+        .unwrap_or_else(|| (place.to_display)(full_box(same[0].line)));
     let mut times: Vec<f64> = same.iter().map(|r| r.time_s).collect();
     times.sort_by(f64::total_cmp);
     times.dedup();
@@ -355,32 +394,54 @@ fn line_of(same: &[&Read], place: &Place) -> (BurnedLine, Vec<Glyphs>) {
         text: text.text,
         confidence: f64::from(text.confidence),
         times_s: times,
-        rect: display,
-        centre_offset: if dw > 0.0 {
-            (centre - dw / 2.0) / dw
-        } else {
-            0.0
-        },
-        glyph_height_1080: height as f64 / scale.max(f64::MIN_POSITIVE),
+        rect,
+        centre_offset: median(measured.iter().map(|m| m.2)),
+        glyph_height_1080: lower_median(measured.iter().map(|m| m.3)),
     };
-    (line, measured.into_iter().map(|m| m.0).collect())
+    (
+        line,
+        measured.into_iter().map(|m| (m.0, m.2, m.3)).collect(),
+    )
 }
 
-/// The track's look from all its crops: the effect most crops show (of those that tell),
-/// and the font class from the median stroke measures.
-fn look(found: &mut BurnedSubtitles, crops: &[Glyphs]) {
-    let effects: Vec<Effect> = crops.iter().filter_map(|g| g.effect).collect();
-    found.effect = [Effect::Shadow, Effect::Outline, Effect::None]
-        .into_iter()
-        .max_by_key(|e| effects.iter().filter(|f| *f == e).count())
-        .filter(|_| !effects.is_empty());
-    let median = |f: fn(&Glyphs) -> f64| {
-        let mut v: Vec<f64> = crops.iter().map(f).collect();
-        v.sort_by(f64::total_cmp);
-        v.get(v.len() / 2).copied().unwrap_or(0.0)
-    };
-    found.stroke_contrast = median(|g| g.contrast);
-    found.stroke_spread = median(|g| g.spread);
+/// The median of `values` (0 for none).
+fn median(values: impl Iterator<Item = f64>) -> f64 {
+    let mut v: Vec<f64> = values.collect();
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// The lower median of `values` (0 for none): of two crops, the one that took in less of
+/// the scene.
+fn lower_median(values: impl Iterator<Item = f64>) -> f64 {
+    let mut v: Vec<f64> = values.collect();
+    v.sort_by(f64::total_cmp);
+    v.get(v.len().saturating_sub(1) / 2).copied().unwrap_or(0.0)
+}
+
+/// The track's look from all its crops: centre offset and glyph height (medians), the
+/// effect, and the font class from the median stroke measures.
+fn look(found: &mut BurnedSubtitles, crops: &[(Glyphs, f64, f64)]) {
+    found.centre_offset = median(crops.iter().map(|c| c.1));
+    // Lines differ in height with their characters (一 is short, 書 is tall): the track's
+    // glyph height is the median of its lines' own (lower-median) heights.
+    found.glyph_height_1080 = median(found.lines.iter().map(|l| l.glyph_height_1080));
+    // A shadow or outline hides against parts of the scene (a dark wall, a window's
+    // edge): it counts when at least 30 % of the crops that tell show it.
+    let effects: Vec<Effect> = crops.iter().filter_map(|c| c.0.effect).collect();
+    let share =
+        |e: Effect| effects.iter().filter(|&&f| f == e).count() as f64 / effects.len() as f64;
+    found.effect = (!effects.is_empty()).then(|| {
+        if share(Effect::Shadow) >= 0.3 {
+            Effect::Shadow
+        } else if share(Effect::Outline) >= 0.3 {
+            Effect::Outline
+        } else {
+            Effect::None
+        }
+    });
+    found.stroke_contrast = median(crops.iter().map(|c| c.0.contrast));
+    found.stroke_spread = median(crops.iter().map(|c| c.0.spread));
     found.font = font_class(found.stroke_contrast, found.stroke_spread);
 }
 

@@ -10,8 +10,9 @@ use super::luma::Luma;
 
 /// Least luma of a stroke pixel.
 const LIGHT: u8 = 150;
-/// Least drop from a stroke pixel to a pixel 1–2 away (left, right, above or below).
-const DROP: u8 = 60;
+/// Least drop from a stroke pixel to a pixel 1–2 away (left, right, above or below): white
+/// text without a shadow over a light scene still shows this much at its edges.
+const DROP: u8 = 45;
 /// Least share of stroke pixels in a window along the row for it to be text.
 const DENSE: f64 = 0.15;
 /// Line heights, as shares of the picture height (a 40-pixel line at 1080p is 0.037).
