@@ -1,6 +1,7 @@
 //! The author's details (from the form) searched for in the works, beyond a text's body
 //! (which `text.author_info` searches): photo captions and EXIF/XMP/IPTC creator fields,
-//! a video's metadata tags, subtitle cues, and a document's properties.
+//! a video's metadata tags, subtitle cues, text read on screen (burned-in subtitles and
+//! other on-screen text, by OCR), and a document's properties.
 
 use super::form::Form;
 use super::AuthorHit;
@@ -66,6 +67,12 @@ pub fn search(facts: &Facts, form: &Form, file: &str) -> Vec<AuthorHit> {
             ));
         }
     }
+    if let Some(f) = facts.frames() {
+        for t in &f.screen_text {
+            let at = crate::finding::clock(t.time_s);
+            places.push((format!("on screen at {at} (OCR)"), &t.text));
+        }
+    }
     if let Some(d) = facts.text.as_ref().and_then(|t| t.docx.as_ref()) {
         for (k, v) in [
             ("docx creator", &d.creator),
@@ -107,4 +114,39 @@ pub fn search(facts: &Facts, form: &Form, file: &str) -> Vec<AuthorHit> {
         }
     }
     hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::frames::{Rect, ScreenText};
+    use crate::rules::testing::{form, frames, frames_mut};
+
+    #[test]
+    fn finds_the_author_on_screen() {
+        let mut facts = frames(vec![], vec![]);
+        if let Some(f) = frames_mut(&mut facts) {
+            f.screen_text = vec![ScreenText {
+                time_s: 62.5,
+                rect: Rect {
+                    x: 700,
+                    y: 950,
+                    w: 500,
+                    h: 50,
+                },
+                text: "摄影：青山县文化馆 电话15812346157".into(),
+                confidence: 0.97,
+            }];
+        }
+        let hits = search(&facts, &form(&[]), "作品.mp4");
+        let places: Vec<(&str, &str)> = hits.iter().map(|h| (h.place.as_str(), h.detail)).collect();
+        assert_eq!(
+            places,
+            [
+                ("on screen at 00:01:02.500 (OCR)", "unit"),
+                ("on screen at 00:01:02.500 (OCR)", "phone")
+            ]
+        );
+        assert!(hits.iter().all(|h| !h.masked.contains("15812346157")));
+    }
 }

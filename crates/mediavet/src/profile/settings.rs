@@ -172,7 +172,7 @@ impl Default for Frames {
             ignore: Vec::new(),
             qr_code: false,
             onscreen_text: false,
-            text_frames: 4,
+            text_frames: 0,
         }
     }
 }

@@ -2,10 +2,11 @@
 //!
 //! What: the name, unit, phone number, e-mail address and ID number given on the form,
 //! searched for (spaces ignored, numbers by their digits) in the photos' captions and
-//! EXIF/XMP/IPTC creator fields, the videos' metadata tags, subtitle cues, and a document's
-//! properties (creator, last modified by, company). A text's body is `text.author_info`'s,
-//! which searches it for the same details. Each hit names the file and the field or cue,
-//! masked.
+//! EXIF/XMP/IPTC creator fields, the videos' metadata tags, subtitle cues, the text read on
+//! screen by OCR (burned-in subtitles, captions, credits: "on screen at 00:01:02.500"), and
+//! a document's properties (creator, last modified by, company). A text's body is
+//! `text.author_info`'s, which searches it for the same details. Each hit names the file
+//! and the field or cue, masked.
 //!
 //! Why: reviewing is anonymous; the rules say no author information may appear in the work.
 //!

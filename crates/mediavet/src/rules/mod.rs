@@ -5,7 +5,7 @@
 //! comment at the top of its file, which is what `mediavet explain` prints.
 
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 
 mod docs {
     include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));

@@ -38,7 +38,7 @@ fn applies(p: &Profile) -> bool {
 }
 
 /// What on-screen text is taken for, with the pattern that finds it.
-static KINDS: LazyLock<Vec<(&str, &str, Regex)>> = LazyLock::new(|| {
+static KINDS: LazyLock<Vec<(&'static str, &'static str, Regex)>> = LazyLock::new(|| {
     let re = |p: &str| Regex::new(p).expect("the patterns are valid");
     vec![
         ("a phone number", "电话号码", re(r"(?:^|\D)(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|[48]00-?\d{3}-?\d{4})(?:\D|$)")),
@@ -48,6 +48,14 @@ static KINDS: LazyLock<Vec<(&str, &str, Regex)>> = LazyLock::new(|| {
         ("a call to action", "引导语", re(r"扫码|扫一扫|长按识别|关注|下载|二维码|点赞|订阅")),
     ]
 });
+
+/// What `text` shows (English, Chinese), if it is advertising or an account.
+pub(super) fn kind_of(text: &str) -> Option<(&'static str, &'static str)> {
+    KINDS
+        .iter()
+        .find(|(_, _, re)| re.is_match(text))
+        .map(|(en, zh, _)| (*en, *zh))
+}
 
 /// One finding per distinct text that matches.
 fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {

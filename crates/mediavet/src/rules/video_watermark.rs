@@ -8,7 +8,9 @@
 //! while the picture around it changes. Each mark is reported with its box in
 //! displayed pixels, the share of frames showing it and a confidence (edge coherence ×
 //! share of its surroundings that change); marks below `min_confidence` are reported
-//! for information. Burned-in subtitles do not count (their text changes), nor do
+//! for information — unless text read there by OCR is an account ID or contact detail
+//! (`video.onscreen_text`'s patterns: 抖音号, a phone number, a URL …), which makes a weak
+//! mark a repost's signature and says so. Burned-in subtitles do not count (their text changes), nor do
 //! areas listed in `ignore` (e.g. a screen recording's static interface). When the
 //! picture barely changes between samples (a locked-off shot, a still, a slideshow),
 //! when fewer than 6 keyframes can be sampled, or when the picture is under 320 pixels
@@ -86,7 +88,12 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         .map(|m| {
             let r = m.rect;
             let corner = place(&r, display);
-            let severity = if m.confidence >= min { sev } else { Severity::Info };
+            // An account ID or contact read inside the mark's box makes it a repost's mark.
+            let account = frames
+                .screen_text
+                .iter()
+                .find(|t| overlaps(&t.rect, &r) && super::video_onscreen_text::kind_of(&t.text).is_some());
+            let severity = if m.confidence >= min || account.is_some() { sev } else { Severity::Info };
             let pct = m.share * 100.0;
             let message = if severity == sev {
                 Text::new(
@@ -111,6 +118,13 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
                     ),
                 )
             };
+            let message = match account {
+                Some(t) => Text::new(
+                    format!("{} The text {:?} is read there (OCR).", message.en, t.text),
+                    format!("{}该处识别出文字“{}”。", message.zh, t.text),
+                ),
+                None => message,
+            };
             cx.finding(severity, message)
             .values(
                 Some(Quantity::num(m.share, "share", format!("{pct:.0}%"))),
@@ -123,6 +137,10 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         })
         .chain(moving)
         .collect()
+}
+
+fn overlaps(a: &Rect, b: &Rect) -> bool {
+    a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
 }
 
 /// The information that marks moving between corners were not searched for: too few
@@ -224,6 +242,17 @@ mod tests {
         let weak = frames(vec![mark((40, 1000, 100, 40), 0.49)], vec![]);
         let candidate = [info("A weak candidate for a mark at bottom left — box 100×40 at (40, 1000), confidence 0.49, below 0.50", "画面左下角有疑似标记——区域 100×40，位置 (40, 1000)，置信度 0.49，低于 0.50")];
         expect(&RULE, "just under it", &weak, &p, &candidate);
+        let mut weak_with_id = weak.clone();
+        if let Some(f) = frames_mut(&mut weak_with_id) {
+            f.screen_text = vec![crate::facts::frames::ScreenText {
+                time_s: 3.0,
+                rect: crate::facts::frames::Rect { x: 30, y: 1005, w: 300, h: 40 },
+                text: "抖音号：fp2020888".into(),
+                confidence: 0.95,
+            }];
+        }
+        let repost = [error("A persistent mark (watermark, logo or ID) at bottom left — box 100×40 at (40, 1000) — in 100% of the sampled frames (0.0–23.0 s), confidence 0.49. The text \"抖音号：fp2020888\" is read there (OCR).", "该处识别出文字“抖音号：fp2020888”。")];
+        expect(&RULE, "a weak mark where an account ID is read", &weak_with_id, &p, &repost);
         let ignoring = profile("micro-video", "[frames]\nignore = [[0.8, 0.0, 0.2, 0.2]]\n");
         expect(&RULE, "in an ignored area", &logo, &ignoring, &[]);
         let mut few = frames(vec![], vec![]);
