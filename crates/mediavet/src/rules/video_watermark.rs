@@ -92,7 +92,7 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
             let account = frames
                 .screen_text
                 .iter()
-                .find(|t| overlaps(&t.rect, &r) && super::video_onscreen_text::kind_of(&t.text).is_some());
+                .find(|t| t.rect.overlaps(&r) && super::video_onscreen_text::kind_of(&t.text).is_some());
             let severity = if m.confidence >= min || account.is_some() { sev } else { Severity::Info };
             let pct = m.share * 100.0;
             let message = if severity == sev {
@@ -137,10 +137,6 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
         })
         .chain(moving)
         .collect()
-}
-
-fn overlaps(a: &Rect, b: &Rect) -> bool {
-    a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
 }
 
 /// The information that marks moving between corners were not searched for: too few

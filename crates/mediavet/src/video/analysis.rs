@@ -2,6 +2,7 @@
 //! search run over them, everything reported in displayed pixels. Facts only; the rules
 //! `video.watermark` and `video.qr_code` judge them.
 
+use super::bars::Rect;
 use super::display::Geometry;
 use super::frames::{sample_keyframes_with, sample_source, Frame};
 use super::luma::Luma;
@@ -266,17 +267,15 @@ fn line_crops(full: &Luma, picture: &Luma) -> Vec<LineCrop> {
             let y0 = (y - h / 3.0).max(0.0) as usize;
             let x1 = ((x + w + h / 2.0) as usize).min(full.width);
             let y1 = ((y + h + h / 3.0) as usize).min(full.height);
-            let mut data = Vec::with_capacity((x1 - x0) * (y1 - y0));
-            for row in y0..y1 {
-                data.extend_from_slice(&full.data[row * full.width + x0..row * full.width + x1]);
-            }
+            let around = Rect {
+                x: x0,
+                y: y0,
+                w: x1.saturating_sub(x0),
+                h: y1.saturating_sub(y0),
+            };
             LineCrop {
                 rect,
-                crop: Luma {
-                    width: x1 - x0,
-                    height: y1 - y0,
-                    data,
-                },
+                crop: subtitles::cut(full, around),
                 origin: (x0, y0),
             }
         })

@@ -9,6 +9,14 @@ impl Rect {
     pub fn contains(&self, x: usize, y: usize) -> bool {
         x >= self.x && y >= self.y && x < self.x + self.w && y < self.y + self.h
     }
+
+    /// Whether the two rectangles share a pixel.
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.x < other.x + other.w
+            && other.x < self.x + self.w
+            && self.y < other.y + other.h
+            && other.y < self.y + self.h
+    }
 }
 
 /// Largest spread of values along one row or column for it to count as a bar.

@@ -59,7 +59,7 @@ pub fn measure(c: &Luma, scale: f64) -> Option<Glyphs> {
     lights.sort_unstable();
     let level = lights[lights.len() * 9 / 10];
     let cut = level.saturating_sub(45).max(LIGHT);
-    let near = grown(&stroke, w, h, reach + 1);
+    let near = super::regions::dilate(&stroke, w, h, reach + 1);
     let fill: Vec<bool> = (0..w * h).map(|i| near[i] && c.data[i] >= cut).collect();
     let (contrast, spread) = strokes(&fill, w, rows, cols);
     Some(Glyphs {
@@ -82,25 +82,6 @@ fn extent(counts: impl Iterator<Item = usize>) -> Option<(usize, usize)> {
     let first = counts.iter().position(|&n| n * 5 >= most)?;
     let last = counts.iter().rposition(|&n| n * 5 >= most)?;
     Some((first, last + 1))
-}
-
-/// `mask` grown by `r` pixels (square).
-fn grown(mask: &[bool], w: usize, h: usize, r: usize) -> Vec<bool> {
-    let mut rows = vec![false; w * h];
-    for y in 0..h {
-        for x in 0..w {
-            let (lo, hi) = (x.saturating_sub(r), (x + r).min(w - 1));
-            rows[y * w + x] = mask[y * w + lo..=y * w + hi].iter().any(|&b| b);
-        }
-    }
-    let mut out = vec![false; w * h];
-    for y in 0..h {
-        let (lo, hi) = (y.saturating_sub(r), (y + r).min(h - 1));
-        for x in 0..w {
-            out[y * w + x] = (lo..=hi).any(|yy| rows[yy * w + x]);
-        }
-    }
-    out
 }
 
 /// Dark pixels beside the fill: for each of eight directions, the mean luma two (1080p)

@@ -139,7 +139,7 @@ fn surround_change(m: &Maps, r: Rect, t: &Thresholds) -> Option<f32> {
 }
 
 /// Square dilation by `radius` (separable: rows, then columns).
-fn dilate(mask: &[bool], w: usize, h: usize, radius: usize) -> Vec<bool> {
+pub(super) fn dilate(mask: &[bool], w: usize, h: usize, radius: usize) -> Vec<bool> {
     let mut rows = vec![false; mask.len()];
     for y in 0..h {
         for x in 0..w {

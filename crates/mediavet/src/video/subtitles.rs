@@ -239,8 +239,8 @@ pub fn detect(
         .collect()
 }
 
-/// A copy of `r` (inside `l`) of `l`.
-fn cut(l: &Luma, r: Rect) -> Luma {
+/// A copy of the part `r` (inside `l`) of `l`.
+pub(super) fn cut(l: &Luma, r: Rect) -> Luma {
     let mut data = Vec::with_capacity(r.w * r.h);
     for y in r.y..r.y + r.h {
         data.extend_from_slice(&l.data[y * l.width + r.x..y * l.width + r.x + r.w]);

@@ -107,7 +107,7 @@ pub fn scan(frames: &[Frame], persistence: f64) -> Scan {
     let mut found: Vec<Found> = Vec::new();
     for (c, directions) in &all {
         let confidence = score(c);
-        if confidence < FLOOR || found.iter().any(|f| overlaps(&f.rect, &c.rect)) {
+        if confidence < FLOOR || found.iter().any(|f| f.rect.overlaps(&c.rect)) {
             continue;
         }
         let shown: Vec<f64> = frames
@@ -147,10 +147,6 @@ fn windows(n: usize) -> Vec<(usize, usize)> {
 fn confidence(c: &Candidate, change_share: f64) -> f64 {
     let surround = c.surround_change.map_or(change_share, f64::from);
     (f64::from(c.steadfast) * surround).sqrt()
-}
-
-fn overlaps(a: &Rect, b: &Rect) -> bool {
-    a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
 }
 
 /// Whether one frame shows the mark: enough of its edge pixels carry an edge pointing the
