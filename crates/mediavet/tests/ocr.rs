@@ -8,22 +8,6 @@ use mediavet::ocr::Picture;
 use mediavet::script::{ScriptFacts, Verdict};
 use std::path::PathBuf;
 
-/// Edit distance in characters.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
-}
-
 fn lines() -> Vec<(PathBuf, String, String, String)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/ocr");
     std::fs::read_to_string(dir.join("lines.tsv"))
@@ -52,7 +36,7 @@ fn reads_rendered_lines() {
             "{font} {script}: {} ({:.3}) want {want}",
             got.text, got.confidence
         );
-        let errors = distance(&got.text, &want);
+        let errors = common::distance(&got.text, &want);
         let n = want.chars().count();
         assert!(errors * 5 <= n, "{}: read {:?}", path.display(), got.text);
         (chars, wrong) = (chars + n, wrong + errors);
@@ -87,21 +71,7 @@ fn reads_the_line_set_and_keeps_scripts_apart() {
     if !common::have("ffmpeg") {
         return;
     }
-    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let script = repo.join("testdata/ocr/lines.sh");
-    let dir = repo.join("target/ocr-lines");
-    let stamp = dir.join("script.sh");
-    let text = std::fs::read(&script).expect("lines.sh is readable");
-    if std::fs::read(&stamp).ok().as_deref() != Some(&text[..]) {
-        let _ = std::fs::remove_dir_all(&dir);
-        let ok = std::process::Command::new("bash")
-            .arg(&script)
-            .arg(&dir)
-            .status()
-            .is_ok_and(|s| s.success());
-        assert!(ok, "lines.sh failed");
-        std::fs::write(&stamp, &text).unwrap();
-    }
+    let dir = common::generated("ocr/lines.sh", "ocr-lines");
     let rows: Vec<Vec<String>> = std::fs::read_to_string(dir.join("lines.tsv"))
         .unwrap()
         .lines()
@@ -123,7 +93,7 @@ fn reads_the_line_set_and_keeps_scripts_apart() {
             .expect("recognised");
         out.push_str(&format!("{file}\t{}\t{:.4}\n", got.text, got.confidence));
         chars += want.chars().count();
-        wrong += distance(&got.text, want).min(want.chars().count());
+        wrong += common::distance(&got.text, want).min(want.chars().count());
         let mut facts = ScriptFacts::<usize>::new();
         facts.add(&got.text, &1);
         // The model reads some Traditional glyphs as their Simplified forms (駐→驻, 來→来,

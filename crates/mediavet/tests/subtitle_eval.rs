@@ -9,11 +9,6 @@ use mediavet::inspect::{Inspect, Need};
 use mediavet::report::check_facts;
 use mediavet::Profile;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 /// Builds the set unless it is there already for this version of the script.
 fn build_set() -> Option<PathBuf> {
@@ -21,21 +16,7 @@ fn build_set() -> Option<PathBuf> {
         skip("the evaluation set needs ffmpeg");
         return None;
     }
-    let script = repo().join("testdata/subtitles/generate.sh");
-    let out = repo().join("target/subtitle-eval");
-    let stamp = out.join("script.sh");
-    let text = std::fs::read(&script).expect("generate.sh is readable");
-    if std::fs::read(&stamp).ok().as_deref() != Some(&text[..]) {
-        let _ = std::fs::remove_dir_all(&out);
-        let status = Command::new("bash")
-            .arg(&script)
-            .arg(&out)
-            .status()
-            .unwrap();
-        assert!(status.success(), "generate.sh failed");
-        std::fs::write(&stamp, &text).unwrap();
-    }
-    Some(out)
+    Some(common::generated("subtitles/generate.sh", "subtitle-eval"))
 }
 
 /// One labelled clip.
@@ -103,22 +84,6 @@ fn has(report: &mediavet::Report, rule: &str, text: &str) -> bool {
         .any(|f| f.rule == rule && f.message.en.contains(text))
 }
 
-/// Edit distance in characters.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
-}
-
 /// `EVAL_ONLY=name,name` (file-name prefixes) limits a developer's run to some clips.
 /// Every case is checked under micro-video (style, on-screen text) and micro-film-5
 /// (script); the per-attribute accuracies are printed (the README quotes them) and held
@@ -163,7 +128,7 @@ fn burned_in_subtitles_are_found_read_and_judged() {
                 for text in &c.texts {
                     let best = lines
                         .iter()
-                        .map(|l| distance(&l.text, text))
+                        .map(|l| common::distance(&l.text, text))
                         .min()
                         .unwrap_or(text.chars().count());
                     chars += text.chars().count();

@@ -20,21 +20,10 @@ fn build_set() -> Option<PathBuf> {
         skip("the evaluation set needs ffmpeg and qrencode");
         return None;
     }
-    let script = repo().join("testdata/watermarks/generate.sh");
-    let out = repo().join("target/watermark-eval");
-    let stamp = out.join("script.sh");
-    let text = std::fs::read(&script).expect("generate.sh is readable");
-    if std::fs::read(&stamp).ok().as_deref() != Some(&text[..]) {
-        let _ = std::fs::remove_dir_all(&out);
-        let status = Command::new("bash")
-            .arg(&script)
-            .arg(&out)
-            .status()
-            .unwrap();
-        assert!(status.success(), "generate.sh failed");
-        std::fs::write(&stamp, &text).unwrap();
-    }
-    Some(out)
+    Some(common::generated(
+        "watermarks/generate.sh",
+        "watermark-eval",
+    ))
 }
 
 struct Case {

@@ -110,3 +110,41 @@ pub fn grey_png(path: &std::path::Path) -> (usize, usize, Vec<u8>) {
         .collect();
     (info.width as usize, info.height as usize, grey)
 }
+
+/// `target/OUT` in the repository, built by `bash testdata/SCRIPT OUT` unless it is
+/// there already for this version of the script (a copy of the script is kept beside it
+/// as the stamp).
+pub fn generated(script: &str, out: &str) -> PathBuf {
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let script = repo.join("testdata").join(script);
+    let out = repo.join("target").join(out);
+    let stamp = out.join("script.sh");
+    let text = std::fs::read(&script).expect("the generator script is readable");
+    if std::fs::read(&stamp).ok().as_deref() != Some(&text[..]) {
+        let _ = std::fs::remove_dir_all(&out);
+        let ok = std::process::Command::new("bash")
+            .arg(&script)
+            .arg(&out)
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(ok, "{} failed", script.display());
+        std::fs::write(&stamp, &text).expect("the stamp is written");
+    }
+    out
+}
+
+/// Edit distance in characters.
+pub fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
