@@ -11,6 +11,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 VIDEO = ROOT / "testdata" / "video"
+# micro-video without the OCR text search, for the tests that check the whole fixture
+# folder (the file says why).
+NO_TEXT = str(ROOT / "testdata" / "profiles" / "no-text.toml")
 
 # Set by scripts/test.sh (and so in CI): a test that would skip (no corpus, no oracle
 # module, no CLI binary) fails instead, so a green run means every test ran.

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import mediavet
-from conftest import many_samples_movie
+from conftest import NO_TEXT, many_samples_movie
 
 
 def test_check_measures_the_bitrate(video: Path) -> None:
@@ -77,9 +77,9 @@ def test_probe_gives_facts(video: Path) -> None:
 
 def test_check_many_keeps_order_and_values(video: Path) -> None:
     paths = sorted(video.iterdir())
-    many = mediavet.check_many(paths, lang="en", jobs=2)
+    many = mediavet.check_many(paths, NO_TEXT, lang="en", jobs=2)
     assert [r.path for r in many] == [str(p) for p in paths]
-    assert [r.to_dict() for r in many] == [mediavet.check(p, lang="en").to_dict() for p in paths]
+    assert [r.to_dict() for r in many] == [mediavet.check(p, NO_TEXT, lang="en").to_dict() for p in paths]
     verdicts = {Path(r.path).name: r.verdict for r in many}
     assert verdicts["pass_1080p_18m.mp4"] == "pass"
     assert verdicts["truncated_faststart.mp4"] == "unreadable"

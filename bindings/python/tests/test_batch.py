@@ -10,19 +10,20 @@ from pathlib import Path
 import pytest
 
 import mediavet
-from conftest import ROOT
+from conftest import NO_TEXT, ROOT
 
 
 def cli_sheet(folder: Path) -> bytes:
     binary = ROOT / "target" / "debug" / "mediavet"
     if not binary.exists():
         pytest.skip("the mediavet binary is not built (cargo build)")
-    run = subprocess.run([str(binary), "check", "--format", "csv", "--lang", "zh", str(folder)], capture_output=True)
+    command = [str(binary), "check", "--profile", NO_TEXT, "--format", "csv", "--lang", "zh", str(folder)]
+    run = subprocess.run(command, capture_output=True)
     return run.stdout
 
 
 def test_python_sheet_is_the_cli_sheet(video: Path, tmp_path: Path) -> None:
-    reports = mediavet.check_many(sorted(video.iterdir()))
+    reports = mediavet.check_many(sorted(video.iterdir()), profile=NO_TEXT)
     sheet = tmp_path / "sheet.csv"
     mediavet.write_csv(reports, sheet)
     data = sheet.read_bytes()
@@ -42,7 +43,7 @@ def test_dask_example_on_a_local_cluster(video: Path, tmp_path: Path) -> None:
     sheet = tmp_path / "dask.csv"
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         with Client(cluster) as client:
-            reports = example.triage(client, entries, sheet)
+            reports = example.triage(client, entries, sheet, profile=NO_TEXT)
     assert [r.path for r in reports] == entries
     assert sheet.read_bytes() == cli_sheet(video)
     verdicts = {Path(r.path).name: r.verdict for r in reports}

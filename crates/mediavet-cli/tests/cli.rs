@@ -26,6 +26,15 @@ fn path(name: &str) -> String {
     fixture(name).display().to_string()
 }
 
+/// micro-video without the OCR text search, for the tests that check the whole fixture
+/// folder (testdata/profiles/no-text.toml says why).
+fn no_text() -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../testdata/profiles/no-text.toml")
+        .display()
+        .to_string()
+}
+
 #[test]
 fn exit_codes() {
     assert_eq!(
@@ -169,7 +178,14 @@ fn junit_has_a_case_per_file_and_rule() {
 
 #[test]
 fn directories_are_walked_in_path_order() {
-    let o = mediavet(&["check", "--format", "json", fixture("").to_str().unwrap()]);
+    let o = mediavet(&[
+        "check",
+        "--profile",
+        &no_text(),
+        "--format",
+        "json",
+        fixture("").to_str().unwrap(),
+    ]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let paths: Vec<&str> = v["files"]
         .as_array()
@@ -253,11 +269,20 @@ fn a_closed_pipe_ends_quietly_with_the_status_the_run_had() {
     use std::io::Read;
     use std::process::Stdio;
     let folder = fixture("");
-    let full = mediavet(&["check", "--format", "json", folder.to_str().unwrap()]);
+    let profile = no_text();
+    let args = [
+        "check",
+        "--profile",
+        &profile,
+        "--format",
+        "json",
+        folder.to_str().unwrap(),
+    ];
+    let full = mediavet(&args);
     // More than a pipe holds, so the writer meets the closed end.
     assert!(full.stdout.len() > 256 << 10, "{}", full.stdout.len());
     let mut child = Command::new(env!("CARGO_BIN_EXE_mediavet"))
-        .args(["check", "--format", "json", folder.to_str().unwrap()])
+        .args(args)
         .env("LANG", "C")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -332,7 +357,7 @@ fn library_failing_rules() -> Vec<(&'static str, usize)> {
         .map(|e| e.unwrap().path())
         .collect();
     files.sort();
-    let profile = mediavet::Profile::builtin("micro-video").unwrap();
+    let profile = mediavet::Profile::load(&no_text()).unwrap();
     let reports: Vec<_> = files
         .iter()
         .map(|f| mediavet::check_path(f, &profile))
@@ -346,6 +371,8 @@ fn parallel_batches_are_deterministic() {
     let run = |jobs: &str| {
         stdout(&mediavet(&[
             "check",
+            "--profile",
+            &no_text(),
             "--format",
             "json",
             "--jobs",
@@ -369,6 +396,8 @@ fn parallel_batches_are_deterministic() {
 fn human_summary_names_the_most_frequent_failures() {
     let text = stdout(&mediavet(&[
         "check",
+        "--profile",
+        &no_text(),
         "--lang",
         "en",
         fixture("").to_str().unwrap(),
@@ -393,6 +422,8 @@ fn human_summary_names_the_most_frequent_failures() {
 fn csv_triage_sheet_opens_in_excel() {
     let o = mediavet(&[
         "check",
+        "--profile",
+        &no_text(),
         "--format",
         "csv",
         "--lang",

@@ -26,6 +26,10 @@ const WORK_WIDTH: usize = 400;
 pub const MIN_FRAMES: usize = 6;
 /// Narrowest analysis picture (a logo on a 176×144 phone clip is a few pixels of noise).
 pub const MIN_WIDTH: usize = 320;
+/// Lines lower than this, in full-resolution pixels, are not read: the recogniser scales a
+/// line to 48 pixels, and strokes a few pixels high read as noise (in small pictures the
+/// line finder's least height, 1.2 % of the picture, is a few pixels).
+const MIN_LINE_HEIGHT: f64 = 10.0;
 
 /// How frames are sampled and searched.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -249,13 +253,14 @@ pub fn analyse(
     }
 }
 
-/// The text lines of `picture` (the frame at QR size), each cut from `full` (the frame at
-/// full resolution) with a margin of a third of its height above and below and half of it
-/// either side.
+/// The text lines of `picture` (the frame at QR size) at least [`MIN_LINE_HEIGHT`] high
+/// at full resolution, each cut from `full` (the frame at full resolution) with a margin
+/// of a third of its height above and below and half of it either side.
 fn line_crops(full: &Luma, picture: &Luma) -> Vec<LineCrop> {
     let k = full.width as f64 / picture.width.max(1) as f64;
     textlines::find(picture)
         .into_iter()
+        .filter(|rect| rect.h as f64 * k >= MIN_LINE_HEIGHT)
         .map(|rect| {
             let (x, y, w, h) = (
                 rect.x as f64 * k,
