@@ -10,11 +10,15 @@ beside them (scripts/test.sh runs it before this). Two comparisons:
 - rapidocr's own pipeline (OpenCV resize, padding to the line's own width): the whole
   reading.
 
-Measured: the same tensor reads identically on 60 of 72 lines (83 %), rapidocr's pipeline
-on 44 (61 %) — short of the issue's 95 %; the lines that differ are the hard ones
-(Traditional text in the Kai face, size 40), read at confidences of 0.70–0.88, where one
-symbol's probability is close to another's. Of the confident lines (mediavet's mean symbol
-probability ≥ 0.9), 37 of 38 read the same; this test holds those figures."""
+Measured: the same tensor reads identically on 72 of 72 lines (on four lines compared
+probability by probability, the largest difference was 1.5e-5): tract runs the model as
+onnxruntime does. rapidocr's
+whole pipeline agrees on 46 of 72 when given the colour crop (it reads colour; mediavet
+reads luma, as a video decoder gives it) and on 62 of 72 when given the same grey crop:
+the rest comes from the input width (rapidocr scales to the line's own width; mediavet
+pads to 640, the one width tract prepares) and OpenCV's resampling. Neither pipeline is
+the more accurate: against the rendered text, rapidocr reads 39 lines exactly, mediavet
+41. The test holds the engine agreement at the issue's 95 % and prints the rest."""
 
 from __future__ import annotations
 
@@ -25,6 +29,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 LINES = ROOT / "target" / "ocr-lines"
+
+
+def luma(np: object, bgr: object) -> object:
+    """BT.601 luma in OpenCV's fixed point, as the Rust test computes it (tests/common
+    ``grey_png``): both engines get the very same pixels."""
+    b, g, r = (bgr[:, :, k].astype(np.uint32) for k in range(3))  # type: ignore[index, attr-defined]
+    return ((r * 4899 + g * 9617 + b * 1868 + 8192) >> 14).astype(np.uint8)  # type: ignore[attr-defined]
 
 
 def mediavet_tensor(np: object, grey: object) -> object:
@@ -59,24 +70,23 @@ def test_rust_reads_what_onnxruntime_reads() -> None:
     rec = engine.text_rec
     rows = [line.split("\t") for line in rust_tsv.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 72
-    same_tensor, same_pipeline, confident, confident_same = 0, 0, 0, 0
+    same_tensor, same_colour, same_grey = 0, 0, 0
     differing = []
     for name, ours, confidence in rows:
-        grey = cv2.imread(str(LINES / name), cv2.IMREAD_GRAYSCALE)
+        grey = luma(np, cv2.imread(str(LINES / name), cv2.IMREAD_COLOR))
         assert -(-48 * grey.shape[1] // grey.shape[0]) <= 600, "one piece per line"
         x = mediavet_tensor(np, grey)
         theirs = rec.postprocess_op(rec.session(x[None])[0])[0][0].strip()
         same_tensor += theirs == ours
-        result, _ = engine(cv2.imread(str(LINES / name)), use_det=False, use_cls=False, use_rec=True)
-        same_pipeline += (result[0][0].strip() if result else "") == ours
-        if float(confidence) >= 0.9:
-            confident += 1
-            confident_same += theirs == ours
         if theirs != ours:
             differing.append((name, ours, theirs, confidence))
+        for crop, counter in ((cv2.imread(str(LINES / name)), "colour"), (cv2.cvtColor(grey, cv2.COLOR_GRAY2BGR), "grey")):
+            result, _ = engine(crop, use_det=False, use_cls=False, use_rec=True)
+            same = (result[0][0].strip() if result else "") == ours
+            same_colour += same and counter == "colour"
+            same_grey += same and counter == "grey"
     print(
-        f"same tensor: identical on {same_tensor}/72; rapidocr's pipeline: {same_pipeline}/72; "
-        f"confident lines (≥ 0.9): {confident_same}/{confident}; differing: {differing}"
+        f"same tensor: identical on {same_tensor}/72; rapidocr's pipeline: {same_colour}/72 "
+        f"on the colour crop, {same_grey}/72 on the grey one; differing tensors: {differing}"
     )
-    assert confident_same >= 0.95 * confident, differing
-    assert same_tensor >= 0.8 * 72, differing
+    assert same_tensor >= 0.95 * 72, differing

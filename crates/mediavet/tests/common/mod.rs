@@ -104,9 +104,18 @@ pub fn grey_png(path: &std::path::Path) -> (usize, usize, Vec<u8>) {
     let mut buf = vec![0; reader.output_buffer_size().expect("size")];
     let info = reader.next_frame(&mut buf).expect("PNG frame");
     let channels = info.color_type.samples();
+    // BT.601 luma in OpenCV's fixed point (its RGB→GREY); the Python cross-check
+    // (test_ocr_oracle.py) computes the same, so both engines see the very same pixels.
     let grey = buf[..info.buffer_size()]
         .chunks(channels)
-        .map(|px| px[0])
+        .map(|px| match px {
+            [r, g, b, ..] => {
+                ((u32::from(*r) * 4899 + u32::from(*g) * 9617 + u32::from(*b) * 1868 + 8192) >> 14)
+                    as u8
+            }
+            [v, ..] => *v,
+            [] => 0,
+        })
         .collect();
     (info.width as usize, info.height as usize, grey)
 }
