@@ -51,7 +51,7 @@ done
 "$bin" check -p "$out/subtitles.toml" -f json "$file" | python3 -c '
 import json, sys
 r = json.load(sys.stdin)["files"][0]
-t = next(t for t in r["facts"]["container"]["tracks"] if t.get("video"))
-s = t["video"]["frames"]["subtitles"]
-print(f"{len(t[\"video\"][\"frames\"][\"times_s\"])} frames, {len(s[\"lines\"])} distinct lines read; effect {s.get(\"effect\")}, font {s.get(\"font\")}")
+video = next(t for t in r["facts"]["container"]["tracks"] if t.get("video"))["video"]
+frames, subs = video["frames"], video["frames"]["subtitles"]
+print(len(frames["times_s"]), "frames,", len(subs["lines"]), "distinct lines read; effect", subs.get("effect"), "font", subs.get("font"))
 '
