@@ -30,8 +30,9 @@ backgrounds=()
 for p in exiv2_exiv2-bug2565 exs_iphone6_hdr_NO exifr_IMG_20180725_163423; do
   f=$corpus/image/$p.jpg
   [ -f "$f" ] || continue
-  [ -f "src/$p.png" ] || ff -i "$f" -vf "scale=$((2 * W)):-2,crop=iw:min(ih\,$((2 * H)))" -frames:v 1 "src/$p.png"
-  [ -f "src/$p.mp4" ] || ff -loop 1 -framerate 25 -i "src/$p.png" \
+  # Uncompressed (PPM): `-loop 1` decodes its input again for every frame.
+  [ -f "src/$p.ppm" ] || ff -i "$f" -vf "scale=$((2 * W)):-2,crop=iw:min(ih\,$((2 * H)))" -frames:v 1 "src/$p.ppm"
+  [ -f "src/$p.mp4" ] || ff -loop 1 -framerate 25 -i "src/$p.ppm" \
     -vf "crop=$W:$H:x='(iw-$W)*t/$T':y='(ih-$H)*t/$T',setsar=1" -c:v libx264 -preset ultrafast -crf 16 -r 25 -t $T "src/$p.mp4"
   backgrounds+=("src/$p.mp4")
 done

@@ -47,11 +47,12 @@ SRCVF="scale=$W:$H" src mandel -f lavfi -i "mandelbrot=s=640x360:rate=25:maxiter
 # Life under the Seeds rule (B2/S): every cell changes; Conway's default rule settles into
 # still lifes, genuinely static objects that no frame-based method can tell from a logo.
 SRCVF="scale=$W:$H:flags=neighbor" src life -f lavfi -i "life=s=128x72:rate=25:rule=B2/S:mold=10:ratio=0.1:life_color=#f0e0a0:death_color=#203040:mold_color=#406080"
-still() { # photo -> art/NAME.png, scaled once to twice the frame width (decoding a
-  # 12-megapixel JPEG for each of 250 frames is what would make the set slow to build)
-  local png=art/$(basename "${1%.*}").png
-  [ -f "$png" ] || ff -i "$1" -vf "scale=$((2*W)):-2" -frames:v 1 "$png"
-  echo "$png"
+still() { # photo -> art/NAME.ppm, scaled once to twice the frame width and kept
+  # uncompressed: `-loop 1` decodes its input again for each of 250 frames (a 12-megapixel
+  # JPEG or even a PNG of this size takes ~0.1 s a frame; a PPM is read, not decoded)
+  local ppm=art/$(basename "${1%.*}").ppm
+  [ -f "$ppm" ] || ff -i "$1" -vf "scale=$((2*W)):-2" -frames:v 1 "$ppm"
+  echo "$ppm"
 }
 pan() { # photo, name: a slow diagonal pan over the photo at twice the frame width
   SRCVF="crop=$W:$H:x='(iw-$W)*t/$T':y='(ih-$H)*t/$T'" src "$2" -loop 1 -framerate 25 -i "$(still "$1")"
