@@ -46,7 +46,8 @@ src() { local name=$1; shift; ff "$@" -vf "${SRCVF:-null},scale=$W:$H,setsar=1" 
 SRCVF="scale=$W:$H" src mandel -f lavfi -i "mandelbrot=s=640x360:rate=25:maxiter=512:end_scale=0.01"
 # Life under the Seeds rule (B2/S): every cell changes; Conway's default rule settles into
 # still lifes, genuinely static objects that no frame-based method can tell from a logo.
-SRCVF="scale=$W:$H:flags=neighbor" src life -f lavfi -i "life=s=128x72:rate=25:rule=B2/S:mold=10:ratio=0.1:life_color=#f0e0a0:death_color=#203040:mold_color=#406080"
+# The seed is fixed so that the set is the same on every run.
+SRCVF="scale=$W:$H:flags=neighbor" src life -f lavfi -i "life=s=128x72:rate=25:rule=B2/S:seed=2020:mold=10:ratio=0.1:life_color=#f0e0a0:death_color=#203040:mold_color=#406080"
 still() { # photo -> art/NAME.ppm, scaled once to twice the frame width and kept
   # uncompressed: `-loop 1` decodes its input again for each of 250 frames (a 12-megapixel
   # JPEG or even a PNG of this size takes ~0.1 s a frame; a PPM is read, not decoded)
@@ -96,17 +97,23 @@ box() { # index, w, h -> the box `corner` puts a w×h overlay in
 i=0
 for s in "${sources[@]}"; do
   in=src/$s.mp4
-  ff -i "$in" "${enc[@]}" "${s}__clean.mp4"; label "${s}__clean.mp4" clean no "$s, no overlay"
-  ff -i "$in" -i art/logo.png -filter_complex "[1]format=rgba[l];[0][l]overlay=$(corner $i)" "${enc[@]}" "${s}__logo.mp4"
-  label "${s}__logo.mp4" mark no "$s, opaque app logo, corner $((i % 4))" "$(box $i 260 84)"
-  ff -i "$in" -i art/bug.png -filter_complex "[1]format=rgba,colorchannelmixer=aa=0.85[l];[0][l]overlay=$(corner $((i + 1)))" "${enc[@]}" "${s}__bug.mp4"
-  label "${s}__bug.mp4" mark no "$s, channel bug 85% opaque, corner $(((i + 1) % 4))" "$(box $((i + 1)) 150 64)"
-  ff -i "$in" -vf "drawtext=fontfile=$font:text='@user_38291047':fontsize=30:fontcolor=white@0.9:bordercolor=black@0.6:borderw=2:x=w-tw-40:y=h-th-36" "${enc[@]}" "${s}__id.mp4"
-  label "${s}__id.mp4" mark no "$s, user ID text, bottom right" "940,640,300,44"
   alpha=$([ $((i % 2)) = 0 ] && echo 0.3 || echo 0.5)
-  ff -i "$in" -i art/logo.png -filter_complex "[1]format=rgba,colorchannelmixer=aa=$alpha,scale=390:-1[l];[0][l]overlay=x=W-w-60:y=(H-h)/2" "${enc[@]}" "${s}__semi.mp4"
+  # The six cases of a source in one ffmpeg run: the source is decoded once, not six times.
+  ff -i "$in" -i art/logo.png -i art/bug.png -filter_complex "\
+[0]split=6[clean][v1][v2][v3][v4][v5];[1]format=rgba,split=3[l1][l4][l5];\
+[v1][l1]overlay=$(corner $i)[logo];\
+[2]format=rgba,colorchannelmixer=aa=0.85[b];[v2][b]overlay=$(corner $((i + 1)))[bug];\
+[v3]drawtext=fontfile=$font:text='@user_38291047':fontsize=30:fontcolor=white@0.9:bordercolor=black@0.6:borderw=2:x=w-tw-40:y=h-th-36[id];\
+[l4]colorchannelmixer=aa=$alpha,scale=390:-1[m];[v4][m]overlay=x=W-w-60:y=(H-h)/2[semi];\
+[l5]scale=180:-1,split[a][c];[v5][a]overlay=x=30:y=30:enable='lt(t,5)'[j];[j][c]overlay=x=W-w-30:y=H-h-70:enable='gte(t,5)',drawtext=fontfile=$font:text='ID 38291047':fontsize=26:fontcolor=white:bordercolor=black:borderw=2:x=30:y=100:enable='lt(t,5)',drawtext=fontfile=$font:text='ID 38291047':fontsize=26:fontcolor=white:bordercolor=black:borderw=2:x=w-tw-30:y=h-th-30:enable='gte(t,5)'[jump]" \
+    -map "[clean]" "${enc[@]}" "${s}__clean.mp4" -map "[logo]" "${enc[@]}" "${s}__logo.mp4" \
+    -map "[bug]" "${enc[@]}" "${s}__bug.mp4" -map "[id]" "${enc[@]}" "${s}__id.mp4" \
+    -map "[semi]" "${enc[@]}" "${s}__semi.mp4" -map "[jump]" "${enc[@]}" "${s}__jump.mp4"
+  label "${s}__clean.mp4" clean no "$s, no overlay"
+  label "${s}__logo.mp4" mark no "$s, opaque app logo, corner $((i % 4))" "$(box $i 260 84)"
+  label "${s}__bug.mp4" mark no "$s, channel bug 85% opaque, corner $(((i + 1) % 4))" "$(box $((i + 1)) 150 64)"
+  label "${s}__id.mp4" mark no "$s, user ID text, bottom right" "940,640,300,44"
   label "${s}__semi.mp4" mark no "$s, semi-transparent mark ${alpha} opacity, right middle" "830,297,390,126"
-  ff -i "$in" -i art/logo.png -filter_complex "[1]format=rgba,scale=180:-1,split[a][b];[0][a]overlay=x=30:y=30:enable='lt(t,5)'[v1];[v1][b]overlay=x=W-w-30:y=H-h-70:enable='gte(t,5)',drawtext=fontfile=$font:text='ID 38291047':fontsize=26:fontcolor=white:bordercolor=black:borderw=2:x=30:y=100:enable='lt(t,5)',drawtext=fontfile=$font:text='ID 38291047':fontsize=26:fontcolor=white:bordercolor=black:borderw=2:x=w-tw-30:y=h-th-30:enable='gte(t,5)'" "${enc[@]}" "${s}__jump.mp4"
   label "${s}__jump.mp4" mark no "$s, app logo + ID jumping from top left to bottom right at 5 s" "30,30,180,100;1000,592,250,98"
   i=$((i + 1))
 done
