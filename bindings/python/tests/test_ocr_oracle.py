@@ -71,7 +71,7 @@ def test_rust_reads_what_onnxruntime_reads() -> None:
     np = pytest.importorskip("numpy")
     rust_tsv = LINES / "rust.tsv"
     if not rust_tsv.is_file():
-        pytest.skip("no target/ocr-lines/rust.tsv: run cargo test -p mediavet --test ocr first")
+        pytest.skip("no target/ocr-lines/rust.tsv: run cargo test -p mediavet --test integration ocr:: first")
     engine = rapidocr.RapidOCR()
     rec = engine.text_rec
     rows = [line.split("\t") for line in rust_tsv.read_text(encoding="utf-8").splitlines()]

@@ -1,6 +1,6 @@
 //! The audio rules on the generated fixtures: measured levels, channel layout, decoders.
 
-mod common;
+use crate::common;
 
 use common::fixture;
 use mediavet::audio::AudioLevels;

@@ -3,7 +3,7 @@
 //! integrated loudness and loudness range within 0.1 LU, sample and true peaks within
 //! 0.1 dB. Differences are explained in `EXPLAINED`. Skips cleanly without ffmpeg.
 
-mod common;
+use crate::common;
 
 use common::{corpus_files, fixture, have, skip};
 use mediavet::audio::MeterSettings;

@@ -3,7 +3,7 @@
 //! stream bitrate within 1%). Every difference is either fixed or explained in
 //! `EXPLAINED` below. Skips cleanly when ffprobe or the corpus is absent.
 
-mod common;
+use crate::common;
 
 use common::{corpus_files, have, skip};
 use mediavet::facts::{Track, TrackKind};

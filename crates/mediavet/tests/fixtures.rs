@@ -2,7 +2,7 @@
 //! cross-checked with ffprobe 5.1 when the fixtures were made; corpus_oracle.rs
 //! repeats that comparison automatically where ffprobe is installed.
 
-mod common;
+use crate::common;
 
 use common::fixture;
 use mediavet::facts::{ContainerFacts, TrackKind};

@@ -1,6 +1,6 @@
 //! Keyframe sampling and decoding, checked bit for bit against ffmpeg's decode.
 
-mod common;
+use crate::common;
 
 use common::{fixture, have};
 use mediavet::video::sample_keyframes;

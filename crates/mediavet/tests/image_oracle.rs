@@ -4,7 +4,7 @@
 //! UserComment); the quality estimate against ImageMagick's. The damaged files must give
 //! problems, never a panic. Skips cleanly without exiftool/ImageMagick or the corpus.
 
-mod common;
+use crate::common;
 
 use common::{corpus_files, skip};
 use mediavet::kind::FileKind;

@@ -2,7 +2,7 @@
 //! recogniser run by tract reads Simplified and Traditional lines in Hei, Song/Ming and
 //! Kai faces, and keeps Traditional forms Traditional.
 
-mod common;
+use crate::common;
 
 use mediavet::ocr::Picture;
 use mediavet::script::{ScriptFacts, Verdict};

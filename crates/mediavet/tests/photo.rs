@@ -1,7 +1,7 @@
 //! The photo profile on real photos: size, capture date and metadata findings, and a PNG
 //! in disguise. Corpus cases skip cleanly when ../shared/corpus is absent.
 
-mod common;
+use crate::common;
 
 use common::{corpus, fixture, skip};
 use mediavet::{check_path, Profile, Severity, Verdict};

@@ -2,7 +2,7 @@
 //! generated fixture (testdata/generate.sh, testdata/text/generate.sh) whose true figures
 //! were measured with ffprobe 5.1 and MediaInfo 23 when it was made.
 
-mod common;
+use crate::common;
 
 use common::{fixture, text_fixture};
 use mediavet::facts::TrackKind;

@@ -2,7 +2,7 @@
 //! claim absurd sizes. The probe must return (facts or a typed error) every time:
 //! no panic, no hang, bounded memory.
 
-mod common;
+use crate::common;
 
 use common::{corpus_files, fixture};
 use mediavet::inspect::{probe_bytes, Input, Inspect, Need};
@@ -236,10 +236,12 @@ fn peak_rss_kib() -> Option<u64> {
 #[test]
 fn absurd_claims_do_not_allocate() {
     let exe = std::env::current_exe().expect("the test binary");
+    // The test's name in this binary: its module path without the crate's name.
+    let module = module_path!().split_once("::").map_or("", |(_, m)| m);
     let out = std::process::Command::new(exe)
         .args([
             "--exact",
-            "absurd_claims_do_not_allocate_alone",
+            &format!("{module}::absurd_claims_do_not_allocate_alone"),
             "--ignored",
             "--test-threads",
             "1",

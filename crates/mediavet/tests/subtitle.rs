@@ -5,7 +5,7 @@
 //! read with its video. The tx3g cues are cross-checked against ffmpeg's own SRT export
 //! of the track when ffmpeg is installed.
 
-mod common;
+use crate::common;
 
 use common::{corpus, skip};
 use mediavet::kind::FileKind;

@@ -1,7 +1,7 @@
 //! The labelled burned-in subtitle and on-screen text set (testdata/subtitles/generate.sh),
 //! built once into target/subtitle-eval and rebuilt when the script changes.
 
-mod common;
+use crate::common;
 
 use common::{have, skip};
 use mediavet::input::Input;

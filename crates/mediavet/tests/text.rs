@@ -4,7 +4,7 @@
 //! their properties, and broken ones are unreadable with the part and the reason. Skips
 //! cleanly when the corpus is absent.
 
-mod common;
+use crate::common;
 
 use common::{corpus, skip, text_fixture};
 use mediavet::kind::FileKind;

@@ -1,7 +1,7 @@
 //! video.watermark and video.qr_code on the committed fixtures: a drawn logo is found where
 //! it is, the same footage without it passes, a QR code shown for 2 s is read.
 
-mod common;
+use crate::common;
 
 use common::{fixture, have, skip};
 use mediavet::video::{analyse, FrameFacts, FrameSettings, Inconclusive};

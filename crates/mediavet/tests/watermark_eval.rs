@@ -3,7 +3,7 @@
 //! built once into target/watermark-eval and rebuilt when the script changes. Skips
 //! cleanly without ffmpeg or qrencode.
 
-mod common;
+use crate::common;
 
 use common::{have, skip};
 use mediavet::{check_many, CheckOptions, Profile, Severity};
