@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import subprocess
 import sys
@@ -13,7 +14,9 @@ import mediavet
 from conftest import NO_TEXT, ROOT
 
 
+@functools.cache
 def cli_sheet(folder: Path) -> bytes:
+    """The CLI's sheet of ``folder``, made once per session (two tests compare with it)."""
     binary = ROOT / "target" / "debug" / "mediavet"
     if not binary.exists():
         pytest.skip("the mediavet binary is not built (cargo build)")
