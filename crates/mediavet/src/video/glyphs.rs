@@ -85,32 +85,38 @@ fn extent(counts: impl Iterator<Item = usize>) -> Option<(usize, usize)> {
 }
 
 /// Dark pixels beside the fill: for each of eight directions, the mean luma two (1080p)
-/// pixels out from the fill's edges that face that way, against the scene eight pixels
-/// out. A drop shadow darkens the sides it falls on (down and right, down, or right) far
-/// more than the others; an outline darkens every side. Over a dark scene neither can be
-/// seen, and nothing is said.
+/// pixels out from the fill's edges that face that way into open space, against the scene
+/// eight pixels out from the same edges. A drop shadow darkens the sides it falls on (down
+/// and right, down, or right) far more than the others; an outline darkens every side. Only
+/// edges with no fill within the eight pixels count: between two strokes of a dense glyph
+/// (small or Traditional text) the pixel two out lies on the other stroke's shadow or
+/// edge, which hid a shadow or an outline. Over a dark scene neither can be seen, and
+/// nothing is said.
 fn effect(c: &Luma, fill: &[bool], scale: f64) -> Option<Effect> {
     let (w, h) = (c.width as isize, c.height as isize);
     let inside = |x: isize, y: isize| x >= 0 && y >= 0 && x < w && y < h;
     let is_fill = |x: isize, y: isize| inside(x, y) && fill[(y * w + x) as usize];
-    let out_from_edges = |d: isize, dx: isize, dy: isize| {
-        let (mut sum, mut n) = (0u64, 0u64);
-        for y in 0..h {
-            for x in 0..w {
-                if !is_fill(x, y) || is_fill(x + dx, y + dy) {
-                    continue;
-                }
-                let (nx, ny) = (x + dx * d, y + dy * d);
-                if inside(nx, ny) && !is_fill(nx, ny) {
-                    sum += u64::from(c.data[(ny * w + nx) as usize]);
-                    n += 1;
-                }
-            }
-        }
-        (n > 0).then(|| sum as f64 / n as f64)
-    };
     let near = (2.0 * scale).round().max(1.0) as isize;
     let far = (8.0 * scale).round().max(3.0) as isize;
+    // (ring, scene) means out from the edges facing (dx, dy).
+    let out_from_edges = |dx: isize, dy: isize| {
+        let (mut ring, mut scene, mut n) = (0u64, 0u64, 0u64);
+        for y in 0..h {
+            for x in 0..w {
+                if !is_fill(x, y)
+                    || !inside(x + dx * far, y + dy * far)
+                    || (1..=far).any(|k| is_fill(x + dx * k, y + dy * k))
+                {
+                    continue;
+                }
+                let at = |d: isize| u64::from(c.data[((y + dy * d) * w + x + dx * d) as usize]);
+                ring += at(near);
+                scene += at(far);
+                n += 1;
+            }
+        }
+        (n > 0).then(|| (ring as f64 / n as f64, scene as f64 / n as f64))
+    };
     let dirs = [
         (1, 1),
         (1, 0),
@@ -121,14 +127,12 @@ fn effect(c: &Luma, fill: &[bool], scale: f64) -> Option<Effect> {
         (1, -1),
         (-1, 1),
     ];
-    let ring: Vec<f64> = dirs
+    let both: Vec<(f64, f64)> = dirs
         .iter()
-        .map(|&(dx, dy)| out_from_edges(near, dx, dy))
+        .map(|&(dx, dy)| out_from_edges(dx, dy))
         .collect::<Option<_>>()?;
-    let scene: Vec<f64> = dirs
-        .iter()
-        .map(|&(dx, dy)| out_from_edges(far, dx, dy))
-        .collect::<Option<_>>()?;
+    let ring: Vec<f64> = both.iter().map(|b| b.0).collect();
+    let scene: Vec<f64> = both.iter().map(|b| b.1).collect();
     let scene = scene.iter().sum::<f64>() / scene.len() as f64;
     let shaded = (ring[0] + ring[1] + ring[2]) / 3.0;
     let lit = (ring[3] + ring[4] + ring[5]) / 3.0;
@@ -204,5 +208,51 @@ fn runs(
     }
     if (1..=longest).contains(&n) {
         out.push(n);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A 1080p crop of dense strokes (4 px wide, 4 px apart, like small Traditional
+    /// text) over a mid-grey scene, drawn with `effect`.
+    fn dense(effect: Effect) -> Luma {
+        let (w, h) = (160, 64);
+        let stroke = |x: usize, y: usize| {
+            ((16..48).contains(&y) && (40..120).contains(&x) && (x - 40) % 8 < 4)
+                || ((30..34).contains(&y) && (40..116).contains(&x))
+        };
+        let mut data = vec![128u8; w * h];
+        for y in 0..h {
+            for x in 0..w {
+                let dark = match effect {
+                    Effect::Shadow => x >= 3 && y >= 3 && stroke(x - 3, y - 3),
+                    Effect::Outline => (y.saturating_sub(3)..=y + 3)
+                        .any(|v| (x.saturating_sub(3)..=x + 3).any(|u| stroke(u, v))),
+                    Effect::None => false,
+                };
+                if dark {
+                    data[y * w + x] = 20;
+                }
+                if stroke(x, y) {
+                    data[y * w + x] = 240;
+                }
+            }
+        }
+        Luma {
+            width: w,
+            height: h,
+            data,
+        }
+    }
+
+    #[test]
+    fn shadow_outline_and_none_on_dense_strokes() {
+        for effect in [Effect::Shadow, Effect::Outline, Effect::None] {
+            let g = measure(&dense(effect), 1.0).expect("strokes found");
+            assert_eq!(g.effect, Some(effect), "{effect:?}");
+            assert_eq!(g.rows, (16, 48), "{effect:?}");
+        }
     }
 }
