@@ -171,23 +171,26 @@ def test_report_serialises_and_reads_well(video: Path) -> None:
 
 
 def test_checks_release_the_gil() -> None:
-    """Two threads checking two CPU-bound inputs take clearly less than doing both in turn."""
+    """While a CPU-bound check runs in another thread, this thread keeps running Python
+    code: its longest pause is a small part of the check's time (holding the GIL would
+    pause it for all of it). Pauses, not a speed-up, are measured: comparing two threads'
+    time with one's failed on a loaded machine."""
     data = many_samples_movie(20_000_000)
+    counts: list[int] = []
 
     def one() -> None:
         r = mediavet.check_bytes(data, "heavy.mp4")
-        assert r.facts["container"]["tracks"][0]["sample_count"] == 20_000_000
+        counts.append(r.facts["container"]["tracks"][0]["sample_count"])
 
-    one()  # warm up
+    worker = threading.Thread(target=one)
     start = time.perf_counter()
-    one()
-    one()
-    serial = time.perf_counter() - start
-    threads = [threading.Thread(target=one) for _ in range(2)]
-    start = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    parallel = time.perf_counter() - start
-    assert parallel < 0.8 * serial, f"two threads took {parallel:.3f} s, serial {serial:.3f} s"
+    worker.start()
+    last, longest = start, 0.0
+    while worker.is_alive():
+        now = time.perf_counter()
+        longest, last = max(longest, now - last), now
+    took = time.perf_counter() - start
+    worker.join()
+    assert counts == [20_000_000]
+    assert took > 0.1, f"the check took {took:.3f} s: too short to tell"
+    assert longest < 0.5 * took, f"this thread paused {longest:.3f} s of the check's {took:.3f} s"
