@@ -2,8 +2,8 @@
 # Builds the generated evaluation sets into target/ the way the tests' `common::generated`
 # does: each set's directory keeps a copy of the script that built it, and a set built by
 # this version of its script is kept. The test command runs this in the background at the
-# lowest priority while cargo compiles, so that the sets (~16 min of CPU, mostly x264) are
-# drawn on the core the compiler leaves idle rather than after it.
+# lowest priority while cargo compiles: the sets (~10 min of CPU, mostly x264) take what
+# the compiler leaves of the two cores (little: it keeps ~1.95 busy) and finish after it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for set in watermarks/generate.sh:watermark-eval subtitles/generate.sh:subtitle-eval ocr/lines.sh:ocr-lines; do

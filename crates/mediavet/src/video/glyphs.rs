@@ -132,8 +132,7 @@ fn effect(c: &Luma, fill: &[bool], scale: f64) -> Option<Effect> {
         .map(|&(dx, dy)| out_from_edges(dx, dy))
         .collect::<Option<_>>()?;
     let ring: Vec<f64> = both.iter().map(|b| b.0).collect();
-    let scene: Vec<f64> = both.iter().map(|b| b.1).collect();
-    let scene = scene.iter().sum::<f64>() / scene.len() as f64;
+    let scene = both.iter().map(|b| b.1).sum::<f64>() / both.len() as f64;
     let shaded = (ring[0] + ring[1] + ring[2]) / 3.0;
     let lit = (ring[3] + ring[4] + ring[5]) / 3.0;
     let lightest = ring.iter().copied().fold(0.0, f64::max);
