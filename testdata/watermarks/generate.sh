@@ -94,6 +94,8 @@ box() { # index, w, h -> the box `corner` puts a w×h overlay in
   case $(( $1 % 4 )) in 0|1) y=29 ;; *) y=$((H - h - 36)) ;; esac
   echo "$x,$y,$w,$h"
 }
+# A user ID as a repost shows it, drawn at $1 (drawtext x/y and enable options).
+id_at() { echo "drawtext=fontfile=$font:text='@user_38291047':fontsize=30:fontcolor=white@0.9:bordercolor=black@0.6:borderw=2:$1"; }
 i=0
 for s in "${sources[@]}"; do
   in=src/$s.mp4
@@ -103,7 +105,7 @@ for s in "${sources[@]}"; do
 [0]split=6[clean][v1][v2][v3][v4][v5];[1]format=rgba,split=3[l1][l4][l5];\
 [v1][l1]overlay=$(corner $i)[logo];\
 [2]format=rgba,colorchannelmixer=aa=0.85[b];[v2][b]overlay=$(corner $((i + 1)))[bug];\
-[v3]drawtext=fontfile=$font:text='@user_38291047':fontsize=30:fontcolor=white@0.9:bordercolor=black@0.6:borderw=2:x=w-tw-40:y=h-th-36[id];\
+[v3]$(id_at "x=w-tw-40:y=h-th-36")[id];\
 [l4]colorchannelmixer=aa=$alpha,scale=390:-1[m];[v4][m]overlay=x=W-w-60:y=(H-h)/2[semi];\
 [l5]scale=180:-1,split[a][c];[v5][a]overlay=x=30:y=30:enable='lt(t,5)'[j];[j][c]overlay=x=W-w-30:y=H-h-70:enable='gte(t,5)',drawtext=fontfile=$font:text='ID 38291047':fontsize=26:fontcolor=white:bordercolor=black:borderw=2:x=30:y=100:enable='lt(t,5)',drawtext=fontfile=$font:text='ID 38291047':fontsize=26:fontcolor=white:bordercolor=black:borderw=2:x=w-tw-30:y=h-th-30:enable='gte(t,5)'[jump]" \
     -map "[clean]" "${enc[@]}" "${s}__clean.mp4" -map "[logo]" "${enc[@]}" "${s}__logo.mp4" \
@@ -124,7 +126,6 @@ done
 # A user ID sits top left for the first half and bottom right for the second (neither
 # stays long enough for the whole clip). x264 ultrafast writes no B-pictures (openh264
 # decodes between keyframes), veryfast writes them (ffmpeg does).
-id_at() { echo "drawtext=fontfile=$font:text='@user_38291047':fontsize=30:fontcolor=white@0.9:bordercolor=black@0.6:borderw=2:$1"; }
 for s in "${sources[@]:0:4}"; do
   for shape in "50 12 ultrafast" "163 13 veryfast"; do
     set -- $shape
