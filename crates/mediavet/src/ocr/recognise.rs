@@ -1,22 +1,31 @@
 //! Text-line recognition: a grey crop of one line, scaled to the model's 48-pixel height,
 //! through PP-OCRv4's recogniser, decoded greedily (CTC: the most likely symbol per step,
-//! repeats and blanks dropped). Lines wider than the model's input are cut at the
-//! emptiest column near each cut and read piece by piece.
+//! repeats and blanks dropped). The model runs at the narrower of two input widths that
+//! holds the scaled line (its time grows with the width: measured 31, 41, 59 ms on one
+//! core at 320, 480, 640); lines wider than the wider are cut at the emptiest column
+//! near each cut and read piece by piece.
 
 use super::{Picture, Reading};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use tract_onnx::prelude::*;
 
 /// Model input height.
 const HEIGHT: usize = 48;
-/// Model input width. One width only: preparing the model for another width costs about
-/// 0.3 s (tract cannot leave it symbolic: the model reshapes by a computed shape), reading
-/// a 48×640 input about 80 ms on one core.
-const WIDTH: usize = 640;
+/// Model input widths, each prepared once (about 0.2 s of CPU: tract cannot leave the
+/// width symbolic, the model reshapes by a computed shape). PaddleOCR pads a line to its
+/// own width, 320 at least; narrower plans read the line set a little worse (606
+/// characters: 74 wrong with 192/384/640, 68 with 384/640, 65 with 640 alone).
+const WIDTHS: [usize; 2] = [384, 640];
+/// The widest input.
+const WIDTH: usize = WIDTHS[WIDTHS.len() - 1];
 
-/// The recognition model ready to run, and its symbols.
+/// A plan for one input width, or why it could not be made.
+type Plan = Result<Arc<TypedRunnableModel>, String>;
+
+/// The recognition model, its plans by input width, and its symbols.
 pub struct Recogniser {
-    plan: Arc<TypedRunnableModel>,
+    model: InferenceModel,
+    plans: [OnceLock<Plan>; WIDTHS.len()],
     /// Symbol `k` of the output is `chars[k - 1]`; 0 is CTC's blank, the last a space.
     chars: Vec<String>,
 }
@@ -37,14 +46,39 @@ impl Recogniser {
         if chars.is_empty() {
             return Err("recognition model: no character list in its metadata".into());
         }
-        let plan = onnx
+        let model = onnx
             .model_for_proto_model(&proto)
-            .and_then(|mut m| {
-                m.set_input_fact(0, f32::fact([1, 3, HEIGHT, WIDTH]).into())?;
-                m.into_optimized()?.into_runnable()
-            })
             .map_err(|e| format!("recognition model: {e}"))?;
-        Ok(Recogniser { plan, chars })
+        Ok(Recogniser {
+            model,
+            plans: Default::default(),
+            chars,
+        })
+    }
+
+    /// Prepares the narrower plan now, so that the first reads need not wait; the wider
+    /// is prepared when a line needs it (each costs ~0.2 s of CPU, taken from whatever
+    /// runs beside it).
+    pub fn prepare(&self) {
+        for &w in &WIDTHS[..WIDTHS.len() - 1] {
+            // An error is kept in the plan and reported by the read that needs it.
+            let _ = self.plan(w);
+        }
+    }
+
+    /// The plan for the narrowest input at least `width` wide (the widest for wider).
+    fn plan(&self, width: usize) -> Result<(usize, &Arc<TypedRunnableModel>), String> {
+        let k = WIDTHS
+            .iter()
+            .position(|&w| w >= width)
+            .unwrap_or(WIDTHS.len() - 1);
+        let plan = self.plans[k].get_or_init(|| {
+            let mut m = self.model.clone();
+            m.set_input_fact(0, f32::fact([1, 3, HEIGHT, WIDTHS[k]]).into())
+                .and_then(|()| m.into_optimized()?.into_runnable())
+                .map_err(|e| format!("recognition model at width {}: {e}", WIDTHS[k]))
+        });
+        plan.as_ref().map(|p| (WIDTHS[k], p)).map_err(Clone::clone)
     }
 
     /// Reads one line of text in `p`.
@@ -86,9 +120,10 @@ impl Recogniser {
         text: &mut String,
         probs: &mut Vec<f32>,
     ) -> Result<(), String> {
-        let input = tensor(p, from, to);
-        let out = self
-            .plan
+        let w = to.saturating_sub(from).max(1);
+        let (width, plan) = self.plan((HEIGHT * w).div_ceil(p.height))?;
+        let input = tensor(p, from, to, width);
+        let out = plan
             .run(tvec!(input.into_tensor().into()))
             .map_err(|e| format!("recognition: {e}"))?;
         let view = out
@@ -119,13 +154,13 @@ impl Recogniser {
     }
 }
 
-/// The model input for columns `from..to` of `p`: scaled (bilinear) to 48 pixels high,
-/// grey in all three channels, normalised to −1…1, padded on the right with 0 (mid-grey),
-/// as PaddleOCR prepares it.
-fn tensor(p: &Picture, from: usize, to: usize) -> tract_ndarray::Array4<f32> {
+/// The model input of `width` for columns `from..to` of `p`: scaled (bilinear) to 48
+/// pixels high, grey in all three channels, normalised to −1…1, padded on the right with
+/// 0 (mid-grey), as PaddleOCR prepares it.
+fn tensor(p: &Picture, from: usize, to: usize, width: usize) -> tract_ndarray::Array4<f32> {
     let w = to.saturating_sub(from).max(1);
-    let tw = (HEIGHT * w).div_ceil(p.height).clamp(1, WIDTH);
-    let mut input = tract_ndarray::Array4::<f32>::zeros((1, 3, HEIGHT, WIDTH));
+    let tw = (HEIGHT * w).div_ceil(p.height).clamp(1, width);
+    let mut input = tract_ndarray::Array4::<f32>::zeros((1, 3, HEIGHT, width));
     let sx = w as f32 / tw as f32;
     let sy = p.height as f32 / HEIGHT as f32;
     for y in 0..HEIGHT {

@@ -8,6 +8,7 @@ mod display;
 mod frames;
 mod glyphs;
 mod h264;
+mod likeness;
 mod luma;
 mod persistence;
 mod qr;

@@ -1,12 +1,14 @@
 //! Burned-in subtitles over the sampled frames: the text lines found in each frame are
-//! grouped by height and vertical place (a subtitle track keeps both while its text
-//! changes), the lines of groups seen in three frames or more are read by OCR, and a group
-//! whose confident readings hold two different texts or more is a subtitle track. Each
+//! grouped by height and place (a subtitle track keeps both while its text changes), the
+//! lines of groups seen in three frames or more are read by OCR (once for a run of
+//! frames showing the same glyphs, `likeness.rs`), and a group whose confident readings
+//! hold two different texts or more is a subtitle track. Each
 //! distinct line is reported once, with the frames it was seen in and its look measured
 //! on the full-resolution crops (`glyphs.rs`). Whatever else was read is on-screen text.
 
 use super::bars::Rect;
 use super::glyphs::{self, Glyphs};
+use super::likeness::{self, Strokes};
 use super::luma::Luma;
 use crate::facts::frames::{BurnedLine, BurnedSubtitles, Effect, FontClass, ScreenText};
 use crate::ocr::{Engine, Picture, Reading};
@@ -21,7 +23,7 @@ const ENGINE: &str = "PP-OCRv4 recognition (tract-onnx)";
 pub const MIN_CONFIDENCE: f64 = 0.7;
 /// Fewest frames a group of lines must be seen in.
 const MIN_FRAMES: usize = 3;
-/// Most line crops read per video besides one per group (spread over the lines of the
+/// Most runs of crops read per video besides one per group (spread over the runs of the
 /// groups that read as text).
 const MAX_READ: usize = 40;
 /// Most groups of lines tried per video (those seen in the most frames).
@@ -67,8 +69,8 @@ struct Read<'a> {
 
 /// The subtitle lines and the other text read in `seen` (time order).
 /// `engine` is asked for only when there are lines to read.
-pub fn search<'a>(
-    seen: &'a [Seen],
+pub fn search(
+    seen: &[Seen],
     engine: &dyn Fn() -> Result<Arc<Engine>, String>,
     place: &Place,
 ) -> (BurnedSubtitles, Vec<ScreenText>) {
@@ -96,54 +98,61 @@ pub fn search<'a>(
             return (found, Vec::new());
         }
     };
-    let read_one = |&(g, time_s, line): &(usize, f64, &'a LineCrop)| {
+    // A cue stays on screen over neighbouring frames: one reading serves a run of
+    // crops showing the same glyphs.
+    groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
+    groups.truncate(MAX_GROUPS);
+    let runs: Vec<Vec<Vec<usize>>> = groups.par_iter().map(|g| runs(g)).collect();
+    // A run is read at its middle crop.
+    let crop_of = |g: usize, k: usize| groups[g][runs[g][k][runs[g][k].len() / 2]].1;
+    let read_run = |&(g, k): &(usize, usize)| {
+        let line = crop_of(g, k);
         let p = Picture {
             width: line.crop.width,
             height: line.crop.height,
             data: &line.crop.data,
         };
-        let reading = engine.read_line(&p).ok()?;
-        Some((
-            g,
-            Read {
-                time_s,
-                line,
-                reading,
-            },
-        ))
+        engine.read_line(&p).ok().map(|r| (g, k, r))
     };
-    // First one line of each group (the most often seen groups first, at most
+    // First one run of each group (the most often seen groups first, at most
     // MAX_GROUPS): a group whose line reads as no confident text is texture, not text,
     // and is not read further.
-    groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
-    groups.truncate(MAX_GROUPS);
-    let probes: Vec<(usize, f64, &LineCrop)> = groups
+    let probes: Vec<(usize, usize)> = runs
         .iter()
         .enumerate()
-        .map(|(g, members)| {
-            (
-                g,
-                members[members.len() / 2].0,
-                members[members.len() / 2].1,
-            )
-        })
+        .map(|(g, r)| (g, r.len() / 2))
         .collect();
-    let mut read: Vec<(usize, Read)> = probes.par_iter().filter_map(read_one).collect();
-    read.retain(|(_, r)| confident(&r.reading));
-    let texts: Vec<usize> = read.iter().map(|(g, _)| *g).collect();
-    let rest: Vec<(usize, f64, &LineCrop)> = texts
+    let mut readings: Vec<(usize, usize, Reading)> =
+        probes.par_iter().filter_map(read_run).collect();
+    readings.retain(|(_, _, r)| confident(r));
+    let rest: Vec<(usize, usize)> = readings
         .iter()
-        .flat_map(|&g| {
-            let probe = groups[g].len() / 2;
-            groups[g]
-                .iter()
-                .enumerate()
-                .filter(move |(k, _)| *k != probe)
-                .map(move |(_, &(t, l))| (g, t, l))
+        .flat_map(|&(g, probe, _)| {
+            (0..runs[g].len())
+                .filter(move |&k| k != probe)
+                .map(move |k| (g, k))
         })
         .collect();
     let step = rest.len().div_ceil(MAX_READ).max(1);
-    read.par_extend(rest.par_iter().step_by(step).filter_map(read_one));
+    readings.par_extend(rest.par_iter().step_by(step).filter_map(read_run));
+    let read: Vec<(usize, Read)> = readings
+        .into_iter()
+        .flat_map(|(g, k, reading)| {
+            let members = &groups[g];
+            runs[g][k].iter().map(move |&m| {
+                let (time_s, line) = members[m];
+                let reading = reading.clone();
+                (
+                    g,
+                    Read {
+                        time_s,
+                        line,
+                        reading,
+                    },
+                )
+            })
+        })
+        .collect();
     let mut lines = Vec::new();
     let mut crops = Vec::new();
     let mut screen = Vec::new();
@@ -161,11 +170,12 @@ pub fn search<'a>(
         .collect();
     for (g, members) in members.iter().enumerate() {
         let distinct = distinct(members);
-        // Text read at another place too is moving (credits that scroll), not a subtitle.
+        // Text read higher or lower too is moving (credits that scroll), not a subtitle
+        // (a part of a line found on its own beside it is in another group of the row).
         let moving = keys[g].iter().any(|k| {
-            keys.iter()
-                .enumerate()
-                .any(|(o, other)| o != g && other.iter().any(|ok| similar(k, ok)))
+            keys.iter().enumerate().any(|(o, other)| {
+                o != g && !same_row(&groups[g], &groups[o]) && other.iter().any(|ok| similar(k, ok))
+            })
         });
         for r in members {
             let full = full_box(r.line);
@@ -258,9 +268,38 @@ fn confident(r: &Reading) -> bool {
         && r.text.chars().filter(|c| c.is_alphanumeric()).count() >= 2
 }
 
+/// The members of a group (in time order) in runs of consecutive crops showing the same
+/// glyphs, as indices.
+fn runs(members: &[(f64, &LineCrop)]) -> Vec<Vec<usize>> {
+    let strokes: Vec<Strokes> = members.iter().map(|(_, l)| Strokes::of(l)).collect();
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    for k in 0..members.len() {
+        match runs.last_mut() {
+            Some(run) if k > 0 && likeness::same(&strokes[k - 1], &strokes[k]) => run.push(k),
+            _ => runs.push(vec![k]),
+        }
+    }
+    runs
+}
+
+/// Whether two groups' first lines are in one row (vertical centres within half the
+/// first one's height).
+fn same_row(a: &[(f64, &LineCrop)], b: &[(f64, &LineCrop)]) -> bool {
+    match (a.first(), b.first()) {
+        (Some((_, a)), Some((_, b))) => {
+            let (a, b) = (a.rect, b.rect);
+            // Centres doubled.
+            (2 * a.y + a.h).abs_diff(2 * b.y + b.h) <= a.h
+        }
+        _ => false,
+    }
+}
+
 /// Lines grouped by place: a similar height (within a factor of 1.6: a line found only in
-/// part is shorter) and vertical centre (within half the height); groups seen in fewer
-/// than [`MIN_FRAMES`] frames are dropped.
+/// part is shorter), vertical centre (within half the height) and overlapping the
+/// group's first line across (text elsewhere in the row, such as a sign in the scene
+/// beside left-aligned subtitles, is another group); groups seen in fewer than
+/// [`MIN_FRAMES`] frames are dropped.
 fn groups(seen: &[Seen]) -> Vec<Vec<(f64, &LineCrop)>> {
     let mut groups: Vec<Vec<(f64, &LineCrop)>> = Vec::new();
     for frame in seen {
@@ -270,8 +309,12 @@ fn groups(seen: &[Seen]) -> Vec<Vec<(f64, &LineCrop)>> {
             let home = groups.iter_mut().find(|g| {
                 let f = g[0].1.rect;
                 let (fh, h) = (f.h as f64, r.h as f64);
-                // Centres doubled: within half the height.
-                (0.62..=1.6).contains(&(h / fh)) && (2 * f.y + f.h).abs_diff(cy) as f64 <= fh
+                // Centres doubled: within half the height; overlapping the first line
+                // across (other text at the same height elsewhere is another group).
+                (0.62..=1.6).contains(&(h / fh))
+                    && (2 * f.y + f.h).abs_diff(cy) as f64 <= fh
+                    && r.x < f.x + f.w
+                    && f.x < r.x + r.w
             });
             match home {
                 Some(g) => g.push((frame.time_s, line)),

@@ -47,7 +47,7 @@ pub fn find(l: &Luma) -> Vec<Rect> {
 }
 
 /// Stroke pixels: light, with a much darker pixel 1–2 away along a row or a column.
-fn strokes(l: &Luma) -> Vec<bool> {
+pub(super) fn strokes(l: &Luma) -> Vec<bool> {
     let (w, h) = (l.width, l.height);
     let mut out = vec![false; w * h];
     for y in 2..h - 2 {
