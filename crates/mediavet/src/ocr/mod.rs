@@ -58,12 +58,6 @@ impl Engine {
         Ok(engine)
     }
 
-    /// Prepares the recogniser ahead of its first read (about 0.2 s), so that it can be
-    /// done while something else runs.
-    pub fn prepare(&self) {
-        self.recogniser.prepare();
-    }
-
     /// Reads the one line of text in `p`.
     pub fn read_line(&self, p: &Picture) -> Result<Reading, String> {
         self.recogniser.read(p)

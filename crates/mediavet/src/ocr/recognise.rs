@@ -11,7 +11,7 @@ use tract_onnx::prelude::*;
 
 /// Model input height.
 const HEIGHT: usize = 48;
-/// Model input widths, each prepared once (about 0.2 s of CPU: tract cannot leave the
+/// Model input widths, each prepared on first use (about 0.2 s: tract cannot leave the
 /// width symbolic, the model reshapes by a computed shape). PaddleOCR pads a line to its
 /// own width, 320 at least; narrower plans read the line set a little worse (606
 /// characters: 74 wrong with 192/384/640, 68 with 384/640, 65 with 640 alone).
@@ -54,16 +54,6 @@ impl Recogniser {
             plans: Default::default(),
             chars,
         })
-    }
-
-    /// Prepares the narrower plan now, so that the first reads need not wait; the wider
-    /// is prepared when a line needs it (each costs ~0.2 s of CPU, taken from whatever
-    /// runs beside it).
-    pub fn prepare(&self) {
-        for &w in &WIDTHS[..WIDTHS.len() - 1] {
-            // An error is kept in the plan and reported by the read that needs it.
-            let _ = self.plan(w);
-        }
     }
 
     /// The plan for the narrowest input at least `width` wide (the widest for wider).

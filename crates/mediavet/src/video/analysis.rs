@@ -118,16 +118,6 @@ pub fn analyse(
             picture: (settings.text_frames > 0).then_some(picture),
         }
     };
-    if settings.subtitles {
-        // The recogniser is made ready while the frames decode (the decoder leaves part of
-        // a core idle); the search waits for it only if it is not ready yet. Nothing is
-        // said here when the models cannot be used: the search says why.
-        std::thread::spawn(|| {
-            if let Ok(e) = crate::ocr::Engine::get(&crate::ocr::models::folder(None)) {
-                e.prepare();
-            }
-        });
-    }
     let count = settings.keyframes;
     // Text is cut from the full picture; marks and codes are searched at QR_WIDTH.
     let width = if reads_text { 0 } else { QR_WIDTH };
