@@ -2,9 +2,9 @@
 //! grouped by height and place (a subtitle track keeps both while its text changes), the
 //! lines of groups seen in three frames or more are read by OCR (once for a run of
 //! frames showing the same glyphs, `likeness.rs`), and a group whose confident readings
-//! hold two different texts or more is a subtitle track. Each
-//! distinct line is reported once, with the frames it was seen in and its look measured
-//! on the full-resolution crops (`glyphs.rs`). Whatever else was read is on-screen text.
+//! hold two different texts or more is a subtitle track. Each distinct line is reported
+//! once, with the frames it was seen in and its look measured on the full-resolution
+//! crops (`glyphs.rs`). Whatever else was read is on-screen text.
 
 use super::bars::Rect;
 use super::glyphs::{self, Glyphs};
@@ -174,7 +174,9 @@ pub fn search(
         // (a part of a line found on its own beside it is in another group of the row).
         let moving = keys[g].iter().any(|k| {
             keys.iter().enumerate().any(|(o, other)| {
-                o != g && !same_row(&groups[g], &groups[o]) && other.iter().any(|ok| similar(k, ok))
+                o != g
+                    && !same_row(groups[g][0].1.rect, groups[o][0].1.rect)
+                    && other.iter().any(|ok| similar(k, ok))
             })
         });
         for r in members {
@@ -282,17 +284,10 @@ fn runs(members: &[(f64, &LineCrop)]) -> Vec<Vec<usize>> {
     runs
 }
 
-/// Whether two groups' first lines are in one row (vertical centres within half the
-/// first one's height).
-fn same_row(a: &[(f64, &LineCrop)], b: &[(f64, &LineCrop)]) -> bool {
-    match (a.first(), b.first()) {
-        (Some((_, a)), Some((_, b))) => {
-            let (a, b) = (a.rect, b.rect);
-            // Centres doubled.
-            (2 * a.y + a.h).abs_diff(2 * b.y + b.h) <= a.h
-        }
-        _ => false,
-    }
+/// Whether `r` is in the row of `first`: vertical centres within half `first`'s height.
+fn same_row(first: Rect, r: Rect) -> bool {
+    // Centres doubled.
+    (2 * first.y + first.h).abs_diff(2 * r.y + r.h) <= first.h
 }
 
 /// Lines grouped by place: a similar height (within a factor of 1.6: a line found only in
@@ -305,14 +300,12 @@ fn groups(seen: &[Seen]) -> Vec<Vec<(f64, &LineCrop)>> {
     for frame in seen {
         for line in &frame.lines {
             let r = line.rect;
-            let cy = 2 * r.y + r.h;
             let home = groups.iter_mut().find(|g| {
                 let f = g[0].1.rect;
-                let (fh, h) = (f.h as f64, r.h as f64);
-                // Centres doubled: within half the height; overlapping the first line
-                // across (other text at the same height elsewhere is another group).
-                (0.62..=1.6).contains(&(h / fh))
-                    && (2 * f.y + f.h).abs_diff(cy) as f64 <= fh
+                // Overlapping the first line across: other text at the same height
+                // elsewhere is another group.
+                (0.62..=1.6).contains(&(r.h as f64 / f.h as f64))
+                    && same_row(f, r)
                     && r.x < f.x + f.w
                     && f.x < r.x + r.w
             });
