@@ -121,6 +121,23 @@ mod tests {
     }
 
     #[test]
+    fn tiny_and_empty_crops() {
+        for (w, h) in [(0, 0), (1, 3), (3, 3), (6, 2)] {
+            let l = LineCrop {
+                rect: Rect { x: 0, y: 0, w, h },
+                crop: Luma {
+                    width: w,
+                    height: h,
+                    data: vec![255; w * h],
+                },
+                origin: (0, 0),
+            };
+            let s = Strokes::of(&l);
+            assert!(same(&s, &s), "{w}×{h}");
+        }
+    }
+
+    #[test]
     fn moved_by_a_pixel_and_elsewhere() {
         let a = crop(&[20, 60, 100, 200], &[]);
         let mut b = a.clone();

@@ -46,12 +46,13 @@ pub fn find(l: &Luma) -> Vec<Rect> {
     unstacked(lines)
 }
 
-/// Stroke pixels: light, with a much darker pixel 1–2 away along a row or a column.
+/// Stroke pixels: light, with a much darker pixel 1–2 away along a row or a column (none
+/// within two pixels of the border, so none at all in a picture under 5 pixels).
 pub(super) fn strokes(l: &Luma) -> Vec<bool> {
     let (w, h) = (l.width, l.height);
     let mut out = vec![false; w * h];
-    for y in 2..h - 2 {
-        for x in 2..w - 2 {
+    for y in 2..h.saturating_sub(2) {
+        for x in 2..w.saturating_sub(2) {
             let i = y * w + x;
             let v = l.data[i];
             if v < LIGHT {
