@@ -23,6 +23,8 @@ command -v qrencode >/dev/null || need+=(qrencode)
 [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
 [ -f /usr/share/fonts/truetype/arphic/uming.ttc ] || need+=(fonts-arphic-uming)
 [ -f /usr/share/fonts/truetype/arphic/ukai.ttc ] || need+=(fonts-arphic-ukai)
+# The HTML report is opened in headless Chromium (crates/mediavet-cli/tests/html.rs).
+command -v chromium >/dev/null || need+=(chromium)
 # OpenCV, under the OCR oracle, loads libGL and GLib.
 ldconfig -p | grep 'libGL\.so\.1 ' >/dev/null || need+=(libgl1)
 ldconfig -p | grep 'libglib-2\.0\.so\.0 ' >/dev/null || need+=(libglib2.0-0)

@@ -122,6 +122,8 @@ pub enum Format {
     Junit,
     /// The triage sheet.
     Csv,
+    /// One self-contained HTML page: overview, filters, a card per file.
+    Html,
 }
 
 /// Output formats of `intake`.

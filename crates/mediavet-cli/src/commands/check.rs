@@ -70,6 +70,7 @@ pub fn run(out: &mut dyn Write, args: Args) -> Result<ExitCode, mediavet::Error>
         Format::Json => printer::Format::Json,
         Format::Junit => printer::Format::Junit,
         Format::Csv => printer::Format::Csv,
+        Format::Html => printer::Format::Html,
     };
     let result = printer::write(out, format, &reports, &groups, &profile, lang);
     written(result, code)

@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod entries;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;
@@ -28,6 +29,8 @@ pub enum Format {
     Junit,
     /// The triage sheet (CSV, UTF-8 with BOM).
     Csv,
+    /// The visual report: one self-contained HTML page.
+    Html,
 }
 
 /// Writes `reports` (checked under `profile`; `groups`: folders of photos) as `format`.
@@ -44,5 +47,6 @@ pub fn write(
         Format::Json => json::write(out, reports, groups, profile, lang),
         Format::Junit => junit::write(out, reports, profile, lang),
         Format::Csv => csv::write(out, reports, lang),
+        Format::Html => html::write(out, reports, &profile.name, lang),
     }
 }
