@@ -309,7 +309,10 @@ fn check_many_json(
     let reports = py
         .detach(|| mediavet::check_many(&paths, &profile, &options, jobs, &|_| {}))
         .map_err(py_err)?;
-    let list: Vec<_> = reports.iter().map(|r| report_value(r, lang)).collect();
+    let list: Vec<_> = reports
+        .iter()
+        .map(|r| mediavet::printer::csv::with_row(r, lang))
+        .collect();
     Ok(serde_json::Value::Array(list).to_string())
 }
 
@@ -356,14 +359,25 @@ struct SheetRow {
 }
 
 /// A report as the Python layer receives it: the CLI's per-file object and its sheet row.
-fn report_value(r: &mediavet::Report, lang: Lang) -> serde_json::Value {
-    let mut v = r.to_json(lang);
-    v["sheet_row"] = mediavet::printer::csv::row(r, lang).into();
-    v
+fn report_json(r: &mediavet::Report, lang: Lang) -> String {
+    mediavet::printer::csv::with_row(r, lang).to_string()
 }
 
-fn report_json(r: &mediavet::Report, lang: Lang) -> String {
-    report_value(r, lang).to_string()
+/// The HTML report page (`check --format html`) for a JSON array of report objects, its
+/// labels in `lang_code`.
+#[pyfunction]
+fn html_from_json(reports_json: &str, lang_code: &str) -> PyResult<String> {
+    let files: Vec<serde_json::Value> =
+        serde_json::from_str(reports_json).map_err(|e| UsageError::new_err(e.to_string()))?;
+    mediavet::printer::html::render(&files, lang(lang_code)?).map_err(Error::new_err)
+}
+
+/// One report's card (a fragment of the HTML page, for notebooks).
+#[pyfunction]
+fn html_card_from_json(report_json: &str, lang_code: &str) -> PyResult<String> {
+    let file: serde_json::Value =
+        serde_json::from_str(report_json).map_err(|e| UsageError::new_err(e.to_string()))?;
+    mediavet::printer::html::render_card(&file, lang(lang_code)?).map_err(Error::new_err)
 }
 
 /// Checks entries as received (paths, or `(name, bytes)` pairs), compared with each other
@@ -458,6 +472,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rules_json, m)?)?;
     m.add_function(wrap_pyfunction!(load_profile, m)?)?;
     m.add_function(wrap_pyfunction!(csv_from_json, m)?)?;
+    m.add_function(wrap_pyfunction!(html_from_json, m)?)?;
+    m.add_function(wrap_pyfunction!(html_card_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(check_entries_json, m)?)?;
     m.add_function(wrap_pyfunction!(entries_csv_from_json, m)?)?;
     Ok(())

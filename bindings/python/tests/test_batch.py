@@ -51,3 +51,20 @@ def test_dask_example_on_a_local_cluster(video: Path, tmp_path: Path) -> None:
     assert sheet.read_bytes() == cli_sheet(video)
     verdicts = {Path(r.path).name: r.verdict for r in reports}
     assert verdicts["declared_15m.mp4"] == "fail" and verdicts["pass_1080p_18m.mp4"] == "pass"
+
+
+def test_python_page_is_the_cli_page(tmp_path: Path) -> None:
+    binary = ROOT / "target" / "debug" / "mediavet"
+    if not binary.exists():
+        pytest.skip("the mediavet binary is not built (cargo build)")
+    photos = sorted(str(p) for p in (ROOT / "testdata" / "photo").iterdir() if p.suffix == ".jpg")
+    command = [str(binary), "check", "--profile", "photo", "--format", "html", "--lang", "zh", *photos]
+    cli_page = subprocess.run(command, capture_output=True).stdout
+    reports = mediavet.check_many(photos, profile="photo", lang="zh")
+    page = tmp_path / "report.html"
+    mediavet.write_html(reports, page)
+    assert page.read_bytes() == cli_page
+    assert cli_page.count(b'<details class="card"') == len(photos)
+    card = reports[0]._repr_html_()
+    assert card.count('<details class="card"') == 1 and Path(photos[0]).name in card
+    assert "<script" not in card and "返回总览" not in card

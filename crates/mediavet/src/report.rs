@@ -172,15 +172,22 @@ impl Report {
 
 /// Rules with an error finding, with the number of files they failed, most frequent first.
 pub fn failing_rules(reports: &[Report]) -> Vec<(&'static str, usize)> {
-    let mut counts: std::collections::BTreeMap<&'static str, usize> =
-        std::collections::BTreeMap::new();
-    for r in reports {
-        let mut rules: Vec<&'static str> = r
-            .findings
+    count_failing(reports.iter().map(|r| {
+        r.findings
             .iter()
             .filter(|f| f.severity == Severity::Error)
             .map(|f| f.rule)
-            .collect();
+            .collect()
+    }))
+}
+
+/// Each rule of `per_file` (the rules with an error in each file, repeats allowed) with
+/// the number of files it is in, most frequent first, then by name.
+pub fn count_failing<'a>(
+    per_file: impl IntoIterator<Item = Vec<&'a str>>,
+) -> Vec<(&'a str, usize)> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for mut rules in per_file {
         rules.sort_unstable();
         rules.dedup();
         for rule in rules {

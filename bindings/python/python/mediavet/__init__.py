@@ -55,6 +55,7 @@ __all__ = [
     "rules",
     "write_csv",
     "write_entries_csv",
+    "write_html",
 ]
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -136,6 +137,10 @@ class Report:
 
     def to_json(self, indent: Optional[int] = None) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def _repr_html_(self) -> str:
+        """This report as the HTML report's card (Jupyter shows it; words in Chinese)."""
+        return _native.html_card_from_json(self.to_json(), "zh")
 
     def __repr__(self) -> str:
         errors = sum(f.severity == "error" for f in self.findings)
@@ -381,6 +386,14 @@ def rules() -> List[Dict[str, str]]:
 def load_profile(path_or_toml_text: Union[str, "os.PathLike[str]"]) -> Profile:
     """A profile from a built-in name, a TOML file, or TOML text."""
     return _native.load_profile(os.fspath(path_or_toml_text))
+
+
+def write_html(reports: Iterable[Report], path: PathLike, lang: str = "zh") -> None:
+    """Write the page of ``mediavet check --format html`` for ``reports``, its words in
+    ``lang`` (``zh`` or ``en``; the findings keep the language they were checked in)."""
+    page = _native.html_from_json(json.dumps([r.to_dict() for r in reports]), lang)
+    with open(os.fspath(path), "w", encoding="utf-8") as out:
+        out.write(page)
 
 
 def write_csv(reports: Iterable[Report], path: PathLike) -> None:

@@ -52,6 +52,14 @@ pub fn write_sheet(
     w.flush()
 }
 
+/// A report as its per-file JSON object with its sheet row (`sheet_row`): what Python
+/// holds, and what the HTML page is made from.
+pub fn with_row(r: &Report, lang: Lang) -> serde_json::Value {
+    let mut v = r.to_json(lang);
+    v["sheet_row"] = row(r, lang).into();
+    v
+}
+
 /// The row of one report, its messages in `lang`.
 pub fn row(r: &Report, lang: Lang) -> Vec<String> {
     let rules = |severity: Severity| {

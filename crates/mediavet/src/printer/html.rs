@@ -1,20 +1,86 @@
 //! The visual report: one self-contained HTML page for the desk staff — an overview
-//! (counts per verdict, a table of the files that can be sorted, filtered by verdict,
-//! rule and kind, and searched) and a card per file with its key facts and every
-//! finding. Everything is inline (CSS, script) and the page's content security policy
-//! forbids fetching anything, so it opens the same from a USB stick with no network.
-//! Rendered by `minijinja` from `html/report.html` (HTML-escaped by the engine).
+//! (counts per verdict, the most frequent failing rules, a table of the files that can be
+//! sorted, filtered by verdict, rule and kind, and searched) and a card per file with its
+//! key facts and every finding. Everything is inline (CSS, script) and the page's content
+//! security policy forbids fetching anything, so it opens the same from a USB stick with
+//! no network. Rendered by `minijinja` from the templates in `html/` (every value
+//! HTML-escaped by the engine), from the reports' JSON objects with their sheet rows
+//! ([`csv::with_row`]): the CLI and Python (which holds reports as that JSON) make the
+//! same page from the same code.
 
 use crate::finding::Lang;
 use crate::printer::csv;
-use crate::report::{failing_rules, Report, Verdict};
+use crate::report::{count_failing, Report};
 use minijinja::Environment;
 use serde::Serialize;
 use serde_json::Value;
+use std::collections::BTreeMap;
 use std::io::Write;
 
-/// The page template.
-const TEMPLATE: &str = include_str!("html/report.html");
+/// The templates, by name.
+const TEMPLATES: [(&str, &str); 4] = [
+    ("report.html", include_str!("html/report.html")),
+    ("card.html", include_str!("html/card.html")),
+    ("card.css", include_str!("html/card.css")),
+    ("fragment.html", include_str!("html/fragment.html")),
+];
+
+/// The page's words: (key, Chinese, English).
+const LABELS: [(&str, &str, &str); 35] = [
+    ("title", "mediavet 检查报告", "mediavet report"),
+    ("profile", "规范", "Profile"),
+    ("files", "文件", "Files"),
+    ("fail", "不通过", "Fail"),
+    ("warn", "警告", "Warn"),
+    ("pass", "通过", "Pass"),
+    ("unreadable", "无法读取", "Unreadable"),
+    ("all", "全部", "All"),
+    ("verdict", "结论", "Verdict"),
+    ("rule", "规则", "Rule"),
+    ("kind", "类型", "Kind"),
+    ("name", "名称", "Name"),
+    ("first", "首个问题", "First problem"),
+    ("search", "搜索名称或问题…", "Search names or problems…"),
+    (
+        "failing",
+        "最常见的不通过规则",
+        "Most frequent failing rules",
+    ),
+    ("shown", "显示", "Shown"),
+    ("of", "/", "of"),
+    ("severity", "级别", "Severity"),
+    ("measured", "实测", "Measured"),
+    ("expected", "要求", "Expected"),
+    ("message", "说明", "Message"),
+    ("hint", "修改建议", "Fix"),
+    ("facts", "主要参数", "Key facts"),
+    ("findings", "检查结果", "Findings"),
+    ("none", "没有问题。", "No problems."),
+    ("container", "容器", "Container"),
+    ("resolution", "分辨率", "Resolution"),
+    (
+        "video_bitrate_mbps",
+        "视频码率 (Mb/s)",
+        "Video bitrate (Mb/s)",
+    ),
+    ("duration_s", "时长 (秒)", "Duration (s)"),
+    ("audio_channels", "声道数", "Audio channels"),
+    ("created", "创建时间", "Created"),
+    ("error", "错误", "Error"),
+    ("warning", "警告", "Warning"),
+    ("info", "提示", "Info"),
+    ("top", "返回总览", "Back to the overview"),
+];
+
+/// The key facts a card shows: the triage sheet's columns that have a value.
+const FACTS: [&str; 6] = [
+    "container",
+    "resolution",
+    "video_bitrate_mbps",
+    "duration_s",
+    "audio_channels",
+    "created",
+];
 
 /// One file's card and table row.
 #[derive(Serialize)]
@@ -26,110 +92,116 @@ struct Card {
     name: String,
     kind: String,
     profile: String,
-    verdict: &'static str,
+    verdict: String,
     first_problem: String,
     /// Rules with a finding, for the rule filter.
-    rules: Vec<&'static str>,
-    /// Key facts (label, value), the triage sheet's columns that have a value.
+    rules: Vec<String>,
+    /// Key facts (label key, value).
     facts: Vec<(&'static str, String)>,
     findings: Vec<Value>,
 }
 
-/// The whole page.
-#[derive(Serialize)]
-struct Page {
-    lang: &'static str,
-    profile: String,
-    counts: Vec<(&'static str, usize)>,
-    files: usize,
-    failing: Vec<(&'static str, usize)>,
-    /// Every rule with a finding, and every kind, for the filters.
-    rules: Vec<&'static str>,
-    kinds: Vec<String>,
-    cards: Vec<Card>,
-}
-
-/// Writes the page for `reports` (checked under the profile named `profile`).
-pub fn write(
-    out: &mut dyn Write,
-    reports: &[Report],
-    profile: &str,
-    lang: Lang,
-) -> std::io::Result<()> {
-    let html = render(reports, profile, lang).map_err(std::io::Error::other)?;
+/// Writes the page for `reports`.
+pub fn write(out: &mut dyn Write, reports: &[Report], lang: Lang) -> std::io::Result<()> {
+    let files: Vec<Value> = reports.iter().map(|r| csv::with_row(r, lang)).collect();
+    let html = render(&files, lang).map_err(std::io::Error::other)?;
     out.write_all(html.as_bytes())
 }
 
-/// The page as a string.
-pub fn render(reports: &[Report], profile: &str, lang: Lang) -> Result<String, String> {
-    let cards: Vec<Card> = reports
-        .iter()
-        .enumerate()
-        .map(|(k, r)| card(k, r, lang))
-        .collect();
-    let mut rules: Vec<&'static str> = cards.iter().flat_map(|c| c.rules.clone()).collect();
-    rules.sort_unstable();
-    rules.dedup();
-    let mut kinds: Vec<String> = cards.iter().map(|c| c.kind.clone()).collect();
-    kinds.sort();
-    kinds.dedup();
-    let count = |v: Verdict| reports.iter().filter(|r| r.verdict == v).count();
-    let page = Page {
-        lang: match lang {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        },
-        profile: profile.to_string(),
-        counts: [
-            Verdict::Fail,
-            Verdict::Warn,
-            Verdict::Pass,
-            Verdict::Unreadable,
-        ]
+/// The page for reports given as their JSON objects with their sheet rows, its words in
+/// `lang` (the findings' messages are in the language they were made in).
+pub fn render(files: &[Value], lang: Lang) -> Result<String, String> {
+    let cards: Vec<Card> = files.iter().enumerate().map(|(k, f)| card(k, f)).collect();
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v.dedup();
+        v
+    };
+    let rules = sorted(cards.iter().flat_map(|c| c.rules.clone()).collect());
+    let kinds = sorted(cards.iter().map(|c| c.kind.clone()).collect());
+    let profiles = sorted(cards.iter().map(|c| c.profile.clone()).collect());
+    let failing = count_failing(files.iter().map(|f| {
+        findings(f)
+            .filter(|x| x["severity"] == "error")
+            .filter_map(|x| x["rule"].as_str())
+            .collect()
+    }));
+    let counts: Vec<(&str, usize)> = ["fail", "warn", "pass", "unreadable"]
         .into_iter()
-        .map(|v| (v.as_str(), count(v)))
-        .collect(),
-        files: reports.len(),
-        failing: failing_rules(reports),
+        .map(|v| (v, cards.iter().filter(|c| c.verdict == v).count()))
+        .collect();
+    let context = minijinja::context! {
+        lang => code(lang),
+        t => labels(lang),
+        page => true,
+        profile => profiles.join(", "),
+        files => cards.len(),
+        counts,
+        failing,
         rules,
         kinds,
         cards,
     };
+    render_template("report.html", context)
+}
+
+/// One file's card alone, with its style (for a notebook).
+pub fn render_card(file: &Value, lang: Lang) -> Result<String, String> {
+    let context = minijinja::context! {
+        t => labels(lang),
+        c => card(0, file),
+    };
+    render_template("fragment.html", context)
+}
+
+/// Renders template `name` with `context`.
+fn render_template(name: &str, context: minijinja::Value) -> Result<String, String> {
     let mut env = Environment::new();
-    env.add_template("report.html", TEMPLATE)
-        .map_err(|e| format!("report template: {e}"))?;
-    env.get_template("report.html")
-        .and_then(|t| t.render(&page))
+    for (name, source) in TEMPLATES {
+        env.add_template(name, source)
+            .map_err(|e| format!("report template: {e}"))?;
+    }
+    env.get_template(name)
+        .and_then(|t| t.render(context))
         .map_err(|e| format!("report template: {e}"))
 }
 
-/// The card of report `r`, the `k`th.
-fn card(k: usize, r: &Report, lang: Lang) -> Card {
-    let row = csv::row(r, lang);
+/// `zh` or `en`.
+fn code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "zh",
+        Lang::En => "en",
+    }
+}
+
+/// The page's words in `lang`.
+fn labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
+    LABELS
+        .iter()
+        .map(|&(k, zh, en)| (k, if lang == Lang::Zh { zh } else { en }))
+        .collect()
+}
+
+/// The findings of a report object.
+fn findings(f: &Value) -> impl Iterator<Item = &Value> {
+    f["findings"].as_array().into_iter().flatten()
+}
+
+/// The card of report object `f`, the `k`th.
+fn card(k: usize, f: &Value) -> Card {
+    let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
     let cell = |name: &str| {
         csv::HEADER
             .iter()
             .position(|h| *h == name)
-            .and_then(|i| row.get(i))
-            .cloned()
+            .and_then(|i| f["sheet_row"].get(i))
+            .map(text)
             .unwrap_or_default()
     };
-    let facts = [
-        "container",
-        "resolution",
-        "video_bitrate_mbps",
-        "duration_s",
-        "audio_channels",
-        "created",
-    ]
-    .into_iter()
-    .map(|name| (name, cell(name)))
-    .filter(|(_, v)| !v.is_empty())
-    .collect();
-    let mut rules: Vec<&'static str> = r.findings.iter().map(|f| f.rule).collect();
-    rules.sort_unstable();
+    let path = text(&f["path"]);
+    let mut rules: Vec<String> = findings(f).map(|x| text(&x["rule"])).collect();
+    rules.sort();
     rules.dedup();
-    let path = r.facts.path.clone();
     Card {
         id: format!("f{k}"),
         name: std::path::Path::new(&path)
@@ -137,11 +209,15 @@ fn card(k: usize, r: &Report, lang: Lang) -> Card {
             .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned()),
         path,
         kind: cell("kind"),
-        profile: r.profile.clone(),
-        verdict: r.verdict.as_str(),
+        profile: text(&f["profile"]),
+        verdict: text(&f["verdict"]),
         first_problem: cell("first_problem"),
         rules,
-        facts,
-        findings: r.findings.iter().map(|f| f.to_json(lang)).collect(),
+        facts: FACTS
+            .into_iter()
+            .map(|name| (name, cell(name)))
+            .filter(|(_, v)| !v.is_empty())
+            .collect(),
+        findings: findings(f).cloned().collect(),
     }
 }

@@ -47,6 +47,6 @@ pub fn write(
         Format::Json => json::write(out, reports, groups, profile, lang),
         Format::Junit => junit::write(out, reports, profile, lang),
         Format::Csv => csv::write(out, reports, lang),
-        Format::Html => html::write(out, reports, &profile.name, lang),
+        Format::Html => html::write(out, reports, lang),
     }
 }
