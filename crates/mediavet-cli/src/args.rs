@@ -39,6 +39,9 @@ pub enum Command {
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Also write the HTML report (as --format html) to FILE.
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
         /// Message language (default from LANG).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,

@@ -33,6 +33,7 @@ fn run(command: Command) -> Result<ExitCode, mediavet::Error> {
         Command::Check {
             profile,
             format,
+            html,
             lang,
             jobs,
             debug_frames,
@@ -51,6 +52,7 @@ fn run(command: Command) -> Result<ExitCode, mediavet::Error> {
             let args = commands::check::Args {
                 profile,
                 format,
+                html,
                 lang,
                 jobs,
                 debug_frames,

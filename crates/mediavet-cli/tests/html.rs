@@ -201,3 +201,29 @@ fn filters_in_a_real_browser_show_exactly_the_files_with_the_rule() {
         String::from_utf8_lossy(&status.stderr)
     );
 }
+
+#[test]
+fn html_beside_another_format() {
+    let dir = root().join("target/html-report");
+    std::fs::create_dir_all(&dir).unwrap();
+    let side = dir.join("beside.html");
+    let out = Command::new(env!("CARGO_BIN_EXE_mediavet"))
+        .args([
+            "check", "-p", "photo", "--lang", "en", "-f", "csv", "--html",
+        ])
+        .arg(&side)
+        .arg(root().join("testdata/photo"))
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("\u{feff}path,kind"));
+    assert_eq!(std::fs::read_to_string(&side).unwrap(), check("html", "en"));
+    // A page that cannot be written is an error (exit 2), not a silent loss.
+    let out = Command::new(env!("CARGO_BIN_EXE_mediavet"))
+        .args(["check", "-p", "photo", "--html", "/nonexistent/dir/r.html"])
+        .arg(root().join("testdata/photo/sharp.jpg"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write the HTML report"));
+}

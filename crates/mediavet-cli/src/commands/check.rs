@@ -17,6 +17,8 @@ pub struct Args {
     pub profile: String,
     /// Output format.
     pub format: Format,
+    /// Where to write the HTML report too.
+    pub html: Option<PathBuf>,
     /// Message language.
     pub lang: Option<LangArg>,
     /// Worker threads.
@@ -72,6 +74,19 @@ pub fn run(out: &mut dyn Write, args: Args) -> Result<ExitCode, mediavet::Error>
         Format::Csv => printer::Format::Csv,
         Format::Html => printer::Format::Html,
     };
+    if let Some(path) = &args.html {
+        let page = std::fs::File::create(path).and_then(|f| {
+            let mut f = std::io::BufWriter::new(f);
+            printer::html::write(&mut f, &reports, lang)?;
+            f.flush()
+        });
+        page.map_err(|e| {
+            mediavet::Error::Usage(format!(
+                "{}: cannot write the HTML report: {e}",
+                path.display()
+            ))
+        })?;
+    }
     let result = printer::write(out, format, &reports, &groups, &profile, lang);
     written(result, code)
 }
