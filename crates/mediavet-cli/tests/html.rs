@@ -61,6 +61,14 @@ fn self_contained_and_counts_match_the_json() {
             .unwrap();
         assert_eq!(shown, doc["summary"][v].to_string(), "{v}");
     }
+    // The chart: one bar per failing rule (ten at most), drawn as inline SVG.
+    let chart = html.split("<div class=\"bars\">").nth(1).unwrap();
+    let chart = &chart[..chart.find("</svg>").unwrap()];
+    let failing = doc["summary"]["failing_rules"].as_array().unwrap();
+    assert_eq!(chart.matches("<rect").count(), failing.len().min(10));
+    for f in failing.iter().take(10) {
+        assert!(chart.contains(&format!("\n{}\n", f["rule"].as_str().unwrap())));
+    }
     let files = doc["files"].as_array().unwrap();
     assert_eq!(html.matches("<details class=\"card\"").count(), files.len());
     let findings: usize = files

@@ -1,7 +1,7 @@
 //! The visual report: one self-contained HTML page for the desk staff — an overview
 //! (counts per verdict, the most frequent failing rules, a table of the files that can be
 //! sorted, filtered by verdict, rule and kind, and searched) and a card per file with its
-//! key facts and every finding. Everything is inline (CSS, script) and the page's content
+//! key facts and every finding. The bar chart is inline SVG (`charts.rs`). Everything is inline (CSS, script) and the page's content
 //! security policy forbids fetching anything, so it opens the same from a USB stick with
 //! no network. Rendered by `minijinja` from the templates in `html/` (every value
 //! HTML-escaped by the engine), from the reports' JSON objects with their sheet rows
@@ -9,7 +9,7 @@
 //! same page from the same code.
 
 use crate::finding::Lang;
-use crate::printer::csv;
+use crate::printer::{charts, csv};
 use crate::report::{count_failing, Report};
 use minijinja::Environment;
 use serde::Serialize;
@@ -137,6 +137,7 @@ pub fn render(files: &[Value], lang: Lang) -> Result<String, String> {
         profile => profiles.join(", "),
         files => cards.len(),
         counts,
+        failing_svg => charts::failing_rules(&failing[..failing.len().min(10)])?,
         failing,
         rules,
         kinds,

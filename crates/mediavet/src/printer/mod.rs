@@ -2,6 +2,7 @@
 //! reports (as ripgrep's printer crate does for matches). The CLI picks one; Python and
 //! other embedders call them directly.
 
+pub mod charts;
 pub mod csv;
 pub mod entries;
 pub mod html;
