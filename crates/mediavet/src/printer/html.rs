@@ -222,3 +222,46 @@ fn card(k: usize, f: &Value) -> Card {
         findings: findings(f).cloned().collect(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// A report object as Python holds it, named `path`, with one error finding.
+    fn file(path: &str) -> Value {
+        let mut row = vec![String::new(); csv::HEADER.len()];
+        row[1] = "jpeg".into();
+        json!({
+            "path": path,
+            "profile": "photo",
+            "verdict": "fail",
+            "findings": [{"rule": "image.format", "severity": "error", "measured": {"value": 1, "text": "<u>7</u>"},
+                          "expected": null, "message": "m & <em>z</em>", "hint": null}],
+            "sheet_row": row,
+        })
+    }
+
+    #[test]
+    fn hostile_names_and_messages_are_escaped() {
+        let page = render(&[file("收件/<script>alert(1)</script>.jpg")], Lang::En).unwrap();
+        assert!(!page.contains("<script>alert"), "name not escaped");
+        assert!(page.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;.jpg"));
+        assert!(
+            !page.contains("<u>") && !page.contains("<em>") && page.contains("m &amp; &lt;em&gt;z")
+        );
+        assert_eq!(
+            page.matches("<script>").count(),
+            1,
+            "only the page's own script"
+        );
+        let card = render_card(&file("a.jpg"), Lang::Zh).unwrap();
+        assert!(card.contains("不通过") && !card.contains("<script"));
+    }
+
+    #[test]
+    fn a_report_object_missing_fields_still_renders() {
+        let page = render(&[json!({}), json!({"findings": 3})], Lang::Zh).unwrap();
+        assert_eq!(page.matches("<details class=\"card\"").count(), 2);
+    }
+}
