@@ -10,7 +10,7 @@
 
 use crate::finding::Lang;
 use crate::printer::{charts, csv};
-use crate::report::{count_failing, Report};
+use crate::report::{count_failing, Report, Verdict};
 use minijinja::Environment;
 use serde::Serialize;
 use serde_json::Value;
@@ -126,10 +126,20 @@ pub fn render(files: &[Value], lang: Lang) -> Result<String, String> {
             .filter_map(|x| x["rule"].as_str())
             .collect()
     }));
-    let counts: Vec<(&str, usize)> = ["fail", "warn", "pass", "unreadable"]
-        .into_iter()
-        .map(|v| (v, cards.iter().filter(|c| c.verdict == v).count()))
-        .collect();
+    let counts: Vec<(&str, usize)> = [
+        Verdict::Fail,
+        Verdict::Warn,
+        Verdict::Pass,
+        Verdict::Unreadable,
+    ]
+    .into_iter()
+    .map(|v| {
+        (
+            v.as_str(),
+            cards.iter().filter(|c| c.verdict == v.as_str()).count(),
+        )
+    })
+    .collect();
     let context = minijinja::context! {
         lang => code(lang),
         t => labels(lang),
