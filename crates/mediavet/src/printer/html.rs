@@ -112,11 +112,6 @@ pub fn write(out: &mut dyn Write, reports: &[Report], lang: Lang) -> std::io::Re
 /// `lang` (the findings' messages are in the language they were made in).
 pub fn render(files: &[Value], lang: Lang) -> Result<String, String> {
     let cards: Vec<Card> = files.iter().enumerate().map(|(k, f)| card(k, f)).collect();
-    let sorted = |mut v: Vec<String>| {
-        v.sort();
-        v.dedup();
-        v
-    };
     let rules = sorted(cards.iter().flat_map(|c| c.rules.clone()).collect());
     let kinds = sorted(cards.iter().map(|c| c.kind.clone()).collect());
     let profiles = sorted(cards.iter().map(|c| c.profile.clone()).collect());
@@ -193,6 +188,13 @@ fn labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         .collect()
 }
 
+/// `v` sorted, without repeats.
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v.dedup();
+    v
+}
+
 /// The findings of a report object.
 fn findings(f: &Value) -> impl Iterator<Item = &Value> {
     f["findings"].as_array().into_iter().flatten()
@@ -210,9 +212,7 @@ fn card(k: usize, f: &Value) -> Card {
             .unwrap_or_default()
     };
     let path = text(&f["path"]);
-    let mut rules: Vec<String> = findings(f).map(|x| text(&x["rule"])).collect();
-    rules.sort();
-    rules.dedup();
+    let rules = sorted(findings(f).map(|x| text(&x["rule"])).collect());
     Card {
         id: format!("f{k}"),
         name: std::path::Path::new(&path)
