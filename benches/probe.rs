@@ -62,7 +62,7 @@ fn bench_frames(c: &mut Criterion) {
                 &mut f,
                 mediavet::video::FrameSettings::default(),
                 true,
-                None,
+                mediavet::video::Keep::default(),
             );
             black_box(f)
         })

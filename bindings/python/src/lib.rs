@@ -369,7 +369,7 @@ fn report_json(r: &mediavet::Report, lang: Lang) -> String {
 fn html_from_json(reports_json: &str, lang_code: &str) -> PyResult<String> {
     let files: Vec<serde_json::Value> =
         serde_json::from_str(reports_json).map_err(|e| UsageError::new_err(e.to_string()))?;
-    mediavet::printer::html::render(&files, lang(lang_code)?).map_err(Error::new_err)
+    mediavet::printer::html::render(&files, &[], lang(lang_code)?).map_err(Error::new_err)
 }
 
 /// One report's card (a fragment of the HTML page, for notebooks).

@@ -48,6 +48,32 @@ pub struct Report {
     pub facts: Facts,
     /// Findings, errors first.
     pub findings: Vec<Finding>,
+    /// The audio level band the profile judges on, when it sets one (the level plot
+    /// shades it).
+    pub level_band: Option<LevelBand>,
+}
+
+/// A profile's audio level band.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct LevelBand {
+    /// The reading judged.
+    pub meter: crate::profile::LevelMeter,
+    /// Lowest level the programme must reach, dB on that reading.
+    pub min_db: Option<f64>,
+    /// Highest level allowed, dB on that reading.
+    pub max_db: Option<f64>,
+}
+
+impl LevelBand {
+    /// The band `profile` sets, if any.
+    pub fn of(profile: &Profile) -> Option<LevelBand> {
+        let a = &profile.audio;
+        (a.min_level_db.is_some() || a.max_level_db.is_some()).then_some(LevelBand {
+            meter: a.meter,
+            min_db: a.min_level_db,
+            max_db: a.max_level_db,
+        })
+    }
 }
 
 /// How one check runs, beyond what the profile says.
@@ -64,6 +90,9 @@ pub struct CheckOptions {
     /// Keep a text's body in the report (intake compares texts across entries); off by
     /// default, so that a batch of reports does not hold every entry's text.
     pub keep_body: bool,
+    /// Keep thumbnails of the decoded pictures in the facts (the visual report shows
+    /// them); off by default: about 5 KB a picture.
+    pub thumbnails: bool,
 }
 
 impl Default for CheckOptions {
@@ -73,6 +102,7 @@ impl Default for CheckOptions {
             author: AuthorDetails::default(),
             ffmpeg: true,
             keep_body: false,
+            thumbnails: false,
         }
     }
 }
@@ -91,6 +121,7 @@ pub fn check(input: Input, profile: &Profile, options: &CheckOptions) -> Report 
         max_megapixels: profile.image.decoding_limit(),
         debug_frames: options.debug_frames.as_deref(),
         ffmpeg: options.ffmpeg,
+        thumbnails: options.thumbnails,
     };
     let facts = inspect.run(input);
     // The rules run isolated too: a panic in one is this input's problem, not the batch's.
@@ -153,6 +184,7 @@ fn judge(mut facts: Facts, profile: &Profile, author: &AuthorDetails, keep_body:
         verdict,
         facts,
         findings,
+        level_band: LevelBand::of(profile),
     }
 }
 
@@ -166,6 +198,7 @@ impl Report {
             "verdict": self.verdict,
             "facts": self.facts,
             "findings": self.findings.iter().map(|f| f.to_json(lang)).collect::<Vec<_>>(),
+            "level_band": self.level_band,
         })
     }
 }

@@ -46,6 +46,8 @@ pub fn run(out: &mut dyn Write, args: Args) -> Result<ExitCode, mediavet::Error>
     let options = CheckOptions {
         debug_frames: args.debug_frames,
         author: args.author,
+        // The visual report shows the pictures the check decoded.
+        thumbnails: args.html.is_some() || matches!(args.format, Format::Html),
         ..CheckOptions::default()
     };
     let reports = mediavet::check_many(&files, &profile, &options, args.jobs, &|r| {
@@ -77,7 +79,7 @@ pub fn run(out: &mut dyn Write, args: Args) -> Result<ExitCode, mediavet::Error>
     if let Some(path) = &args.html {
         let page = std::fs::File::create(path).and_then(|f| {
             let mut f = std::io::BufWriter::new(f);
-            printer::html::write(&mut f, &reports, lang)?;
+            printer::html::write(&mut f, &reports, &groups, lang)?;
             f.flush()
         });
         page.map_err(|e| {

@@ -48,6 +48,25 @@ pub struct Facts {
     pub subtitles: Vec<subtitle::SubtitleFacts>,
     /// What could not be read, and where. A `fatal` problem makes the file unreadable.
     pub problems: Vec<Problem>,
+    /// Small pictures of what was decoded (a video's analysed frames, a photo), when the
+    /// check was asked for them (the visual report).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub thumbnails: Vec<Thumbnail>,
+}
+
+/// A grey picture the check decoded, shrunk for the visual report, in its displayed
+/// orientation and shape.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Thumbnail {
+    /// Time of the frame, seconds (videos).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_s: Option<f64>,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// The picture as a JPEG `data:` URL.
+    pub jpeg: String,
 }
 
 /// Something the probe could not read.

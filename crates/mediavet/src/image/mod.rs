@@ -9,6 +9,7 @@ pub mod iptc;
 mod jpeg;
 pub mod quality;
 pub mod sharpness;
+pub mod thumbnail;
 pub mod xmp;
 
 pub use buffered::Buffered;
@@ -149,8 +150,14 @@ pub const DECODE_MEMORY_LIMIT: u64 = 1 << 30;
 
 /// Decodes the picture of a JPEG in `r` (any position) and records its clarity in
 /// `facts`; a picture over `max_megapixels` is not decoded. Other formats are not decoded
-/// (they fail `image.format` first), which `not_decoded` says.
-pub fn measure<R: BufRead + Seek>(r: &mut R, facts: &mut Facts, max_megapixels: f64) {
+/// (they fail `image.format` first), which `not_decoded` says. With `thumbnail`, the
+/// decoded picture's thumbnail goes into `facts.thumbnails`.
+pub fn measure<R: BufRead + Seek>(
+    r: &mut R,
+    facts: &mut Facts,
+    max_megapixels: f64,
+    thumbnail: bool,
+) {
     let kind = facts.kind;
     let Some(img) = facts.image.as_mut() else {
         return;
@@ -200,14 +207,19 @@ pub fn measure<R: BufRead + Seek>(r: &mut R, facts: &mut Facts, max_megapixels: 
         ));
         return;
     }
+    let shape = thumbnail.then(|| sharpness::ThumbnailShape {
+        orientation: thumbnail::exif(img.orientation),
+        display: (img.display_width, img.display_height),
+    });
     let decoded = r
         .seek(std::io::SeekFrom::Start(0))
         .map_err(|e| e.to_string())
-        .and_then(|_| sharpness::measure(r));
+        .and_then(|_| sharpness::measure(r, shape));
     match decoded {
         Ok(d) => {
             img.sharpness = d.sharpness;
             img.fingerprint = d.fingerprint;
+            facts.thumbnails.extend(d.thumbnail);
             if let Some(why) = d.truncated {
                 facts.problems.push(Problem::new(
                     false,

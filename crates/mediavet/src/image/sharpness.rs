@@ -28,6 +28,18 @@ pub struct Decoded {
     /// The file does not end with the end-of-image marker and its picture data stops
     /// short or is damaged (the decoder's words); viewers fill the rest with grey.
     pub truncated: Option<String>,
+    /// The picture's thumbnail, when asked for.
+    pub thumbnail: Option<crate::facts::Thumbnail>,
+}
+
+/// How a thumbnail of the decoded picture is made: turned by the EXIF orientation, to the
+/// displayed size.
+#[derive(Debug, Clone, Copy)]
+pub struct ThumbnailShape {
+    /// The turn the EXIF orientation asks for.
+    pub orientation: image::metadata::Orientation,
+    /// Displayed size.
+    pub display: (u32, u32),
 }
 
 /// Decodes the JPEG in `r` (from its current position to the end) to luma and measures
@@ -36,8 +48,11 @@ pub struct Decoded {
 /// (the decoder runs out of data or meets garbage) from one with bytes appended after a
 /// complete picture (motion photos carry a video there). Strict decoding is not the first
 /// pass because it also rejects the harmless padding some encoders (ffmpeg's) leave at
-/// the end of a scan.
-pub fn measure<R: BufRead + Seek>(r: &mut R) -> Result<Decoded, String> {
+/// the end of a scan. With `thumbnail`, the decoded picture's thumbnail is kept too.
+pub fn measure<R: BufRead + Seek>(
+    r: &mut R,
+    thumbnail: Option<ThumbnailShape>,
+) -> Result<Decoded, String> {
     let options = DecoderOptions::default()
         .jpeg_set_out_colorspace(ColorSpace::Luma)
         .set_max_width(usize::from(u16::MAX))
@@ -47,6 +62,8 @@ pub fn measure<R: BufRead + Seek>(r: &mut R) -> Result<Decoded, String> {
     let (pixels, (w, h)) = decode(&mut *r, options).map_err(|e| e.to_string())?;
     let sharpness = measure_luma(&pixels, w, h);
     let fingerprint = crate::image::fingerprint::of_luma(&pixels, w, h);
+    let thumbnail = thumbnail
+        .and_then(|t| super::thumbnail::grey(&pixels, (w, h), t.orientation, t.display, None));
     drop(pixels);
     let mut truncated = None;
     if !ends_with_eoi(r).map_err(|e| e.to_string())? {
@@ -59,6 +76,7 @@ pub fn measure<R: BufRead + Seek>(r: &mut R) -> Result<Decoded, String> {
         sharpness,
         fingerprint,
         truncated,
+        thumbnail,
     })
 }
 

@@ -63,6 +63,7 @@ pub(super) fn facts_of<R: Read + Seek>(
         text: None,
         subtitles: Vec::new(),
         problems: Vec::new(),
+        thumbnails: Vec::new(),
     };
     match kind::sniff_reader(r) {
         Ok(k) => facts.kind = k,

@@ -54,6 +54,9 @@ pub struct Inspect<'a> {
     /// Hand codecs decoded nowhere else to an `ffmpeg` on PATH (named in the facts when
     /// it is used); off, such audio and pictures are reported as not measured.
     pub ffmpeg: bool,
+    /// Keep thumbnails of the decoded pictures (a video's analysed frames, a photo) in
+    /// the facts, for the visual report.
+    pub thumbnails: bool,
 }
 
 impl Default for Inspect<'_> {
@@ -66,6 +69,7 @@ impl Default for Inspect<'_> {
             max_megapixels: crate::profile::DEFAULT_MAX_MEGAPIXELS,
             debug_frames: None,
             ffmpeg: true,
+            thumbnails: false,
         }
     }
 }
@@ -118,8 +122,12 @@ impl Inspect<'_> {
             );
         }
         if self.needs.contains(&Need::Frames) {
-            let (source, debug) = (sources.video.first(), self.debug_frames);
-            crate::video::analyse(input, source, &mut facts, self.frames, self.ffmpeg, debug);
+            let keep = crate::video::Keep {
+                debug: self.debug_frames,
+                thumbnails: self.thumbnails,
+            };
+            let source = sources.video.first();
+            crate::video::analyse(input, source, &mut facts, self.frames, self.ffmpeg, keep);
         }
         if self.needs.contains(&Need::Pixels) {
             // The reader the kind was read with, not a second opening of the file;
@@ -127,7 +135,8 @@ impl Inspect<'_> {
             match reader.seek(std::io::SeekFrom::Start(0)) {
                 Ok(_) => {
                     let mut r = crate::image::Buffered::new(64 << 10, &mut reader);
-                    crate::image::measure(&mut r, &mut facts, self.max_megapixels);
+                    let (limit, thumbnail) = (self.max_megapixels, self.thumbnails);
+                    crate::image::measure(&mut r, &mut facts, limit, thumbnail);
                 }
                 Err(e) => facts.problems.push(Problem::new(
                     false,
@@ -176,6 +185,7 @@ pub(crate) fn unassessed(input: Input, problem: Problem) -> Facts {
         text: None,
         subtitles: Vec::new(),
         problems: vec![problem],
+        thumbnails: Vec::new(),
     }
 }
 

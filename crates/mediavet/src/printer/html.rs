@@ -9,11 +9,12 @@
 //! same page from the same code.
 
 use crate::finding::Lang;
-use crate::printer::{charts, csv};
+use crate::group::Group;
+use crate::printer::{charts, csv, evidence};
 use crate::report::{count_failing, Report, Verdict};
 use minijinja::Environment;
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::io::Write;
 
@@ -26,7 +27,7 @@ const TEMPLATES: [(&str, &str); 4] = [
 ];
 
 /// The page's words: (key, Chinese, English).
-const LABELS: [(&str, &str, &str); 35] = [
+const LABELS: [(&str, &str, &str); 53] = [
     ("title", "mediavet 检查报告", "mediavet report"),
     ("profile", "规范", "Profile"),
     ("files", "文件", "Files"),
@@ -70,6 +71,24 @@ const LABELS: [(&str, &str, &str); 35] = [
     ("warning", "警告", "Warning"),
     ("info", "提示", "Info"),
     ("top", "返回总览", "Back to the overview"),
+    ("frames", "分析的画面", "Analysed frames"),
+    ("watermark", "台标/水印", "Watermark"),
+    ("qr", "二维码", "QR code"),
+    ("subtitle", "字幕", "Subtitle"),
+    ("text", "画面文字", "On-screen text"),
+    ("levels", "音频电平", "Audio levels"),
+    ("band", "允许范围", "Allowed band"),
+    ("over", "超出上限", "Above the band"),
+    ("under", "低于下限", "Below the band"),
+    ("integrated_lufs", "整体响度", "Integrated loudness"),
+    ("loudness_range_lu", "响度范围", "Loudness range"),
+    ("true_peak_dbtp", "真峰值", "True peak"),
+    ("channel_1", "第 1 声道 峰值 · VU", "Channel 1 peak · VU"),
+    ("channel_2", "第 2 声道 峰值 · VU", "Channel 2 peak · VU"),
+    ("focus", "清晰度", "Focus"),
+    ("jpeg_quality", "JPEG 质量", "JPEG quality"),
+    ("groups", "组照", "Photo groups"),
+    ("pairs", "前后对比", "Before / after"),
 ];
 
 /// The key facts a card shows: the triage sheet's columns that have a value.
@@ -99,19 +118,106 @@ struct Card {
     /// Key facts (label key, value).
     facts: Vec<(&'static str, String)>,
     findings: Vec<Value>,
+    /// A video's analysed frames with their boxes.
+    frames: Vec<evidence::Frame>,
+    /// Level plots (SVG), one per audio track.
+    levels: Vec<String>,
+    /// Loudness figures (label key, value).
+    loudness: Vec<(&'static str, String)>,
+    /// The reading the band is on and its numbers, as shown.
+    band: String,
+    /// A photo's thumbnail and figures.
+    photo: Option<evidence::Photo>,
 }
 
-/// Writes the page for `reports`.
-pub fn write(out: &mut dyn Write, reports: &[Report], lang: Lang) -> std::io::Result<()> {
+/// Writes the page for `reports` and their photo `groups`.
+pub fn write(
+    out: &mut dyn Write,
+    reports: &[Report],
+    groups: &[Group],
+    lang: Lang,
+) -> std::io::Result<()> {
     let files: Vec<Value> = reports.iter().map(|r| csv::with_row(r, lang)).collect();
-    let html = render(&files, lang).map_err(std::io::Error::other)?;
+    let groups: Vec<Value> = groups
+        .iter()
+        .map(|g| {
+            json!({
+                "summary": g.summary().get(lang),
+                "photos": g.photos,
+                "pairs": g.pairs.iter().map(|p| json!({"before": p.before, "after": p.after})).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let html = render(&files, &groups, lang).map_err(std::io::Error::other)?;
     out.write_all(html.as_bytes())
 }
 
-/// The page for reports given as their JSON objects with their sheet rows, its words in
-/// `lang` (the findings' messages are in the language they were made in).
-pub fn render(files: &[Value], lang: Lang) -> Result<String, String> {
-    let cards: Vec<Card> = files.iter().enumerate().map(|(k, f)| card(k, f)).collect();
+/// A photo of a group: its card, name, thumbnail and verdict.
+#[derive(Serialize, Clone)]
+struct Member {
+    id: String,
+    name: String,
+    verdict: String,
+    src: String,
+    w: u64,
+    h: u64,
+}
+
+/// A group of photos side by side, its before/after pairs paired.
+#[derive(Serialize)]
+struct GroupView {
+    summary: String,
+    members: Vec<Member>,
+    pairs: Vec<(Member, Member)>,
+}
+
+/// The view of group `g` (`summary`, `photos`: paths, `pairs`: file names) over `cards`.
+fn group_view(g: &Value, cards: &[Card]) -> GroupView {
+    let member = |c: &Card| Member {
+        id: c.id.clone(),
+        name: c.name.clone(),
+        verdict: c.verdict.clone(),
+        src: c.photo.as_ref().map(|p| p.src.clone()).unwrap_or_default(),
+        w: c.photo.as_ref().map_or(0, |p| p.w),
+        h: c.photo.as_ref().map_or(0, |p| p.h),
+    };
+    let members: Vec<Member> = g["photos"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|p| cards.iter().find(|c| p.as_str() == Some(c.path.as_str())))
+        .map(member)
+        .collect();
+    let named = |name: &Value| {
+        members
+            .iter()
+            .find(|m| name.as_str() == Some(m.name.as_str()))
+            .cloned()
+    };
+    let pairs = g["pairs"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|p| named(&p["before"]).zip(named(&p["after"])))
+        .collect();
+    GroupView {
+        summary: g["summary"].as_str().unwrap_or_default().to_string(),
+        members,
+        pairs,
+    }
+}
+
+/// The page for reports given as their JSON objects with their sheet rows, and photo
+/// groups as objects with `summary`, `photos` (paths) and `pairs` (`before`/`after` file
+/// names); its words in `lang` (the findings' messages are in the language they were
+/// made in).
+pub fn render(files: &[Value], groups: &[Value], lang: Lang) -> Result<String, String> {
+    let cards = files
+        .iter()
+        .enumerate()
+        .map(|(k, f)| card(k, f))
+        .collect::<Result<Vec<Card>, String>>()?;
+    let groups: Vec<GroupView> = groups.iter().map(|g| group_view(g, &cards)).collect();
     let rules = sorted(cards.iter().flat_map(|c| c.rules.clone()).collect());
     let kinds = sorted(cards.iter().map(|c| c.kind.clone()).collect());
     let profiles = sorted(cards.iter().map(|c| c.profile.clone()).collect());
@@ -146,6 +252,7 @@ pub fn render(files: &[Value], lang: Lang) -> Result<String, String> {
         failing,
         rules,
         kinds,
+        groups,
         cards,
     };
     render_template("report.html", context)
@@ -155,7 +262,7 @@ pub fn render(files: &[Value], lang: Lang) -> Result<String, String> {
 pub fn render_card(file: &Value, lang: Lang) -> Result<String, String> {
     let context = minijinja::context! {
         t => labels(lang),
-        c => card(0, file),
+        c => card(0, file)?,
     };
     render_template("fragment.html", context)
 }
@@ -201,7 +308,7 @@ fn findings(f: &Value) -> impl Iterator<Item = &Value> {
 }
 
 /// The card of report object `f`, the `k`th.
-fn card(k: usize, f: &Value) -> Card {
+fn card(k: usize, f: &Value) -> Result<Card, String> {
     let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
     let cell = |name: &str| {
         csv::HEADER
@@ -213,7 +320,9 @@ fn card(k: usize, f: &Value) -> Card {
     };
     let path = text(&f["path"]);
     let rules = sorted(findings(f).map(|x| text(&x["rule"])).collect());
-    Card {
+    let band = &f["level_band"];
+    let db = |key: &str| band[key].as_f64().map(|v| format!("{v}"));
+    Ok(Card {
         id: format!("f{k}"),
         name: std::path::Path::new(&path)
             .file_name()
@@ -223,14 +332,27 @@ fn card(k: usize, f: &Value) -> Card {
         profile: text(&f["profile"]),
         verdict: text(&f["verdict"]),
         first_problem: cell("first_problem"),
-        rules,
         facts: FACTS
             .into_iter()
             .map(|name| (name, cell(name)))
             .filter(|(_, v)| !v.is_empty())
             .collect(),
         findings: findings(f).cloned().collect(),
-    }
+        frames: evidence::frames(&f["facts"]),
+        levels: evidence::level_plots(&f["facts"], band)?,
+        loudness: evidence::loudness(&f["facts"]),
+        band: match (db("min_db"), db("max_db")) {
+            (None, None) => String::new(),
+            (lo, hi) => format!(
+                "{} … {} {}",
+                lo.unwrap_or_default(),
+                hi.unwrap_or_default(),
+                if band["meter"] == "vu" { "VU" } else { "dBFS" }
+            ),
+        },
+        photo: evidence::photo(&f["facts"], &rules),
+        rules,
+    })
 }
 
 #[cfg(test)]
@@ -254,7 +376,7 @@ mod tests {
 
     #[test]
     fn hostile_names_and_messages_are_escaped() {
-        let page = render(&[file("收件/<script>alert(1)</script>.jpg")], Lang::En).unwrap();
+        let page = render(&[file("收件/<script>alert(1)</script>.jpg")], &[], Lang::En).unwrap();
         assert!(!page.contains("<script>alert"), "name not escaped");
         assert!(page.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;.jpg"));
         assert!(
@@ -271,7 +393,12 @@ mod tests {
 
     #[test]
     fn a_report_object_missing_fields_still_renders() {
-        let page = render(&[json!({}), json!({"findings": 3})], Lang::Zh).unwrap();
+        let page = render(
+            &[json!({}), json!({"findings": 3})],
+            &[json!({"photos": [null, "x"], "pairs": 5})],
+            Lang::Zh,
+        )
+        .unwrap();
         assert_eq!(page.matches("<details class=\"card\"").count(), 2);
     }
 }

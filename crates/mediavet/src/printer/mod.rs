@@ -5,6 +5,7 @@
 pub mod charts;
 pub mod csv;
 pub mod entries;
+mod evidence;
 pub mod html;
 pub mod human;
 pub mod json;
@@ -48,6 +49,6 @@ pub fn write(
         Format::Json => json::write(out, reports, groups, profile, lang),
         Format::Junit => junit::write(out, reports, profile, lang),
         Format::Csv => csv::write(out, reports, lang),
-        Format::Html => html::write(out, reports, lang),
+        Format::Html => html::write(out, reports, groups, lang),
     }
 }

@@ -83,7 +83,7 @@ impl<'de> Deserialize<'de> for Date {
 }
 
 /// Which reading the level band is judged on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum LevelMeter {
     /// Sample peak, dBFS.

@@ -33,6 +33,7 @@ pub fn bare(kind: FileKind, name: &str) -> Facts {
         text: None,
         subtitles: Vec::new(),
         problems: Vec::new(),
+        thumbnails: Vec::new(),
     }
 }
 

@@ -55,6 +55,15 @@ impl Default for FrameSettings {
     }
 }
 
+/// What of the analysed frames is kept beyond the facts.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Keep<'a> {
+    /// Write the analysed frames and the persistence map as PNG under this folder.
+    pub debug: Option<&'a Path>,
+    /// Put a thumbnail of each analysed frame into the facts (the visual report).
+    pub thumbnails: bool,
+}
+
 /// One decoded keyframe as kept: its grey picture at analysis size, its QR codes, its
 /// text lines (cut at full resolution) and, for the text detection, its picture at the
 /// QR search's size.
@@ -70,15 +79,15 @@ struct Prepared {
 /// Samples and searches the frames of the first video track into that track's facts
 /// (`video.frames`, or `video.frames_not_checked` saying why not). `source` is that
 /// track's source from the parse the facts came from (`None`: the file is parsed again
-/// for it). `ffmpeg` allows the fallback for what openh264 cannot decode. With `debug`,
-/// the analysed frames and the persistence map are written there as PNG.
+/// for it). `ffmpeg` allows the fallback for what openh264 cannot decode. `keep` says
+/// what is kept of the analysed frames: PNG files for debugging, thumbnails in the facts.
 pub fn analyse(
     input: Input,
     source: Option<&VideoSource>,
     facts: &mut Facts,
     settings: FrameSettings,
     ffmpeg: bool,
-    debug: Option<&Path>,
+    keep: Keep,
 ) {
     let file_name = Path::new(&facts.path)
         .file_name()
@@ -193,7 +202,20 @@ pub fn analyse(
         .first()
         .map_or((0, 0), |f| (f.luma.width, f.luma.height));
     let to_display = |r| geometry(analysis).to_display(r);
-    let debug_error = debug.and_then(|dir| {
+    let thumbnails: Vec<_> = frames
+        .iter()
+        .filter(|_| keep.thumbnails)
+        .filter_map(|f| {
+            crate::image::thumbnail::grey(
+                &f.luma.data,
+                (f.luma.width, f.luma.height),
+                crate::image::thumbnail::rotation(video.rotation),
+                (video.display_width, video.display_height),
+                Some(f.time_s),
+            )
+        })
+        .collect();
+    let debug_error = keep.debug.and_then(|dir| {
         let dir = dir.join(&file_name);
         super::debug::write(&dir, &frames, &scan)
             .err()
@@ -243,6 +265,7 @@ pub fn analyse(
         subtitles,
         screen_text,
     });
+    facts.thumbnails.extend(thumbnails);
     if let Some((dir, e)) = debug_error {
         facts.problems.push(Problem::new(
             false,

@@ -18,7 +18,7 @@ mod textlines;
 mod watermark;
 
 pub use analysis::{
-    analyse, FailedFrame, FrameFacts, FrameSettings, Inconclusive, QrFact, WatermarkFact,
+    analyse, FailedFrame, FrameFacts, FrameSettings, Inconclusive, Keep, QrFact, WatermarkFact,
     MIN_FRAMES, MIN_WIDTH,
 };
 pub use bars::Rect;
