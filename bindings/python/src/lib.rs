@@ -246,9 +246,11 @@ fn setup(
     options: Option<&Bound<'_, PyDict>>,
     author_details: Option<&Bound<'_, PyDict>>,
     lang_code: &str,
+    thumbnails: bool,
 ) -> PyResult<(Profile, CheckOptions, Lang)> {
     let options_ = CheckOptions {
         author: author(author_details)?,
+        thumbnails,
         ..CheckOptions::default()
     };
     Ok((resolve(profile, options)?, options_, lang(lang_code)?))
@@ -256,7 +258,7 @@ fn setup(
 
 /// Checks one file; returns the report as JSON.
 #[pyfunction]
-#[pyo3(signature = (path, profile, lang_code, options=None, author=None))]
+#[pyo3(signature = (path, profile, lang_code, options=None, author=None, thumbnails=false))]
 fn check_json(
     py: Python<'_>,
     path: PathBuf,
@@ -264,14 +266,16 @@ fn check_json(
     lang_code: &str,
     options: Option<&Bound<'_, PyDict>>,
     author: Option<&Bound<'_, PyDict>>,
+    thumbnails: bool,
 ) -> PyResult<String> {
-    let (profile, options, lang) = setup(profile, options, author, lang_code)?;
+    let (profile, options, lang) = setup(profile, options, author, lang_code, thumbnails)?;
     Ok(py.detach(|| report_json(&mediavet::check_path_with(&path, &profile, &options), lang)))
 }
 
 /// Checks bytes held in memory (a mail attachment); `filename` supplies the name and extension.
 #[pyfunction]
-#[pyo3(signature = (data, filename, profile, lang_code, options=None, author=None))]
+#[pyo3(signature = (data, filename, profile, lang_code, options=None, author=None, thumbnails=false))]
+#[allow(clippy::too_many_arguments)]
 fn check_bytes_json(
     py: Python<'_>,
     data: &[u8],
@@ -280,8 +284,9 @@ fn check_bytes_json(
     lang_code: &str,
     options: Option<&Bound<'_, PyDict>>,
     author: Option<&Bound<'_, PyDict>>,
+    thumbnails: bool,
 ) -> PyResult<String> {
-    let (profile, options, lang) = setup(profile, options, author, lang_code)?;
+    let (profile, options, lang) = setup(profile, options, author, lang_code, thumbnails)?;
     let name = PathBuf::from(filename);
     Ok(py.detach(|| {
         let input = mediavet::Input::Bytes {
@@ -294,7 +299,7 @@ fn check_bytes_json(
 
 /// Checks many files in parallel on `jobs` threads; returns a JSON array of reports in input order.
 #[pyfunction]
-#[pyo3(signature = (paths, profile, lang_code, jobs=None, options=None, author=None))]
+#[pyo3(signature = (paths, profile, lang_code, jobs=None, options=None, author=None, thumbnails=false))]
 #[allow(clippy::too_many_arguments)]
 fn check_many_json(
     py: Python<'_>,
@@ -304,8 +309,9 @@ fn check_many_json(
     jobs: Option<usize>,
     options: Option<&Bound<'_, PyDict>>,
     author: Option<&Bound<'_, PyDict>>,
+    thumbnails: bool,
 ) -> PyResult<String> {
-    let (profile, options, lang) = setup(profile, options, author, lang_code)?;
+    let (profile, options, lang) = setup(profile, options, author, lang_code, thumbnails)?;
     let reports = py
         .detach(|| mediavet::check_many(&paths, &profile, &options, jobs, &|_| {}))
         .map_err(py_err)?;
@@ -369,7 +375,14 @@ fn report_json(r: &mediavet::Report, lang: Lang) -> String {
 fn html_from_json(reports_json: &str, lang_code: &str) -> PyResult<String> {
     let files: Vec<serde_json::Value> =
         serde_json::from_str(reports_json).map_err(|e| UsageError::new_err(e.to_string()))?;
-    mediavet::printer::html::render(&files, &[], lang(lang_code)?).map_err(Error::new_err)
+    // The photo groups as the CLI forms them (no caption files: Python checks the paths
+    // it is given).
+    let members: Vec<_> = files
+        .iter()
+        .filter_map(mediavet::group::Member::from_json)
+        .collect();
+    let groups = mediavet::group::groups_of(&members, &[]);
+    mediavet::printer::html::render(&files, &groups, lang(lang_code)?).map_err(Error::new_err)
 }
 
 /// One report's card (a fragment of the HTML page, for notebooks).

@@ -60,11 +60,16 @@ def test_python_page_is_the_cli_page(tmp_path: Path) -> None:
     photos = sorted(str(p) for p in (ROOT / "testdata" / "photo").iterdir() if p.suffix == ".jpg")
     command = [str(binary), "check", "--profile", "photo", "--format", "html", "--lang", "zh", *photos]
     cli_page = subprocess.run(command, capture_output=True).stdout
-    reports = mediavet.check_many(photos, profile="photo", lang="zh")
+    reports = mediavet.check_many(photos, profile="photo", lang="zh", thumbnails=True)
     page = tmp_path / "report.html"
     mediavet.write_html(reports, page)
+    # Thumbnails, the photo group and its pairs included: the same page.
     assert page.read_bytes() == cli_page
     assert cli_page.count(b'<details class="card"') == len(photos)
+    assert cli_page.count(b'<div class="group">') == 1
+    decoded = [r for r in reports if r.facts.get("image", {}).get("sharpness")]
+    assert decoded and all(len(r.facts["thumbnails"]) == 1 for r in decoded)
+    assert not mediavet.check(photos[0], profile="photo").facts.get("thumbnails")
     card = reports[0]._repr_html_()
     assert card.count('<details class="card"') == 1 and Path(photos[0]).name in card
     assert "<script" not in card and "返回总览" not in card

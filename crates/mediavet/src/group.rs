@@ -3,8 +3,9 @@
 //! (前/后, before/after) — the contest prefers such pairs.
 
 use crate::finding::{Lang, Text};
-use crate::kind::Category;
+use crate::kind::{Category, FileKind};
 use crate::report::{Report, Verdict};
+use serde::Deserialize;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -41,19 +42,60 @@ pub fn split_sidecars(paths: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<PathBuf>) {
     crate::sidecar::split(paths, &crate::image::SIDECAR_EXTENSIONS)
 }
 
+/// What grouping reads of one report.
+#[derive(Debug, Clone, Copy)]
+pub struct Member<'a> {
+    /// The path as given.
+    pub path: &'a str,
+    /// The file is a picture.
+    pub image: bool,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Its first caption.
+    pub caption: Option<&'a str>,
+}
+
+impl<'a> Member<'a> {
+    /// What grouping reads of `r`.
+    pub fn of(r: &'a Report) -> Member<'a> {
+        Member {
+            path: &r.facts.path,
+            image: r.facts.kind.category() == Category::Image,
+            verdict: r.verdict,
+            caption: r
+                .facts
+                .image
+                .as_ref()
+                .and_then(|i| i.captions.first())
+                .map(|c| c.text.as_str()),
+        }
+    }
+
+    /// The same, of a report's JSON object (as Python holds it); `None` when it lacks
+    /// the path, kind or verdict.
+    pub fn from_json(v: &'a Value) -> Option<Member<'a>> {
+        Some(Member {
+            path: v["path"].as_str()?,
+            image: FileKind::deserialize(&v["kind"]).ok()?.category() == Category::Image,
+            verdict: Verdict::deserialize(&v["verdict"]).ok()?,
+            caption: v["facts"]["image"]["captions"][0]["text"].as_str(),
+        })
+    }
+}
+
 /// The groups of the photo reports: one per folder holding two photos or more (a lone
 /// photo is a single entry), in folder order; `sidecars` are the caption files split off
 /// by [`split_sidecars`].
 pub fn groups(reports: &[Report], sidecars: &[PathBuf]) -> Vec<Group> {
-    let mut by_dir: BTreeMap<String, Vec<&Report>> = BTreeMap::new();
-    for r in reports
-        .iter()
-        .filter(|r| r.facts.kind.category() == Category::Image)
-    {
-        by_dir
-            .entry(folder(Path::new(&r.facts.path)))
-            .or_default()
-            .push(r);
+    let members: Vec<Member> = reports.iter().map(Member::of).collect();
+    groups_of(&members, sidecars)
+}
+
+/// [`groups`] of what grouping reads of each report.
+pub fn groups_of(reports: &[Member], sidecars: &[PathBuf]) -> Vec<Group> {
+    let mut by_dir: BTreeMap<String, Vec<&Member>> = BTreeMap::new();
+    for r in reports.iter().filter(|r| r.image) {
+        by_dir.entry(folder(Path::new(r.path))).or_default().push(r);
     }
     by_dir
         .into_iter()
@@ -74,7 +116,7 @@ pub fn groups(reports: &[Report], sidecars: &[PathBuf]) -> Vec<Group> {
                 .map(|s| s.display().to_string())
                 .collect();
             Group {
-                photos: members.iter().map(|r| r.facts.path.clone()).collect(),
+                photos: members.iter().map(|r| r.path.to_string()).collect(),
                 pairs: pairs(&members),
                 dir,
                 verdicts,
@@ -90,22 +132,21 @@ fn folder(p: &Path) -> String {
         .map_or_else(|| ".".to_string(), |d| d.display().to_string())
 }
 
-fn file_name(r: &Report) -> String {
-    Path::new(&r.facts.path).file_name().map_or_else(
-        || r.facts.path.clone(),
-        |n| n.to_string_lossy().into_owned(),
-    )
+fn file_name(r: &Member) -> String {
+    Path::new(r.path)
+        .file_name()
+        .map_or_else(|| r.path.to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 /// Before/after pairs: first by name (`老屋-前.jpg` + `老屋-后.jpg`, `well_before.jpg` +
 /// `well_after.jpg`), then, among the photos left, by caption (`村路硬化前` + `村路硬化后`).
-fn pairs(members: &[&Report]) -> Vec<Pair> {
+fn pairs(members: &[&Member]) -> Vec<Pair> {
     let mut out = Vec::new();
     let mut paired = vec![false; members.len()];
     let by_name: Vec<Option<Marked>> = members
         .iter()
         .map(|r| {
-            Path::new(&r.facts.path)
+            Path::new(r.path)
                 .file_stem()
                 .and_then(|s| name_marker(&s.to_string_lossy()))
         })
@@ -115,8 +156,8 @@ fn pairs(members: &[&Report]) -> Vec<Pair> {
         .iter()
         .zip(&paired)
         .map(|(r, done)| {
-            let caption = r.facts.image.as_ref()?.captions.first()?;
-            (!done).then(|| caption_marker(&caption.text)).flatten()
+            let caption = r.caption?;
+            (!done).then(|| caption_marker(caption)).flatten()
         })
         .collect();
     match_up(members, &by_caption, "caption", &mut paired, &mut out);
@@ -131,7 +172,7 @@ struct Marked {
 }
 
 fn match_up(
-    members: &[&Report],
+    members: &[&Member],
     marks: &[Option<Marked>],
     how: &'static str,
     paired: &mut [bool],

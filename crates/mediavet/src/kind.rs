@@ -4,7 +4,7 @@ use serde::Serialize;
 use std::io::Read;
 
 /// What a file is, judged from its first bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FileKind {
     /// ISO base media file (MP4, M4V, M4A, 3GP, fragmented MP4).

@@ -118,6 +118,8 @@ class Report:
     facts: Dict[str, Any]
     sheet_row: List[str] = field(default_factory=list, repr=False)
     """This report's row of the triage sheet (made natively from the typed report)."""
+    level_band: Optional[Dict[str, Any]] = field(default=None, repr=False)
+    """The profile's audio level band (``meter``, ``min_db``, ``max_db``), when it sets one."""
 
     @property
     def passed(self) -> bool:
@@ -133,6 +135,7 @@ class Report:
             "facts": self.facts,
             "findings": [f.to_dict() for f in self.findings],
             "sheet_row": self.sheet_row,
+            "level_band": self.level_band,
         }
 
     def to_json(self, indent: Optional[int] = None) -> str:
@@ -160,7 +163,9 @@ class Report:
             )
             for f in d["findings"]
         ]
-        return cls(d["path"], d["profile"], d["kind"], d["verdict"], findings, d["facts"], d.get("sheet_row", []))
+        return cls(
+            d["path"], d["profile"], d["kind"], d["verdict"], findings, d["facts"], d.get("sheet_row", []), d.get("level_band")
+        )
 
 
 def _findings(items: List[Dict[str, Any]]) -> List[Finding]:
@@ -320,6 +325,7 @@ def check(
     profile: ProfileLike = "micro-video",
     lang: str = "zh",
     author: Optional[Author] = None,
+    thumbnails: bool = False,
     **options: Any,
 ) -> Report:
     """Check one file.
@@ -327,9 +333,11 @@ def check(
     ``profile`` is a built-in name, a TOML file, TOML text or a :class:`Profile`.
     ``options`` are laid over the profile as one more layer, by section as in a profile
     file, e.g. ``check(p, video={"min_bitrate_mbps": 20}, severity={"media.date": "error"})``.
-    ``author`` gives this entry's author, searched for in a text's body.
+    ``author`` gives this entry's author, searched for in a text's body. ``thumbnails``
+    keeps small pictures of what was decoded (a video's analysed frames, a photo) in
+    ``facts["thumbnails"]``, which :func:`write_html` and the notebook card show.
     """
-    raw = _native.check_json(os.fspath(path), _profile(profile), lang, options, author)
+    raw = _native.check_json(os.fspath(path), _profile(profile), lang, options, author, thumbnails)
     return Report._from(json.loads(raw))
 
 
@@ -339,10 +347,11 @@ def check_bytes(
     profile: ProfileLike = "micro-video",
     lang: str = "zh",
     author: Optional[Author] = None,
+    thumbnails: bool = False,
     **options: Any,
 ) -> Report:
     """Check a file held in memory (a mail attachment); ``filename`` gives its name."""
-    raw = _native.check_bytes_json(bytes(data), filename, _profile(profile), lang, options, author)
+    raw = _native.check_bytes_json(bytes(data), filename, _profile(profile), lang, options, author, thumbnails)
     return Report._from(json.loads(raw))
 
 
@@ -352,6 +361,7 @@ def check_many(
     lang: str = "zh",
     jobs: Optional[int] = None,
     author: Optional[Author] = None,
+    thumbnails: bool = False,
     **options: Any,
 ) -> List[Report]:
     """Check many files in parallel on ``jobs`` native threads (default: one per core).
@@ -359,7 +369,7 @@ def check_many(
     Reports come back in the order of ``paths``; one bad file never stops the batch.
     """
     files = [os.fspath(p) for p in paths]
-    raw = _native.check_many_json(files, _profile(profile), lang, jobs, options, author)
+    raw = _native.check_many_json(files, _profile(profile), lang, jobs, options, author, thumbnails)
     return [Report._from(d) for d in json.loads(raw)]
 
 

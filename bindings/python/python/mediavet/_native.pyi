@@ -23,6 +23,7 @@ def check_json(
     lang_code: str,
     options: Optional[Mapping[str, Any]] = None,
     author: Optional[Mapping[str, str]] = None,
+    thumbnails: bool = False,
 ) -> str: ...
 def check_bytes_json(
     data: bytes,
@@ -31,6 +32,7 @@ def check_bytes_json(
     lang_code: str,
     options: Optional[Mapping[str, Any]] = None,
     author: Optional[Mapping[str, str]] = None,
+    thumbnails: bool = False,
 ) -> str: ...
 def check_many_json(
     paths: Sequence[_Path],
@@ -39,6 +41,7 @@ def check_many_json(
     jobs: Optional[int] = None,
     options: Optional[Mapping[str, Any]] = None,
     author: Optional[Mapping[str, str]] = None,
+    thumbnails: bool = False,
 ) -> str: ...
 def probe_json(path: _Path) -> str: ...
 def profiles() -> list[str]: ...

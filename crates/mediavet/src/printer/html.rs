@@ -14,7 +14,7 @@ use crate::printer::{charts, csv, evidence};
 use crate::report::{count_failing, Report, Verdict};
 use minijinja::Environment;
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::collections::BTreeMap;
 use std::io::Write;
 
@@ -138,16 +138,6 @@ pub fn write(
     lang: Lang,
 ) -> std::io::Result<()> {
     let files: Vec<Value> = reports.iter().map(|r| csv::with_row(r, lang)).collect();
-    let groups: Vec<Value> = groups
-        .iter()
-        .map(|g| {
-            json!({
-                "summary": g.summary().get(lang),
-                "photos": g.photos,
-                "pairs": g.pairs.iter().map(|p| json!({"before": p.before, "after": p.after})).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
     let html = render(&files, &groups, lang).map_err(std::io::Error::other)?;
     out.write_all(html.as_bytes())
 }
@@ -171,8 +161,8 @@ struct GroupView {
     pairs: Vec<(Member, Member)>,
 }
 
-/// The view of group `g` (`summary`, `photos`: paths, `pairs`: file names) over `cards`.
-fn group_view(g: &Value, cards: &[Card]) -> GroupView {
+/// The view of group `g` over `cards`, its summary in `lang`.
+fn group_view(g: &Group, cards: &[Card], lang: Lang) -> GroupView {
     let member = |c: &Card| Member {
         id: c.id.clone(),
         name: c.name.clone(),
@@ -181,43 +171,35 @@ fn group_view(g: &Value, cards: &[Card]) -> GroupView {
         w: c.photo.as_ref().map_or(0, |p| p.w),
         h: c.photo.as_ref().map_or(0, |p| p.h),
     };
-    let members: Vec<Member> = g["photos"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|p| cards.iter().find(|c| p.as_str() == Some(c.path.as_str())))
+    let members: Vec<Member> = g
+        .photos
+        .iter()
+        .filter_map(|p| cards.iter().find(|c| *p == c.path))
         .map(member)
         .collect();
-    let named = |name: &Value| {
-        members
-            .iter()
-            .find(|m| name.as_str() == Some(m.name.as_str()))
-            .cloned()
-    };
-    let pairs = g["pairs"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|p| named(&p["before"]).zip(named(&p["after"])))
+    let named = |name: &str| members.iter().find(|m| m.name == name).cloned();
+    let pairs = g
+        .pairs
+        .iter()
+        .filter_map(|p| named(&p.before).zip(named(&p.after)))
         .collect();
     GroupView {
-        summary: g["summary"].as_str().unwrap_or_default().to_string(),
+        summary: g.summary().get(lang).to_string(),
         members,
         pairs,
     }
 }
 
-/// The page for reports given as their JSON objects with their sheet rows, and photo
-/// groups as objects with `summary`, `photos` (paths) and `pairs` (`before`/`after` file
-/// names); its words in `lang` (the findings' messages are in the language they were
-/// made in).
-pub fn render(files: &[Value], groups: &[Value], lang: Lang) -> Result<String, String> {
+/// The page for reports given as their JSON objects with their sheet rows, and their
+/// photo groups; its words in `lang` (the findings' messages are in the language they
+/// were made in).
+pub fn render(files: &[Value], groups: &[Group], lang: Lang) -> Result<String, String> {
     let cards = files
         .iter()
         .enumerate()
         .map(|(k, f)| card(k, f))
         .collect::<Result<Vec<Card>, String>>()?;
-    let groups: Vec<GroupView> = groups.iter().map(|g| group_view(g, &cards)).collect();
+    let groups: Vec<GroupView> = groups.iter().map(|g| group_view(g, &cards, lang)).collect();
     let rules = sorted(cards.iter().flat_map(|c| c.rules.clone()).collect());
     let kinds = sorted(cards.iter().map(|c| c.kind.clone()).collect());
     let profiles = sorted(cards.iter().map(|c| c.profile.clone()).collect());
@@ -393,12 +375,7 @@ mod tests {
 
     #[test]
     fn a_report_object_missing_fields_still_renders() {
-        let page = render(
-            &[json!({}), json!({"findings": 3})],
-            &[json!({"photos": [null, "x"], "pairs": 5})],
-            Lang::Zh,
-        )
-        .unwrap();
+        let page = render(&[json!({}), json!({"findings": 3})], &[], Lang::Zh).unwrap();
         assert_eq!(page.matches("<details class=\"card\"").count(), 2);
     }
 }
