@@ -138,6 +138,8 @@ pub enum IntakeFormat {
     Json,
     /// The triage sheet, one row per entry.
     Csv,
+    /// One self-contained HTML page: overview, filters, a card per entry with its works.
+    Html,
 }
 
 /// Message languages.

@@ -162,7 +162,8 @@ pub fn check_facts_with(facts: Facts, profile: &Profile, author: &AuthorDetails)
 
 /// Runs the rules; a text's body is dropped unless `keep_body`.
 fn judge(mut facts: Facts, profile: &Profile, author: &AuthorDetails, keep_body: bool) -> Report {
-    let findings = rules::run(&facts, profile, author);
+    crate::text::author::note(&mut facts, author);
+    let findings = rules::run(&facts, profile);
     // A text's body was kept for the rules only: a batch of reports does not hold every
     // entry's text.
     if let Some(text) = facts.text.as_mut().filter(|_| !keep_body) {

@@ -4,7 +4,7 @@
 use crate::common;
 
 use common::{fixture, have, skip};
-use mediavet::video::{analyse, FrameFacts, FrameSettings, Inconclusive};
+use mediavet::video::{analyse, FrameFacts, FrameSettings, Inconclusive, Keep};
 use mediavet::Input;
 use mediavet::{check_bytes, check_path, Profile, Report, Severity};
 
@@ -142,7 +142,7 @@ fn fragmented_files_go_through_ffmpeg_or_say_why() {
         &mut facts,
         FrameSettings::default(),
         true,
-        None,
+        Keep::default(),
     );
     let v = facts.container.unwrap().tracks[0].video.clone().unwrap();
     match (v.frames, v.frames_not_checked) {
@@ -169,8 +169,34 @@ fn debug_frames_are_written_as_png() {
         &mut facts,
         FrameSettings::default(),
         true,
-        Some(dir.path()),
+        Keep {
+            debug: Some(dir.path()),
+            thumbnails: true,
+        },
     );
+    // A thumbnail of each analysed frame, at its time, 240 px wide in the 16:9 shape.
+    let frames = facts.container.as_ref().unwrap().tracks[0]
+        .video
+        .as_ref()
+        .unwrap()
+        .frames
+        .clone()
+        .unwrap();
+    let shown: Vec<_> = facts
+        .thumbnails
+        .iter()
+        .map(|t| (t.time_s, t.width, t.height))
+        .collect();
+    let want: Vec<_> = frames
+        .times_s
+        .iter()
+        .map(|&t| (Some(t), 240, 135))
+        .collect();
+    assert_eq!(shown, want);
+    assert!(facts
+        .thumbnails
+        .iter()
+        .all(|t| t.jpeg.starts_with("data:image/jpeg;base64,/9j/")));
     let out = dir.path().join("frames_logo.mp4");
     let pngs: Vec<_> = std::fs::read_dir(&out)
         .unwrap()

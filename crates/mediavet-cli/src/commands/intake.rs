@@ -55,6 +55,8 @@ pub fn run(out: &mut dyn Write, args: Args) -> Result<ExitCode, mediavet::Error>
     let mut intake = Intake::new(profiles);
     intake.mask_names = args.mask_names;
     intake.jobs = args.jobs;
+    // The visual report shows the pictures the check decoded.
+    intake.options.thumbnails = matches!(args.format, IntakeFormat::Html);
     let inputs = args.paths.into_iter().map(IntakeInput::Path).collect();
     let reports = check_entries(inputs, &args.reference, &intake, &|_| {})?;
     let failed = reports.iter().any(|r| r.verdict == Verdict::Fail);
@@ -70,6 +72,7 @@ pub fn run(out: &mut dyn Write, args: Args) -> Result<ExitCode, mediavet::Error>
         }
         IntakeFormat::Json => entries::write_json(out, &reports, lang),
         IntakeFormat::Csv => entries::write_csv(out, &reports, lang),
+        IntakeFormat::Html => mediavet::printer::html::write_entries(out, &reports, lang),
     };
     written(result, code)
 }

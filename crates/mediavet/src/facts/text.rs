@@ -14,6 +14,10 @@ pub struct TextFacts {
     pub counts: Counts,
     /// What in the body identifies a person (masked), at most 50.
     pub identifiers: Vec<Identifier>,
+    /// Where the entrant's own details (given with the check: the registration form's,
+    /// or `--author-*`) appear in the body (masked), at most 50.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub author_hits: Vec<Identifier>,
     /// Simplified or Traditional: counts, and the first Traditional characters with the
     /// paragraph they first appear in.
     pub script: ScriptFacts<usize>,
@@ -50,6 +54,9 @@ pub struct Identifier {
     pub paragraph: usize,
     /// The item, masked.
     pub masked: String,
+    /// The paragraph around it, the item and any other number or address in it masked
+    /// (at most [`CONTEXT_CHARS`](crate::text::identifiers::CONTEXT_CHARS) either side).
+    pub context: String,
 }
 
 /// What the package says about itself.

@@ -243,6 +243,86 @@ pub fn photo(facts: &Value, rules: &[String]) -> Option<Photo> {
     })
 }
 
+/// A text's counts, script and what in it names its author.
+#[derive(Debug, Serialize)]
+pub struct TextView {
+    /// (label key, value).
+    pub counts: Vec<(&'static str, String)>,
+    /// `simplified`, `traditional`, `japanese` or `unknown`.
+    pub script: String,
+    /// The first Traditional characters: (character, its Simplified form, paragraph).
+    pub traditional: Vec<(String, String, String)>,
+    /// What names the author, masked, with its paragraph around it.
+    pub hits: Vec<Hit>,
+}
+
+/// One item naming the author.
+#[derive(Debug, Serialize)]
+pub struct Hit {
+    /// Label key: `hit_` + the item's kind.
+    pub kind: String,
+    pub paragraph: String,
+    pub context: String,
+}
+
+/// A text's view, when the facts are a text's.
+pub fn text(facts: &Value) -> Option<TextView> {
+    let t = facts["text"].as_object()?;
+    let counts = [
+        ("words", "words"),
+        ("han", "han"),
+        ("paragraphs", "paragraphs"),
+    ]
+    .into_iter()
+    .filter_map(|(key, label)| Some((label, t["counts"][key].as_u64()?.to_string())))
+    .collect();
+    let shown = |v: &Value| match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    let traditional = t["script"]["samples"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|s| {
+            (
+                shown(&s["traditional"]),
+                shown(&s["simplified"]),
+                shown(&s["at"]),
+            )
+        })
+        .collect();
+    // The entrant's own details first (as the rule lists them), then the generic finds
+    // not already among them.
+    let given = t
+        .get("author_hits")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten();
+    let generic = t["identifiers"].as_array().into_iter().flatten();
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for h in given.chain(generic) {
+        let key = (shown(&h["paragraph"]), shown(&h["masked"]));
+        if seen.contains(&key) {
+            continue;
+        }
+        hits.push(Hit {
+            kind: format!("hit_{}", shown(&h["kind"])),
+            paragraph: key.0.clone(),
+            context: shown(&h["context"]),
+        });
+        seen.push(key);
+    }
+    Some(TextView {
+        counts,
+        script: shown(&t["script"]["verdict"]),
+        traditional,
+        hits,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -291,6 +371,29 @@ mod tests {
         assert_eq!(f[1].boxes[1].text, "https://x");
         assert_eq!(f[1].time, "4.00");
         assert!(frames(&json!({})).is_empty());
+    }
+
+    #[test]
+    fn a_text_lists_its_author_hits_once_with_their_paragraph() {
+        let facts = json!({"text": {
+            "counts": {"words": 1234, "han": 1200, "paragraphs": 9},
+            "script": {"verdict": "simplified", "samples": [{"traditional": "發", "simplified": "发", "at": 3}]},
+            "author_hits": [{"kind": "phone", "paragraph": 2, "masked": "138****6157", "context": "电话138****6157"}],
+            "identifiers": [
+                {"kind": "mobile", "paragraph": 2, "masked": "138****6157", "context": "电话138****6157"},
+                {"kind": "email", "paragraph": 5, "masked": "w**@x.cn", "context": "邮箱w**@x.cn"}
+            ]
+        }});
+        let t = text(&facts).unwrap();
+        assert_eq!(t.counts[0], ("words", "1234".to_string()));
+        assert_eq!(t.traditional, [("發".into(), "发".into(), "3".into())]);
+        let hits: Vec<_> = t
+            .hits
+            .iter()
+            .map(|h| (h.kind.as_str(), h.paragraph.as_str()))
+            .collect();
+        assert_eq!(hits, [("hit_phone", "2"), ("hit_email", "5")]);
+        assert!(text(&json!({})).is_none());
     }
 
     #[test]

@@ -8,8 +8,10 @@
 //! ([`csv::with_row`]): the CLI and Python (which holds reports as that JSON) make the
 //! same page from the same code.
 
+use crate::entry::EntryReport;
 use crate::finding::Lang;
-use crate::group::Group;
+use crate::group::{self, groups_of, Group};
+use crate::printer::entries;
 use crate::printer::{charts, csv, evidence};
 use crate::report::{count_failing, Report, Verdict};
 use minijinja::Environment;
@@ -19,15 +21,17 @@ use std::collections::BTreeMap;
 use std::io::Write;
 
 /// The templates, by name.
-const TEMPLATES: [(&str, &str); 4] = [
+const TEMPLATES: [(&str, &str); 6] = [
     ("report.html", include_str!("html/report.html")),
+    ("entry.html", include_str!("html/entry.html")),
+    ("findings.html", include_str!("html/findings.html")),
     ("card.html", include_str!("html/card.html")),
     ("card.css", include_str!("html/card.css")),
     ("fragment.html", include_str!("html/fragment.html")),
 ];
 
 /// The page's words: (key, Chinese, English).
-const LABELS: [(&str, &str, &str); 53] = [
+const LABELS: [(&str, &str, &str); 98] = [
     ("title", "mediavet 检查报告", "mediavet report"),
     ("profile", "规范", "Profile"),
     ("files", "文件", "Files"),
@@ -87,6 +91,55 @@ const LABELS: [(&str, &str, &str); 53] = [
     ("channel_2", "第 2 声道 峰值 · VU", "Channel 2 peak · VU"),
     ("focus", "清晰度", "Focus"),
     ("jpeg_quality", "JPEG 质量", "JPEG quality"),
+    ("words", "字数", "Words (字)"),
+    ("han", "汉字", "Han characters"),
+    ("paragraphs", "段落", "Paragraphs"),
+    ("script", "简繁", "Script"),
+    ("simplified", "简体", "Simplified"),
+    ("traditional", "繁体", "Traditional"),
+    ("japanese", "日文", "Japanese"),
+    ("unknown", "无法判断", "Undetermined"),
+    (
+        "first_traditional",
+        "最先出现的繁体字",
+        "First Traditional characters",
+    ),
+    ("paragraph", "段", "Paragraph"),
+    ("hits", "正文中的作者信息", "Author information in the body"),
+    ("hit_label", "作者信息行", "Author line"),
+    ("hit_mobile", "手机号码", "Mobile number"),
+    ("hit_landline", "固定电话", "Phone number"),
+    ("hit_id_number", "身份证号", "ID number"),
+    ("hit_email", "电子邮箱", "E-mail address"),
+    ("hit_name", "作者姓名", "The author's name"),
+    ("hit_unit", "作者单位", "The author's unit"),
+    ("hit_phone", "作者电话", "The author's phone"),
+    ("entries", "作品", "Entries"),
+    ("form", "报名表", "Registration form"),
+    ("form_channel", "推荐/自荐", "Channel"),
+    ("form_recommender", "推荐单位", "Recommended by"),
+    ("form_name", "姓名", "Name"),
+    ("form_sex", "性别", "Sex"),
+    ("form_ethnicity", "民族", "Ethnicity"),
+    ("form_birth", "出生年月", "Born"),
+    ("form_unit", "工作单位", "Unit"),
+    ("form_post", "职务", "Post"),
+    ("form_address", "通讯地址", "Address"),
+    ("form_postcode", "邮编", "Postcode"),
+    ("form_email", "电子邮箱", "E-mail"),
+    ("form_id_number", "身份证号", "ID number"),
+    ("form_phone", "电话", "Phone"),
+    ("form_title", "作品名称", "Title"),
+    ("form_summary_chars", "简介字数", "Summary (字)"),
+    ("form_source", "报名表文件", "Form file"),
+    ("entry_name", "作品命名", "Entry name"),
+    ("received", "收到", "As received"),
+    ("canonical", "规范写法", "Canonical"),
+    ("mail_date", "来信时间", "Mail sent"),
+    ("duplicates", "重复提交", "Submitted twice"),
+    ("reference", "参考库", "reference"),
+    ("works", "作品文件", "Works"),
+    ("source", "来源", "Source"),
     ("groups", "组照", "Photo groups"),
     ("pairs", "前后对比", "Before / after"),
 ];
@@ -128,6 +181,8 @@ struct Card {
     band: String,
     /// A photo's thumbnail and figures.
     photo: Option<evidence::Photo>,
+    /// A text's counts, script and author hits.
+    text: Option<evidence::TextView>,
 }
 
 /// Writes the page for `reports` and their photo `groups`.
@@ -138,13 +193,206 @@ pub fn write(
     lang: Lang,
 ) -> std::io::Result<()> {
     let files: Vec<Value> = reports.iter().map(|r| csv::with_row(r, lang)).collect();
-    let html = render(&files, &groups, lang).map_err(std::io::Error::other)?;
+    let html = render(&files, groups, lang).map_err(std::io::Error::other)?;
     out.write_all(html.as_bytes())
+}
+
+/// Writes the intake page for `entries`: an entry per row and card, its works' cards
+/// inside it.
+pub fn write_entries(
+    out: &mut dyn Write,
+    entries: &[EntryReport],
+    lang: Lang,
+) -> std::io::Result<()> {
+    let values: Vec<Value> = entries
+        .iter()
+        .map(|e| {
+            let mut v = e.to_json(lang);
+            v["files"] = e.files.iter().map(|r| csv::with_row(r, lang)).collect();
+            v
+        })
+        .collect();
+    let html = render_entries(&values, lang).map_err(std::io::Error::other)?;
+    out.write_all(html.as_bytes())
+}
+
+/// A duplicate of an entry: what is the same, and the other entry (its card's anchor
+/// when it is in this report).
+#[derive(Serialize)]
+struct Duplicate {
+    detail: String,
+    file: String,
+    other: String,
+    other_file: String,
+    link: Option<String>,
+    reference: bool,
+}
+
+/// One entry's card and table row; its works' cards inside.
+#[derive(Serialize)]
+struct EntryCard {
+    id: String,
+    name: String,
+    source: String,
+    kind: String,
+    profile: String,
+    verdict: String,
+    first_problem: String,
+    rules: Vec<String>,
+    /// The entry name as received and as it should be, with what differs.
+    received: String,
+    canonical: String,
+    name_notes: Vec<String>,
+    /// The form's fields as reports show them (masked): (label key, value).
+    form: Vec<(String, String)>,
+    mail_date: String,
+    duplicates: Vec<Duplicate>,
+    findings: Vec<Value>,
+    files: Vec<Card>,
+    groups: Vec<GroupView>,
+}
+
+/// The fields of a form view shown, in the form's order.
+const FORM_FIELDS: [&str; 16] = [
+    "channel",
+    "recommender",
+    "name",
+    "sex",
+    "ethnicity",
+    "birth",
+    "unit",
+    "post",
+    "address",
+    "postcode",
+    "email",
+    "id_number",
+    "phone",
+    "title",
+    "summary_chars",
+    "source",
+];
+
+/// The intake page for entries given as their JSON objects (works with their sheet
+/// rows); its words in `lang`.
+pub fn render_entries(entries: &[Value], lang: Lang) -> Result<String, String> {
+    let text = |v: &Value| match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        Value::Object(o) => o
+            .get(code(lang))
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string(),
+        other => other.to_string(),
+    };
+    let list = |v: &Value| v.as_array().cloned().unwrap_or_default();
+    let mut cards = Vec::with_capacity(entries.len());
+    for (k, e) in entries.iter().enumerate() {
+        let files = list(&e["files"])
+            .iter()
+            .enumerate()
+            .map(|(j, f)| {
+                card(j, f).map(|mut c| {
+                    c.id = format!("e{k}f{j}");
+                    c
+                })
+            })
+            .collect::<Result<Vec<Card>, String>>()?;
+        let members: Vec<_> = list(&e["files"]);
+        let members: Vec<_> = members.iter().filter_map(group::Member::from_json).collect();
+        let groups = groups_of(&members, &[])
+            .iter()
+            .map(|g| group_view(g, &files, lang))
+            .collect();
+        let facts = &e["facts"];
+        let mut rules: Vec<String> = findings(e).map(|x| text(&x["rule"])).collect();
+        rules.extend(files.iter().flat_map(|c| c.rules.clone()));
+        let name = &facts["name"];
+        let cell = |col: &str| {
+            entries::HEADER
+                .iter()
+                .position(|h| *h == col)
+                .and_then(|i| e["sheet_row"].get(i))
+                .map(text)
+                .unwrap_or_default()
+        };
+        cards.push(EntryCard {
+            id: format!("e{k}"),
+            name: text(&e["name"]),
+            source: text(&e["source"]),
+            kind: cell("category"),
+            profile: text(&e["profile"]),
+            verdict: text(&e["verdict"]),
+            first_problem: cell("first_problem"),
+            rules: sorted(rules),
+            received: text(&name["received"]),
+            canonical: text(&name["canonical"]),
+            name_notes: list(&name["differences"])
+                .iter()
+                .chain(&list(&name["errors"]))
+                .map(text)
+                .collect(),
+            form: FORM_FIELDS
+                .iter()
+                .map(|f| (format!("form_{f}"), text(&facts["form_view"][*f])))
+                .filter(|(_, v)| !v.is_empty())
+                .collect(),
+            mail_date: text(&facts["mail_date"]),
+            duplicates: list(&facts["duplicates"])
+                .iter()
+                .map(|d| Duplicate {
+                    detail: text(&d["detail"]),
+                    file: text(&d["file"]),
+                    other: text(&d["other"]),
+                    other_file: text(&d["other_file"]),
+                    link: None,
+                    reference: d["reference"] == true,
+                })
+                .collect(),
+            findings: findings(e).cloned().collect(),
+            files,
+            groups,
+        });
+    }
+    // A duplicate names the other entry by its name or its source's stem.
+    let anchors: Vec<(String, String, String)> = cards
+        .iter()
+        .map(|c| {
+            let stem = std::path::Path::new(&c.source)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (c.name.clone(), stem, c.id.clone())
+        })
+        .collect();
+    for c in &mut cards {
+        for d in &mut c.duplicates {
+            d.link = anchors
+                .iter()
+                .find(|(name, stem, _)| d.other == *name || d.other == *stem)
+                .map(|a| a.2.clone());
+        }
+    }
+    let failing = count_failing(cards.iter().map(|c| {
+        findings_of(c)
+            .filter(|x| x["severity"] == "error")
+            .filter_map(|x| x["rule"].as_str())
+            .collect()
+    }));
+    let extra = minijinja::context! { entries => &cards };
+    page(&cards, extra, failing, lang, true)
+}
+
+/// Every finding of an entry: its own and its works'.
+fn findings_of(c: &EntryCard) -> impl Iterator<Item = &Value> {
+    c.findings
+        .iter()
+        .chain(c.files.iter().flat_map(|f| &f.findings))
 }
 
 /// A photo of a group: its card, name, thumbnail and verdict.
 #[derive(Serialize, Clone)]
-struct Member {
+struct Photo {
     id: String,
     name: String,
     verdict: String,
@@ -157,13 +405,13 @@ struct Member {
 #[derive(Serialize)]
 struct GroupView {
     summary: String,
-    members: Vec<Member>,
-    pairs: Vec<(Member, Member)>,
+    members: Vec<Photo>,
+    pairs: Vec<(Photo, Photo)>,
 }
 
 /// The view of group `g` over `cards`, its summary in `lang`.
 fn group_view(g: &Group, cards: &[Card], lang: Lang) -> GroupView {
-    let member = |c: &Card| Member {
+    let member = |c: &Card| Photo {
         id: c.id.clone(),
         name: c.name.clone(),
         verdict: c.verdict.clone(),
@@ -171,7 +419,7 @@ fn group_view(g: &Group, cards: &[Card], lang: Lang) -> GroupView {
         w: c.photo.as_ref().map_or(0, |p| p.w),
         h: c.photo.as_ref().map_or(0, |p| p.h),
     };
-    let members: Vec<Member> = g
+    let members: Vec<Photo> = g
         .photos
         .iter()
         .filter_map(|p| cards.iter().find(|c| *p == c.path))
@@ -200,15 +448,71 @@ pub fn render(files: &[Value], groups: &[Group], lang: Lang) -> Result<String, S
         .map(|(k, f)| card(k, f))
         .collect::<Result<Vec<Card>, String>>()?;
     let groups: Vec<GroupView> = groups.iter().map(|g| group_view(g, &cards, lang)).collect();
-    let rules = sorted(cards.iter().flat_map(|c| c.rules.clone()).collect());
-    let kinds = sorted(cards.iter().map(|c| c.kind.clone()).collect());
-    let profiles = sorted(cards.iter().map(|c| c.profile.clone()).collect());
     let failing = count_failing(files.iter().map(|f| {
         findings(f)
             .filter(|x| x["severity"] == "error")
             .filter_map(|x| x["rule"].as_str())
             .collect()
     }));
+    let extra = minijinja::context! { groups, cards };
+    page(&cards, extra, failing, lang, false)
+}
+
+/// What the overview's table and filters read of a row (a file or an entry).
+trait Row {
+    fn verdict(&self) -> &str;
+    fn rules(&self) -> &[String];
+    fn kind(&self) -> &str;
+    fn profile(&self) -> &str;
+}
+
+impl Row for Card {
+    fn verdict(&self) -> &str {
+        &self.verdict
+    }
+    fn rules(&self) -> &[String] {
+        &self.rules
+    }
+    fn kind(&self) -> &str {
+        &self.kind
+    }
+    fn profile(&self) -> &str {
+        &self.profile
+    }
+}
+
+impl Row for EntryCard {
+    fn verdict(&self) -> &str {
+        &self.verdict
+    }
+    fn rules(&self) -> &[String] {
+        &self.rules
+    }
+    fn kind(&self) -> &str {
+        &self.kind
+    }
+    fn profile(&self) -> &str {
+        &self.profile
+    }
+}
+
+/// The page over `rows` (files or entries; `extra` gives them to the template as
+/// `cards` or `entries`), with `failing`: the failing rules, most frequent first.
+fn page<R: Row>(
+    rows: &[R],
+    extra: minijinja::Value,
+    failing: Vec<(&str, usize)>,
+    lang: Lang,
+    intake: bool,
+) -> Result<String, String> {
+    let rules = sorted(rows.iter().flat_map(|c| c.rules().to_vec()).collect());
+    let kinds = sorted(rows.iter().map(|c| c.kind().to_string()).collect());
+    let profiles = sorted(
+        rows.iter()
+            .map(|c| c.profile().to_string())
+            .filter(|p| !p.is_empty())
+            .collect(),
+    );
     let counts: Vec<(&str, usize)> = [
         Verdict::Fail,
         Verdict::Warn,
@@ -219,7 +523,7 @@ pub fn render(files: &[Value], groups: &[Group], lang: Lang) -> Result<String, S
     .map(|v| {
         (
             v.as_str(),
-            cards.iter().filter(|c| c.verdict == v.as_str()).count(),
+            rows.iter().filter(|c| c.verdict() == v.as_str()).count(),
         )
     })
     .collect();
@@ -227,15 +531,15 @@ pub fn render(files: &[Value], groups: &[Group], lang: Lang) -> Result<String, S
         lang => code(lang),
         t => labels(lang),
         page => true,
+        intake,
         profile => profiles.join(", "),
-        files => cards.len(),
+        files => rows.len(),
         counts,
         failing_svg => charts::failing_rules(&failing[..failing.len().min(10)])?,
         failing,
         rules,
         kinds,
-        groups,
-        cards,
+        ..extra
     };
     render_template("report.html", context)
 }
@@ -333,6 +637,7 @@ fn card(k: usize, f: &Value) -> Result<Card, String> {
             ),
         },
         photo: evidence::photo(&f["facts"], &rules),
+        text: evidence::text(&f["facts"]),
         rules,
     })
 }

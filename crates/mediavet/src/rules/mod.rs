@@ -15,7 +15,6 @@ use crate::facts::entry::EntryFacts;
 use crate::facts::Facts;
 use crate::finding::{Finding, Severity};
 use crate::profile::Profile;
-use crate::text::author::AuthorDetails;
 
 /// What a rule sees, and how it makes its findings.
 pub struct Ctx<'a> {
@@ -23,8 +22,6 @@ pub struct Ctx<'a> {
     pub facts: &'a Facts,
     /// The profile judged against.
     pub profile: &'a Profile,
-    /// The entrant's details, for this one check.
-    pub author: &'a AuthorDetails,
     /// The rule being run: its findings carry its id.
     rule: &'static Rule,
 }
@@ -331,17 +328,10 @@ pub(crate) fn form_required(
 }
 
 /// The findings of one rule at severity `sev`.
-fn check(
-    rule: &'static Rule,
-    sev: Severity,
-    facts: &Facts,
-    profile: &Profile,
-    author: &AuthorDetails,
-) -> Vec<Finding> {
+fn check(rule: &'static Rule, sev: Severity, facts: &Facts, profile: &Profile) -> Vec<Finding> {
     let cx = Ctx {
         facts,
         profile,
-        author,
         rule,
     };
     match rule.check {
@@ -370,9 +360,9 @@ pub fn run_entry(entry: &EntryFacts, profile: &Profile) -> Vec<Finding> {
 }
 
 /// Runs every active rule on `facts`; findings sorted by severity (errors first), then rule order.
-pub fn run(facts: &Facts, profile: &Profile, author: &AuthorDetails) -> Vec<Finding> {
+pub fn run(facts: &Facts, profile: &Profile) -> Vec<Finding> {
     let mut findings: Vec<Finding> = active(profile)
-        .flat_map(|(rule, sev)| check(rule, sev, facts, profile, author))
+        .flat_map(|(rule, sev)| check(rule, sev, facts, profile))
         .collect();
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     findings

@@ -200,8 +200,11 @@ pub fn findings_with(
     profile: &Profile,
     author: &AuthorDetails,
 ) -> Vec<Finding> {
+    // As a check does before the rules: where the author's details are in a text.
+    let mut facts = facts.clone();
+    crate::text::author::note(&mut facts, author);
     match super::active(profile).find(|(r, _)| r.id == rule.id) {
-        Some((_, severity)) => super::check(rule, severity, facts, profile, author),
+        Some((_, severity)) => super::check(rule, severity, &facts, profile),
         None => Vec::new(),
     }
 }

@@ -39,7 +39,8 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let Some(text) = &cx.facts.text else {
         return Vec::new();
     };
-    let given = crate::text::author::find(&text.body, cx.author);
+    // Where the author's own details appear (`author::note`, run before the rules).
+    let given = &text.author_hits;
     // A given phone number or e-mail found again by the generic search is listed once.
     let generic = text.identifiers.iter().filter(|i| {
         !given

@@ -5,6 +5,7 @@
 
 use super::identifiers::{mask_middle, Identifier};
 use serde::Deserialize;
+use std::ops::Range;
 
 /// The entrant's own details, given per entry (`--author-name` …, Python `author=`), not in
 /// a profile: one profile judges a batch of entries by different authors.
@@ -19,6 +20,14 @@ pub struct AuthorDetails {
     pub phone: Option<String>,
     /// E-mail address.
     pub email: Option<String>,
+}
+
+/// Records in `facts` where `details` appear in a text's body (before the body is
+/// dropped from a report).
+pub fn note(facts: &mut crate::facts::Facts, details: &AuthorDetails) {
+    if let Some(text) = facts.text.as_mut() {
+        text.author_hits = find(&text.body, details);
+    }
 }
 
 /// Where the given details appear in `body`, by paragraph (non-blank line), masked.
@@ -46,37 +55,56 @@ pub fn find(body: &str, details: &AuthorDetails) -> Vec<Identifier> {
         .map(|e| e.trim().to_lowercase())
         .filter(|e| e.contains('@'));
     let mut out = Vec::new();
+    let space = |c: char| c.is_whitespace();
     for (i, line) in super::paragraphs(body).enumerate() {
-        let squeezed = squeeze(line);
-        let mut add = |kind, masked: String| {
-            out.push(Identifier {
-                kind,
-                paragraph: i + 1,
-                masked,
-            })
+        let mut add = |kind, span: Option<Range<usize>>, masked: String| {
+            if let Some(span) = span {
+                out.push(Identifier {
+                    kind,
+                    paragraph: i + 1,
+                    context: super::identifiers::context(line, span, &masked),
+                    masked,
+                });
+            }
         };
-        if let Some(n) = name.as_deref().filter(|n| squeezed.contains(n)) {
-            add("name", first_only(n));
+        if let Some(n) = name.as_deref() {
+            add("name", find_loose(line, n, space, false), first_only(n));
         }
-        if let Some(u) = unit.as_deref().filter(|u| squeezed.contains(u)) {
-            add("unit", first_only(u));
+        if let Some(u) = unit.as_deref() {
+            add("unit", find_loose(line, u, space, false), first_only(u));
         }
-        let joined: String = squeezed.chars().filter(|c| *c != '-').collect();
-        if let Some(p) = phone.as_deref().filter(|p| joined.contains(p)) {
-            add("phone", mask_middle(p));
+        if let Some(p) = phone.as_deref() {
+            let span = find_loose(line, p, |c| space(c) || c == '-', false);
+            add("phone", span, mask_middle(p));
         }
-        if let Some(e) = email
-            .as_deref()
-            .filter(|e| squeezed.to_lowercase().contains(e))
-        {
+        if let Some(e) = email.as_deref() {
             let (local, domain) = e.split_once('@').unwrap_or((e, ""));
-            add("email", format!("{}@{domain}", mask_middle(local)));
+            let masked = format!("{}@{domain}", mask_middle(local));
+            add("email", find_loose(line, e, space, true), masked);
         }
         if out.len() >= super::identifiers::MAX_ITEMS {
             break;
         }
     }
     out
+}
+
+/// The byte range of `line` holding `needle` when the characters `skip` accepts are left
+/// out of `line` (and, with `fold`, ASCII letters compared in lower case).
+fn find_loose(
+    line: &str,
+    needle: &str,
+    skip: impl Fn(char) -> bool,
+    fold: bool,
+) -> Option<Range<usize>> {
+    let kept: Vec<(usize, char)> = line.char_indices().filter(|&(_, c)| !skip(c)).collect();
+    let want: Vec<char> = needle.chars().collect();
+    let same = |a: char, b: char| a == b || (fold && a.to_ascii_lowercase() == b);
+    let at = kept
+        .windows(want.len().max(1))
+        .position(|w| w.len() == want.len() && w.iter().zip(&want).all(|(k, &n)| same(k.1, n)))?;
+    let (first, (last, c)) = (kept[at].0, kept[at + want.len() - 1]);
+    Some(first..last + c.len_utf8())
 }
 
 /// A name or unit masked but for its first character (王**).
@@ -111,6 +139,17 @@ mod tests {
                 ("unit", 2, "青*******".to_string()),
                 ("phone", 3, "138****6157".to_string()),
                 ("email", 3, "w**@example.com".to_string()),
+            ]
+        );
+        let contexts: Vec<String> = find(body, &d).into_iter().map(|i| i.context).collect();
+        assert_eq!(
+            contexts,
+            [
+                "王**回忆说，那年冬天很冷。",
+                "我在青*******工作。",
+                "电话 138****6157，w**@example.com",
+                // The other item in the paragraph is masked too (spaces and all).
+                "电话 138******6157，w**@example.com",
             ]
         );
         assert!(find("没有作者信息。", &d).is_empty());

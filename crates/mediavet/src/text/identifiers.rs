@@ -29,34 +29,52 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 
+/// Characters of a paragraph shown either side of an item.
+pub const CONTEXT_CHARS: usize = 20;
+
 /// The identifying items of `text`, in order, at most [`MAX_ITEMS`].
 pub fn find(text: &str) -> Vec<Identifier> {
     let mut out = Vec::new();
     for (i, line) in super::paragraphs(text).enumerate() {
-        let mut add = |kind, masked: String| {
+        let mut add = |kind, span: std::ops::Range<usize>, masked: String, shown: String| {
             out.push(Identifier {
                 kind,
                 paragraph: i + 1,
+                context: context(line, span, &shown),
                 masked,
             })
         };
         if let Some(c) = LABEL.captures(line) {
-            add("label", format!("{}：{}", &c[1], mask_middle(&c[2])));
+            if let Some(value) = c.get(2) {
+                let masked = mask_middle(value.as_str());
+                add(
+                    "label",
+                    value.range(),
+                    format!("{}：{masked}", &c[1]),
+                    masked,
+                );
+            }
         }
-        for c in MOBILE.captures_iter(line) {
-            let digits: String = c[1].chars().filter(char::is_ascii_digit).collect();
-            add("mobile", mask_middle(&digits));
+        for m in MOBILE.captures_iter(line).filter_map(|c| c.get(1)) {
+            let digits: String = m.as_str().chars().filter(char::is_ascii_digit).collect();
+            let masked = mask_middle(&digits);
+            add("mobile", m.range(), masked.clone(), masked);
         }
-        for c in LANDLINE.captures_iter(line) {
-            add("landline", mask_middle(&c[1]));
+        for m in LANDLINE.captures_iter(line).filter_map(|c| c.get(1)) {
+            let masked = mask_middle(m.as_str());
+            add("landline", m.range(), masked.clone(), masked);
         }
-        for c in ID_NUMBER.captures_iter(line) {
-            if id_check_digit_ok(&c[1]) {
-                add("id_number", mask_middle(&c[1]));
+        for m in ID_NUMBER.captures_iter(line).filter_map(|c| c.get(1)) {
+            if id_check_digit_ok(m.as_str()) {
+                let masked = mask_middle(m.as_str());
+                add("id_number", m.range(), masked.clone(), masked);
             }
         }
         for c in EMAIL.captures_iter(line) {
-            add("email", format!("{}@{}", mask_middle(&c[1]), &c[2]));
+            if let Some(m) = c.get(0) {
+                let masked = format!("{}@{}", mask_middle(&c[1]), &c[2]);
+                add("email", m.range(), masked.clone(), masked);
+            }
         }
         if out.len() >= MAX_ITEMS {
             out.truncate(MAX_ITEMS);
@@ -64,6 +82,47 @@ pub fn find(text: &str) -> Vec<Identifier> {
         }
     }
     out
+}
+
+/// `line` around byte range `span`, which shows as `shown`: at most [`CONTEXT_CHARS`]
+/// characters either side (… where cut), every run of five digits or more and every
+/// e-mail address in them masked too.
+pub fn context(line: &str, span: std::ops::Range<usize>, shown: &str) -> String {
+    let (Some(before), Some(after)) = (line.get(..span.start), line.get(span.end..)) else {
+        return shown.to_string();
+    };
+    // Masked before cutting: a cut address or number would no longer be recognised.
+    let (before, after) = (mask_all(before.trim_start()), mask_all(after.trim_end()));
+    let n = before.chars().count();
+    let cut_after = after.chars().count() > CONTEXT_CHARS;
+    format!(
+        "{}{}{shown}{}{}",
+        if n > CONTEXT_CHARS { "…" } else { "" },
+        before
+            .chars()
+            .skip(n.saturating_sub(CONTEXT_CHARS))
+            .collect::<String>(),
+        after.chars().take(CONTEXT_CHARS).collect::<String>(),
+        if cut_after { "…" } else { "" },
+    )
+}
+
+/// `s` with its e-mail addresses and runs of five digits or more masked.
+fn mask_all(s: &str) -> String {
+    static DIGITS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\d[\d -]{3,}\d").expect("valid pattern"));
+    let s = EMAIL.replace_all(s, |c: &regex::Captures| {
+        format!("{}@{}", mask_middle(&c[1]), &c[2])
+    });
+    DIGITS
+        .replace_all(&s, |c: &regex::Captures| {
+            if c[0].chars().filter(char::is_ascii_digit).count() >= 5 {
+                mask_middle(&c[0])
+            } else {
+                c[0].to_string()
+            }
+        })
+        .into_owned()
 }
 
 /// GB 11643-1999: weights 2^(17-i) mod 11 over the first 17 digits; the sum mod 11
@@ -125,6 +184,26 @@ pub fn mask_address(a: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_item_comes_with_its_paragraph_masked() {
+        let text = "村里的故事很长很长很长很长很长很长很长，讲述者留下了电话13812346157和邮箱wang.xy@example.com，方便联系。";
+        let items = find(text);
+        assert_eq!(items.len(), 2);
+        assert_eq!(
+            items[0].context,
+            "…长很长很长很长很长很长，讲述者留下了电话138****6157和邮箱w*****y@example.c…"
+        );
+        assert_eq!(
+            items[1].context,
+            "…者留下了电话138****6157和邮箱w*****y@example.com，方便联系。"
+        );
+        assert_eq!(context("abc", 5..9, "x"), "x");
+        assert_eq!(
+            mask_all("订单 2020 号，账号 6222 0212 3456"),
+            "订单 2020 号，账号 622*******3456"
+        );
+    }
 
     #[test]
     fn finds_and_masks_what_identifies_a_person() {

@@ -36,6 +36,7 @@ impl TextFacts {
             bom,
             counts: count::count(&body),
             identifiers: identifiers::find(&body),
+            author_hits: Vec::new(),
             script,
             docx,
             body,
