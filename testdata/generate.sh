@@ -75,6 +75,12 @@ qr=$(mktemp --suffix=.png)
 qrencode -s 3 -m 2 -o "$qr" "https://shop.example.com/promo?id=38291047"
 ff -f lavfi -i "$zoom" -i "$qr" -t 6 -filter_complex "[0][1]overlay=x=40:y=(H-h)/2:enable='between(t,2,4)'" "${x264[@]}" "${gop[@]}" "${date[@]}" "$out/frames_qr.mp4"
 rm "$qr"
+# Two subtitle lines burned in (a Hei face with a drop shadow, 3 s each) over a 640×360
+# fractal, for the HTML report's contact sheet (apt-get install -y fonts-wqy-microhei).
+hei=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+cue() { echo "drawtext=fontfile=$hei:text='$1':fontsize=28:fontcolor=white:shadowcolor=black:shadowx=2:shadowy=2:x=(w-tw)/2:y=h-60:enable='$2'"; }
+ff -f lavfi -i "mandelbrot=s=640x360:rate=25:maxiter=256:end_scale=0.01" -t 6 -vf "$(cue 村里修通了水泥路 'lt(t,3)'),$(cue 孩子们在新学校读书 'gte(t,3)')" \
+  "${x264[@]}" -g 12 -keyint_min 12 -sc_threshold 0 -crf 40 "${date[@]}" "$out/subtitled.mp4"
 
 # Damaged and disguised files.
 size=$(stat -c %s "$out/moov_at_end.mp4")

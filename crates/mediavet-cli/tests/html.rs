@@ -99,27 +99,106 @@ fn chromium() -> Option<&'static str> {
     found
 }
 
-/// Chromium's DOM of `page` after its script ran, and what it logged.
+/// Chromium's own background services (updates, clock, accounts): requests the browser
+/// makes whatever page it shows, not the report's.
+const BROWSER_HOSTS: [&str; 4] = [
+    "update.googleapis.com",
+    "clients2.google.com",
+    "accounts.google.com",
+    "redirector.gvt1.com",
+];
+
+/// Chromium's DOM of `page` after its script ran, and what it logged. Every request it
+/// makes is logged (`--log-net-log`); the page's own must be none.
 fn dump_dom(chromium: &str, page: &Path, fragment: &str) -> (String, String) {
+    let (dom, log, requests) = open_page(chromium, page, fragment, &["--dump-dom"]);
+    assert!(
+        requests.is_empty(),
+        "{}: the page fetched {requests:?}",
+        page.display()
+    );
+    (dom, log)
+}
+
+/// Opens `page` headless with `args`: its stdout, stderr and the network requests made
+/// other than by Chromium's own services.
+fn open_page(
+    chromium: &str,
+    page: &Path,
+    fragment: &str,
+    args: &[&str],
+) -> (String, String, Vec<String>) {
+    let net = tempfile::NamedTempFile::new().unwrap();
     let out = Command::new(chromium)
         .args([
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
             "--no-first-run",
-            // Nothing may be fetched: every host resolves nowhere.
+            "--hide-scrollbars",
+            "--window-size=1366,768",
+            "--disable-background-networking",
+            "--disable-component-update",
+            // Nothing leaves the machine either: every host resolves nowhere.
             "--host-resolver-rules=MAP * ~NOTFOUND",
             "--enable-logging=stderr",
             "--v=0",
-            "--dump-dom",
         ])
+        .arg(format!("--log-net-log={}", net.path().display()))
+        .args(args)
         .arg(format!("file://{}{fragment}", page.display()))
         .output()
         .unwrap();
+    let log = std::fs::read_to_string(net.path()).unwrap_or_default();
+    let mut requests: Vec<String> = log
+        .split("\"url\":\"")
+        .skip(1)
+        .filter_map(|u| u.split('"').next())
+        .filter(|u| !u.starts_with("file:") && !u.starts_with("data:"))
+        .filter(|u| !BROWSER_HOSTS.iter().any(|h| u.contains(&format!("//{h}/"))))
+        .map(String::from)
+        .collect();
+    requests.sort();
+    requests.dedup();
     (
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
+        requests,
     )
+}
+
+#[test]
+fn the_request_log_catches_a_page_that_fetches() {
+    let Some(chromium) = chromium() else { return };
+    let page = tempfile::Builder::new().suffix(".html").tempfile().unwrap();
+    std::fs::write(page.path(), "<img src=\"http://example.com/x.png\">").unwrap();
+    let (_, _, requests) = open_page(chromium, page.path(), "", &["--dump-dom"]);
+    assert_eq!(requests, ["http://example.com/x.png"]);
+}
+
+/// `page` with `script` run at its end, which leaves its answer (JSON) in `<pre id=probe>`:
+/// what the browser laid out, measured in the browser. The copy is written beside it.
+fn probe(chromium: &str, page: &Path, script: &str) -> Value {
+    let html = std::fs::read_to_string(page).unwrap();
+    let probe = page.with_extension("probe.html");
+    let script = format!(
+        "<script>(function () {{ var out = (function () {{ {script} }})(); \
+         var pre = document.createElement('pre'); pre.id = 'probe'; \
+         pre.textContent = JSON.stringify(out); document.body.appendChild(pre); }})();</script></body>"
+    );
+    std::fs::write(&probe, html.replace("</body>", &script)).unwrap();
+    let (dom, log) = dump_dom(chromium, &probe, "");
+    assert!(!log.contains(":CONSOLE"), "console output: {log}");
+    let text = dom
+        .split("<pre id=\"probe\">")
+        .nth(1)
+        .and_then(|t| t.split("</pre>").next())
+        .unwrap_or_else(|| panic!("no probe output: {log}"));
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    serde_json::from_str(&text).unwrap()
 }
 
 /// The file names of the table rows the page shows (rows hidden by a filter left out).
@@ -234,4 +313,273 @@ fn html_beside_another_format() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write the HTML report"));
+}
+
+/// The video fixtures a desk would want to see: a logo, a QR code, burned-in subtitles,
+/// audio above the band.
+const VIDEOS: [&str; 4] = [
+    "frames_logo.mp4",
+    "frames_qr.mp4",
+    "subtitled.mp4",
+    "audio_loud.mp4",
+];
+
+/// `check` of [`VIDEOS`] under micro-video with the level band moved to −20 … −6 dBFS:
+/// the JSON, with the page written beside it in the same run.
+fn check_videos(page: &Path) -> Value {
+    let dir = page.parent().unwrap();
+    let profile = dir.join("band.toml");
+    std::fs::write(
+        &profile,
+        "extends = \"micro-video\"\nname = \"band\"\n[audio]\nmin_level_db = -20.0\nmax_level_db = -6.0\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_mediavet"))
+        .args(["check", "--lang", "en", "-f", "json", "-p"])
+        .arg(&profile)
+        .arg("--html")
+        .arg(page)
+        .args(VIDEOS.map(|v| root().join("testdata/video").join(v)))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// In the browser: each frame's picture and boxes, laid out — per card (file name), per
+/// frame, the picture's size and each box's kind and place relative to the picture.
+const FRAME_PROBE: &str = r#"
+  var out = {};
+  document.querySelectorAll("details.card").forEach(function (card) {
+    var name = card.querySelector("summary").textContent.trim().split(" ").pop();
+    out[name] = Array.prototype.map.call(card.querySelectorAll("figure.frame"), function (f) {
+      var img = f.querySelector("image").getBoundingClientRect();
+      return { time: f.dataset.time, w: img.width, h: img.height,
+        boxes: Array.prototype.map.call(f.querySelectorAll("rect.box"), function (r) {
+          var b = r.getBoundingClientRect();
+          return { kind: r.dataset.kind, x: b.left - img.left, y: b.top - img.top, w: b.width, h: b.height };
+        }) };
+    });
+  });
+  return out;
+"#;
+
+/// The video track's facts of report `f`.
+fn video(f: &Value) -> &Value {
+    let tracks = f["facts"]["container"]["tracks"].as_array().unwrap();
+    &tracks.iter().find(|t| t["kind"] == "video").unwrap()["video"]
+}
+
+#[test]
+fn video_cards_show_each_frame_with_the_boxes_where_the_json_says() {
+    let Some(chromium) = chromium() else { return };
+    let dir = root().join("target/html-report");
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("videos.html");
+    let doc = check_videos(&page);
+    let shown = probe(chromium, &page, FRAME_PROBE);
+    let mut kinds_seen = std::collections::BTreeSet::new();
+    for f in doc["files"].as_array().unwrap() {
+        let name = Path::new(f["path"].as_str().unwrap())
+            .file_name()
+            .unwrap()
+            .to_string_lossy();
+        let v = video(f);
+        let found = &v["frames"];
+        let times: Vec<f64> = found["times_s"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t.as_f64().unwrap())
+            .collect();
+        let frames = shown[name.as_ref()].as_array().unwrap();
+        // Every analysed frame is on the sheet, in order, with its time.
+        let shown_times: Vec<f64> = frames
+            .iter()
+            .map(|fr| fr["time"].as_str().unwrap().parse().unwrap())
+            .collect();
+        assert_eq!(shown_times.len(), times.len(), "{name}");
+        assert!(
+            shown_times
+                .iter()
+                .zip(&times)
+                .all(|(a, b)| (a - b).abs() < 0.006),
+            "{name}: {shown_times:?}"
+        );
+        let display = v["display_width"].as_f64().unwrap();
+        // What the JSON says is on the frame at `t`: (kind, box).
+        let expected = |t: f64| {
+            let mut want: Vec<(&str, &Value)> = Vec::new();
+            for m in found["watermarks"].as_array().unwrap() {
+                if t >= m["first_s"].as_f64().unwrap() - 1e-3
+                    && t <= m["last_s"].as_f64().unwrap() + 1e-3
+                {
+                    want.push(("watermark", &m["box"]));
+                }
+            }
+            for q in found["qr_codes"].as_array().unwrap() {
+                if (q["time_s"].as_f64().unwrap() - t).abs() < 1e-3 {
+                    want.push(("qr", &q["box"]));
+                }
+            }
+            for l in found["subtitles"]["lines"].as_array().into_iter().flatten() {
+                if l["times_s"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|u| (u.as_f64().unwrap() - t).abs() < 1e-3)
+                {
+                    want.push(("subtitle", &l["box"]));
+                }
+            }
+            for s in found["screen_text"].as_array().into_iter().flatten() {
+                if (s["time_s"].as_f64().unwrap() - t).abs() < 1e-3 {
+                    want.push(("text", &s["box"]));
+                }
+            }
+            want
+        };
+        for (fr, &t) in frames.iter().zip(&times) {
+            let scale = fr["w"].as_f64().unwrap() / display;
+            let boxes = fr["boxes"].as_array().unwrap();
+            let want = expected(t);
+            assert_eq!(
+                boxes.len(),
+                want.len(),
+                "{name} at {t}: {boxes:?} vs {want:?}"
+            );
+            for (b, (kind, w)) in boxes.iter().zip(want) {
+                assert_eq!(b["kind"], kind, "{name} at {t}");
+                kinds_seen.insert(kind);
+                // Laid out where the JSON box falls on the thumbnail, within a pixel.
+                for (k, key) in [("x", "x"), ("y", "y"), ("w", "w"), ("h", "h")] {
+                    let at = w[key].as_f64().unwrap() * scale;
+                    let got = b[k].as_f64().unwrap();
+                    assert!(
+                        (got - at).abs() <= 1.0,
+                        "{name} at {t}: {kind} {k} {got} vs {at}"
+                    );
+                }
+            }
+        }
+    }
+    assert_eq!(
+        kinds_seen.into_iter().collect::<Vec<_>>(),
+        ["qr", "subtitle", "text", "watermark"]
+    );
+    // One failing video card alone (the page's own markup and style), for a person to
+    // look at.
+    let html = std::fs::read_to_string(&page).unwrap();
+    let head = &html[..html.find("<body>").unwrap() + "<body>".len()];
+    let card = &html[html.find("<details class=\"card\" id=\"f0\"").unwrap()..];
+    let card = &card[..card.find("</details>").unwrap() + "</details>".len()];
+    let card_page = dir.join("video-card.html");
+    std::fs::write(&card_page, format!("{head}{card}</body></html>")).unwrap();
+    screenshot(
+        chromium,
+        &card_page,
+        &dir.join("video-card.png"),
+        "1366,1400",
+    );
+}
+
+/// Writes a screenshot of `page` at `size` to `shot`.
+fn screenshot(chromium: &str, page: &Path, shot: &Path, size: &str) {
+    let (_, log, requests) = open_page(
+        chromium,
+        page,
+        "",
+        &[
+            &format!("--window-size={size}"),
+            &format!("--screenshot={}", shot.display()),
+        ],
+    );
+    assert!(requests.is_empty(), "{requests:?}");
+    assert!(shot.is_file(), "{log}");
+}
+
+/// In the browser: each level plot's band, the round-number grid lines it is drawn on,
+/// and the marks above the band.
+const LEVEL_PROBE: &str = r##"
+  return Array.prototype.map.call(document.querySelectorAll(".levels svg"), function (svg) {
+    var num = function (e, a) { return parseFloat(e.getAttribute(a)); };
+    var band = Array.prototype.filter.call(svg.querySelectorAll("rect"), function (r) {
+      return r.getAttribute("fill") === "#2EA043";
+    }).map(function (r) { return [num(r, "y"), num(r, "y") + num(r, "height")]; });
+    var ticks = Array.prototype.map.call(svg.querySelectorAll("text"), function (t) {
+      return [t.textContent.trim(), num(t, "y")];
+    });
+    return { band: band, ticks: ticks, over: svg.querySelectorAll("circle").length,
+             legend: svg.closest("details").querySelector(".key-band").textContent };
+  });
+"##;
+
+#[test]
+fn the_level_plot_shades_the_profiles_band_and_marks_what_is_above_it() {
+    let Some(chromium) = chromium() else { return };
+    let dir = root().join("target/html-report");
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("levels.html");
+    let doc = check_videos(&page);
+    let loud = doc["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"].as_str().unwrap().ends_with("audio_loud.mp4"))
+        .unwrap();
+    assert_eq!(
+        loud["level_band"],
+        serde_json::json!({"meter": "peak", "min_db": -20.0, "max_db": -6.0})
+    );
+    let plots = probe(chromium, &page, LEVEL_PROBE);
+    let plots = plots.as_array().unwrap();
+    assert_eq!(plots.len(), 1, "one file has audio");
+    let p = &plots[0];
+    assert_eq!(p["legend"], "Allowed band -20 … -6 dBFS");
+    // The peak panel's scale from two round-number grid labels (drawn 7 px above their
+    // line; the top one, 0, is pushed down into the picture): the band's edges must fall
+    // on −6 and −20 on it.
+    let tick = |label: &str| {
+        p["ticks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t[0] == label)
+            .map(|t| t[1].as_f64().unwrap() + 7.0)
+            .unwrap()
+    };
+    let (y10, y30) = (tick("-10"), tick("-30"));
+    let y = |db: f64| y10 + (y30 - y10) * (db + 10.0) / -20.0;
+    let band = p["band"][0].as_array().unwrap();
+    assert!(
+        (band[0].as_f64().unwrap() - y(-6.0)).abs() <= 1.0,
+        "{band:?} vs {} {p}",
+        y(-6.0)
+    );
+    assert!(
+        (band[1].as_f64().unwrap() - y(-20.0)).abs() <= 1.0,
+        "{band:?} vs {}",
+        y(-20.0)
+    );
+    // The file peaks at −0.2 and −2.3 dBFS: points above −6 are marked.
+    let peaks: Vec<f64> = video_audio_peaks(loud);
+    assert!(peaks.iter().all(|&p| p > -6.0), "{peaks:?}");
+    assert!(p["over"].as_u64().unwrap() > 0);
+}
+
+/// The sample peak of each channel of report `f`, dBFS.
+fn video_audio_peaks(f: &Value) -> Vec<f64> {
+    let tracks = f["facts"]["container"]["tracks"].as_array().unwrap();
+    let audio = &tracks.iter().find(|t| t["kind"] == "audio").unwrap()["audio"]["levels"];
+    audio["channels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["sample_peak_dbfs"].as_f64().unwrap())
+        .collect()
 }

@@ -299,7 +299,10 @@ pub fn render_entries(entries: &[Value], lang: Lang) -> Result<String, String> {
             })
             .collect::<Result<Vec<Card>, String>>()?;
         let members: Vec<_> = list(&e["files"]);
-        let members: Vec<_> = members.iter().filter_map(group::Member::from_json).collect();
+        let members: Vec<_> = members
+            .iter()
+            .filter_map(group::Member::from_json)
+            .collect();
         let groups = groups_of(&members, &[])
             .iter()
             .map(|g| group_view(g, &files, lang))
