@@ -1,8 +1,11 @@
-//! The HTML report (`check --format html`): self-contained (a content security policy
-//! that forbids fetching, nothing linked), its numbers equal to the JSON summary, and —
-//! opened in headless Chromium — its filters show exactly the files they should, with no
-//! console errors. Screenshots of the overview are written to target/html-report for a
-//! person to look at (not committed).
+//! The HTML report (`check`/`intake --format html`): self-contained (a content security
+//! policy that forbids fetching, nothing linked), its numbers equal to the JSON summary,
+//! and — opened in headless Chromium, every request it makes logged — its filters show
+//! exactly the files they should, each video frame shows its boxes where the JSON puts
+//! them, the level plot's band sits on the profile's numbers, the table sorts from the
+//! keyboard, the page fits 1366 px and prints with every card open; no console output.
+//! Screenshots (overview, a failing video card, the intake page) and a printed PDF are
+//! written to target/html-report for a person to look at (not committed).
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -582,4 +585,188 @@ fn video_audio_peaks(f: &Value) -> Vec<f64> {
         .iter()
         .map(|c| c["sample_peak_dbfs"].as_f64().unwrap())
         .collect()
+}
+
+/// In the browser at 1366×768: whether the page fits the width; the names in table order
+/// after Enter on the name column's header (once, then again); which headers cannot be
+/// reached with Tab; how many cards are open before and after `beforeprint`; what the
+/// print style sheet does.
+const USE_PROBE: &str = r##"
+  var names = function () {
+    return Array.prototype.map.call(document.querySelectorAll("#files tbody tr"), function (r) {
+      return r.querySelector("td[data-key=name]").textContent; });
+  };
+  var th = document.querySelector("#files th[data-key=name]");
+  var enter = function () { th.focus(); th.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true })); };
+  var collated = names().sort(function (a, b) { return a.localeCompare(b, "zh"); });
+  enter(); var up = names(); enter(); var down = names();
+  var open = function () { return document.querySelectorAll("details.card[open]").length; };
+  var before = open();
+  window.dispatchEvent(new Event("beforeprint"));
+  var print = [];
+  Array.prototype.forEach.call(document.styleSheets, function (s) {
+    Array.prototype.forEach.call(s.cssRules, function (r) {
+      if (r.media && r.media.mediaText === "print") {
+        Array.prototype.forEach.call(r.cssRules, function (x) { print.push(x.cssText); });
+      }
+    });
+  });
+  return { fits: document.documentElement.scrollWidth <= window.innerWidth, width: document.documentElement.scrollWidth,
+           up: up, down: down, collated: collated, focused: document.activeElement === th,
+           untabbable: document.querySelectorAll("#files th:not([tabindex='0'])").length,
+           cards: document.querySelectorAll("details.card").length, before: before, after: open(), print: print };
+"##;
+
+#[test]
+fn usable_at_1366_with_the_keyboard_and_in_print() {
+    let Some(chromium) = chromium() else { return };
+    let dir = root().join("target/html-report");
+    std::fs::create_dir_all(&dir).unwrap();
+    let videos = dir.join("use-videos.html");
+    check_videos(&videos);
+    let photos = dir.join("use-photos.html");
+    std::fs::write(&photos, check("html", "en")).unwrap();
+    for page in [&videos, &photos] {
+        let u = probe(chromium, page, USE_PROBE);
+        let at = page.display();
+        assert!(u["fits"] == true, "{at}: {} px wide at 1366", u["width"]);
+        let text = |v: &Value| -> Vec<String> {
+            v.as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s.as_str().unwrap().to_string())
+                .collect()
+        };
+        let (up, down) = (text(&u["up"]), text(&u["down"]));
+        // In the browser's Chinese collation, as the page sorts.
+        assert_eq!(up, text(&u["collated"]), "{at}: Enter sorts up");
+        assert_eq!(
+            down,
+            up.iter().rev().cloned().collect::<Vec<_>>(),
+            "{at}: Enter again sorts down"
+        );
+        assert!(u["focused"] == true && u["untabbable"] == 0, "{at}: {u}");
+        // Printing opens every card (a passed one is closed on screen) and the print
+        // sheet hides the filters and sets a 10 pt body.
+        assert!(
+            u["before"].as_u64() < u["cards"].as_u64() || page == &videos,
+            "{at}: {u}"
+        );
+        assert_eq!(u["after"], u["cards"], "{at}");
+        let print = text(&u["print"]).join(" ");
+        assert!(
+            print.contains(".filters") && print.contains("display: none"),
+            "{print}"
+        );
+        assert!(print.contains("font-size: 10pt"), "{print}");
+    }
+    // The printed page, for a person to look at: one PDF page or more.
+    let pdf = dir.join("photos.pdf");
+    let (_, log, requests) = open_page(
+        chromium,
+        &photos,
+        "",
+        &[
+            "--no-pdf-header-footer",
+            &format!("--print-to-pdf={}", pdf.display()),
+        ],
+    );
+    assert!(requests.is_empty(), "{requests:?}");
+    let bytes = std::fs::read(&pdf).unwrap_or_else(|e| panic!("{e}: {log}"));
+    let text = String::from_utf8_lossy(&bytes);
+    let pages = text.matches("/Type /Page").count() - text.matches("/Type /Pages").count();
+    assert!(bytes.starts_with(b"%PDF") && pages >= 1, "{pages} pages");
+}
+
+/// `intake` of the entry fixtures as `format`.
+fn intake(format: &str) -> String {
+    let dir = root().join("testdata/entries");
+    let mut inputs: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_none_or(|x| x != "py"))
+        .collect();
+    inputs.sort();
+    let out = Command::new(env!("CARGO_BIN_EXE_mediavet"))
+        .args(["intake", "--lang", "en", "-f", format])
+        .args(inputs)
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_intake_page_shows_entries_with_masked_forms_and_linked_duplicates() {
+    let html = intake("html");
+    let doc: Value = serde_json::from_str(&intake("json")).unwrap();
+    let entries = doc["entries"].as_array().unwrap();
+    for v in ["pass", "warn", "fail"] {
+        let shown = html
+            .split(&format!("data-count=\"{v}\">"))
+            .nth(1)
+            .and_then(|s| s.split('<').next())
+            .unwrap();
+        assert_eq!(shown, doc["summary"][v].to_string(), "{v}");
+    }
+    assert_eq!(
+        html.matches("<details class=\"card entry\"").count(),
+        entries.len()
+    );
+    let works: usize = entries
+        .iter()
+        .map(|e| e["files"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(html.matches("<details class=\"card\"").count(), works);
+    // Personal data only masked: no ID number or mobile number in the clear.
+    let pictures = regex::Regex::new(r"data:image/jpeg;base64,[A-Za-z0-9+/=]*").unwrap();
+    let words = pictures.replace_all(&html, "");
+    let ids = regex::Regex::new(r"\d{17}[\dXx]|1[3-9]\d{9}").unwrap();
+    assert!(ids.find(&words).is_none(), "{:?}", ids.find(&words));
+    let masked = entries
+        .iter()
+        .filter_map(|e| e["facts"]["form_view"]["id_number"].as_str())
+        .next()
+        .unwrap();
+    assert!(masked.contains('*') && html.contains(masked));
+    // Every duplicate that names an entry of this run links to its card.
+    let links = attributes(&html, "href");
+    for id in links
+        .iter()
+        .filter_map(|h| h.strip_prefix('#'))
+        .filter(|h| h.starts_with('e'))
+    {
+        assert!(
+            html.contains(&format!(" id=\"{id}\"")),
+            "#{id} goes nowhere"
+        );
+    }
+    assert!(html.contains("<ul class=\"dups\"><li>") && html.contains("— <a href=\"#e"));
+    let Some(chromium) = chromium() else { return };
+    let dir = root().join("target/html-report");
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("intake.html");
+    std::fs::write(&page, &html).unwrap();
+    let rules: Vec<&str> = doc["summary"]["failing_rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["rule"].as_str().unwrap())
+        .collect();
+    for rule in rules.iter().take(4) {
+        let (dom, log) = dump_dom(chromium, &page, &format!("#rule={rule}"));
+        assert!(!log.contains(":CONSOLE"), "console output: {log}");
+        let has = |e: &Value| {
+            let mine = |fs: &Value| fs.as_array().unwrap().iter().any(|f| f["rule"] == *rule);
+            mine(&e["findings"])
+                || e["files"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|w| mine(&w["findings"]))
+        };
+        let want = entries.iter().filter(|e| has(e)).count();
+        assert_eq!(shown_rows(&dom).len(), want, "#rule={rule}");
+    }
+    screenshot(chromium, &page, &dir.join("intake.png"), "1366,768");
 }
