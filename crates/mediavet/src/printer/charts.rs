@@ -197,15 +197,20 @@ pub fn levels(l: &Levels) -> Result<String, String> {
                 if !banded {
                     continue;
                 }
-                for &(t, d) in &line {
-                    if l.max_db.is_some_and(|m| d > m) {
-                        root.draw(&Circle::new((x(t), y(d)), 2, OVER.filled()))
-                            .map_err(err)?;
-                    } else if l.min_db.is_some_and(|m| d < m) && d > SILENCE_DB {
-                        let base = top + PANEL_H;
+                // Each run of points above the band: a strip along the top; below it
+                // (silence aside): a strip along the bottom.
+                let step = bucket as f64 * l.interval_s;
+                let over = |&(_, d): &(f64, f64)| l.max_db.is_some_and(|m| d > m);
+                let under =
+                    |&(_, d): &(f64, f64)| l.min_db.is_some_and(|m| d < m) && d > SILENCE_DB;
+                for (is, colour, y0) in [
+                    (&over as &dyn Fn(&(f64, f64)) -> bool, OVER, top),
+                    (&under, UNDER, top + PANEL_H - 5),
+                ] {
+                    for (from, to) in runs(&line, is) {
                         root.draw(&Rectangle::new(
-                            [(x(t), base - 5), (x(t) + 1, base)],
-                            UNDER.filled(),
+                            [(x(from), y0), (x(to + step).max(x(from) + 1), y0 + 5)],
+                            colour.filled(),
                         ))
                         .map_err(err)?;
                     }
@@ -215,6 +220,22 @@ pub fn levels(l: &Levels) -> Result<String, String> {
         root.present().map_err(|e| format!("chart: {e}"))?;
     }
     Ok(svg)
+}
+
+/// The times of the first and last point of each run of `line`'s points that `is` holds
+/// for.
+fn runs(line: &[(f64, f64)], is: &dyn Fn(&(f64, f64)) -> bool) -> Vec<(f64, f64)> {
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    let mut open = false;
+    for p in line {
+        match (is(p), open, out.last_mut()) {
+            (true, true, Some(run)) => run.1 = p.0,
+            (true, _, _) => out.push((p.0, p.0)),
+            _ => {}
+        }
+        open = is(p);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -251,16 +272,16 @@ mod tests {
             )),
             "{svg}"
         );
-        // One point above the band (−5), one under it and not silent (−20, −30); the
-        // silent channel is not marked.
-        assert_eq!(svg.matches("<circle").count(), 1);
+        // One point above the band (−5): one strip; −20 and −30, under it and not
+        // silent: a strip each (−10 between them is in the band); the silent channel is
+        // not marked.
+        let fill = |c: RGBColor| format!("fill=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2);
+        assert_eq!(svg.matches(&fill(OVER)).count(), 1, "{svg}");
+        assert_eq!(svg.matches(&fill(UNDER)).count(), 2, "{svg}");
         assert_eq!(
-            svg.matches(&format!(
-                "fill=\"#{:02X}{:02X}{:02X}\"",
-                UNDER.0, UNDER.1, UNDER.2
-            ))
-            .count(),
-            2
+            runs(&[(0.0, 1.0), (1.0, 1.0), (2.0, 0.0), (3.0, 1.0)], &|p| p.1
+                > 0.5),
+            [(0.0, 1.0), (3.0, 3.0)]
         );
         assert!(svg.contains(">\n-8\n<") && svg.contains(">\n-12\n<"));
         assert!(levels(&Levels::default()).unwrap().is_empty());

@@ -86,7 +86,12 @@ fn numbers(v: &Value) -> Vec<f64> {
         .collect()
 }
 
-/// A video's analysed frames with their boxes (empty without thumbnails).
+/// How many frames of a video were analysed.
+pub fn analysed(facts: &Value) -> usize {
+    video(facts).map_or(0, |v| numbers(&v["frames"]["times_s"]).len())
+}
+
+/// A video's analysed frames kept as thumbnails, with their boxes (empty without).
 pub fn frames(facts: &Value) -> Vec<Frame> {
     let Some(v) = video(facts) else {
         return Vec::new();

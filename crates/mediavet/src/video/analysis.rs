@@ -26,6 +26,8 @@ const WORK_WIDTH: usize = 400;
 pub const MIN_FRAMES: usize = 6;
 /// Narrowest analysis picture (a logo on a 176×144 phone clip is a few pixels of noise).
 pub const MIN_WIDTH: usize = 320;
+/// Most analysed frames kept as thumbnails for the visual report (about 5 KB each).
+pub const SHEET_FRAMES: usize = 12;
 /// Lines lower than this, in full-resolution pixels, are not read: the recogniser scales a
 /// line to 48 pixels, and strokes a few pixels high read as noise (in small pictures the
 /// line finder's least height, 1.2 % of the picture, is a few pixels).
@@ -60,7 +62,8 @@ impl Default for FrameSettings {
 pub struct Keep<'a> {
     /// Write the analysed frames and the persistence map as PNG under this folder.
     pub debug: Option<&'a Path>,
-    /// Put a thumbnail of each analysed frame into the facts (the visual report).
+    /// Put thumbnails of the analysed frames into the facts (the visual report): at most
+    /// [`SHEET_FRAMES`], every frame with a QR code or on-screen text among them.
     pub thumbnails: bool,
 }
 
@@ -202,9 +205,20 @@ pub fn analyse(
         .first()
         .map_or((0, 0), |f| (f.luma.width, f.luma.height));
     let to_display = |r| geometry(analysis).to_display(r);
-    let thumbnails: Vec<_> = frames
+    let marked: Vec<f64> = qr_codes
         .iter()
-        .filter(|_| keep.thumbnails)
+        .map(|q| q.time_s)
+        .chain(screen_text.iter().map(|t| t.time_s))
+        .collect();
+    let times: Vec<f64> = frames.iter().map(|f| f.time_s).collect();
+    let shown = if keep.thumbnails {
+        sheet(&times, &marked)
+    } else {
+        Vec::new()
+    };
+    let thumbnails: Vec<_> = shown
+        .into_iter()
+        .filter_map(|i| frames.get(i))
         .filter_map(|f| {
             crate::image::thumbnail::grey(
                 &f.luma.data,
@@ -311,7 +325,48 @@ fn line_crops(full: &Luma, picture: &Luma) -> Vec<LineCrop> {
 }
 
 /// Up to `n` of `items`, evenly spread.
+/// The frames (indices into `times`) a contact sheet shows, at most [`SHEET_FRAMES`]:
+/// every one at a time in `marked` (a QR code or on-screen text was seen in it), then the
+/// others spread evenly from the first to the last.
+fn sheet(times: &[f64], marked: &[f64]) -> Vec<usize> {
+    let seen = |i: &usize| marked.iter().any(|&t| (t - times[*i]).abs() < 1e-6);
+    let mut chosen: Vec<usize> = (0..times.len()).filter(seen).take(SHEET_FRAMES).collect();
+    let rest: Vec<usize> = (0..times.len()).filter(|i| !chosen.contains(i)).collect();
+    let room = SHEET_FRAMES - chosen.len();
+    if rest.len() <= room {
+        chosen.extend(rest);
+    } else if room == 1 {
+        chosen.push(rest[rest.len() / 2]);
+    } else if room > 1 {
+        let last = rest.len() - 1;
+        chosen.extend((0..room).map(|k| rest[(k * last + (room - 1) / 2) / (room - 1)]));
+    }
+    chosen.sort_unstable();
+    chosen.dedup();
+    chosen
+}
+
 fn spread<T>(items: &[T], n: usize) -> Vec<&T> {
     let step = items.len().div_ceil(n.max(1)).max(1);
     items.iter().step_by(step).take(n).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sheet_keeps_marked_frames_and_spreads_the_rest() {
+        let times: Vec<f64> = (0..24).map(|i| f64::from(i) * 0.5).collect();
+        assert_eq!(sheet(&times[..5], &[]), [0, 1, 2, 3, 4]);
+        let plain = sheet(&times, &[]);
+        assert_eq!(plain, [0, 2, 4, 6, 8, 10, 13, 15, 17, 19, 21, 23]);
+        // Frames at 3.5 s and 7.0 s show a QR code: both kept, the rest spread.
+        let marked = sheet(&times, &[3.5, 7.0, 7.0]);
+        assert_eq!(marked.len(), SHEET_FRAMES);
+        assert!(marked.contains(&7) && marked.contains(&14) && marked[0] == 0 && marked[11] == 23);
+        let all: Vec<f64> = times.clone();
+        assert_eq!(sheet(&times, &all), (0..12).collect::<Vec<_>>());
+        assert!(sheet(&[], &[]).is_empty());
+    }
 }

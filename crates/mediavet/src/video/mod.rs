@@ -19,7 +19,7 @@ mod watermark;
 
 pub use analysis::{
     analyse, FailedFrame, FrameFacts, FrameSettings, Inconclusive, Keep, QrFact, WatermarkFact,
-    MIN_FRAMES, MIN_WIDTH,
+    MIN_FRAMES, MIN_WIDTH, SHEET_FRAMES,
 };
 pub use bars::Rect;
 pub use frames::{sample_keyframes, sample_keyframes_with, Frame, Sampled, SampledFrames};
