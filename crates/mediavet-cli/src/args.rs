@@ -78,6 +78,9 @@ pub enum Command {
         /// Output format (JUnit is for files, not entries).
         #[arg(long, short, value_enum, default_value_t = IntakeFormat::Human)]
         format: IntakeFormat,
+        /// Also write the HTML report (as --format html) to FILE.
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
         /// Message language (default from LANG).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,

@@ -64,6 +64,7 @@ fn run(command: Command) -> Result<ExitCode, mediavet::Error> {
         Command::Intake {
             config,
             format,
+            html,
             lang,
             jobs,
             mask_names,
@@ -74,6 +75,7 @@ fn run(command: Command) -> Result<ExitCode, mediavet::Error> {
             commands::intake::Args {
                 config,
                 format,
+                html,
                 lang,
                 jobs,
                 mask_names,

@@ -688,8 +688,8 @@ fn usable_at_1366_with_the_keyboard_and_in_print() {
     assert!(bytes.starts_with(b"%PDF") && pages >= 1, "{pages} pages");
 }
 
-/// `intake` of the entry fixtures as `format`.
-fn intake(format: &str) -> String {
+/// The entry fixtures (the script that makes them left out).
+fn intake_inputs() -> Vec<PathBuf> {
     let dir = root().join("testdata/entries");
     let mut inputs: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()
@@ -697,9 +697,14 @@ fn intake(format: &str) -> String {
         .filter(|p| p.extension().is_none_or(|x| x != "py"))
         .collect();
     inputs.sort();
+    inputs
+}
+
+/// `intake` of the entry fixtures as `format`.
+fn intake(format: &str) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_mediavet"))
         .args(["intake", "--lang", "en", "-f", format])
-        .args(inputs)
+        .args(intake_inputs())
         .env("LANG", "C")
         .output()
         .unwrap();
@@ -752,9 +757,20 @@ fn the_intake_page_shows_entries_with_masked_forms_and_linked_duplicates() {
         );
     }
     assert!(html.contains("<ul class=\"dups\"><li>") && html.contains("— <a href=\"#e"));
-    let Some(chromium) = chromium() else { return };
     let dir = root().join("target/html-report");
     std::fs::create_dir_all(&dir).unwrap();
+    // `--html FILE` beside the sheet: the same page.
+    let side = dir.join("intake-beside.html");
+    let out = Command::new(env!("CARGO_BIN_EXE_mediavet"))
+        .args(["intake", "--lang", "en", "-f", "csv", "--html"])
+        .arg(&side)
+        .args(intake_inputs())
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("\u{feff}entry,"));
+    assert_eq!(std::fs::read_to_string(&side).unwrap(), html);
+    let Some(chromium) = chromium() else { return };
     let page = dir.join("intake.html");
     std::fs::write(&page, &html).unwrap();
     let rules: Vec<&str> = doc["summary"]["failing_rules"]

@@ -77,17 +77,7 @@ pub fn run(out: &mut dyn Write, args: Args) -> Result<ExitCode, mediavet::Error>
         Format::Html => printer::Format::Html,
     };
     if let Some(path) = &args.html {
-        let page = std::fs::File::create(path).and_then(|f| {
-            let mut f = std::io::BufWriter::new(f);
-            printer::html::write(&mut f, &reports, &groups, lang)?;
-            f.flush()
-        });
-        page.map_err(|e| {
-            mediavet::Error::Usage(format!(
-                "{}: cannot write the HTML report: {e}",
-                path.display()
-            ))
-        })?;
+        super::html_file(path, |f| printer::html::write(f, &reports, &groups, lang))?;
     }
     let result = printer::write(out, format, &reports, &groups, &profile, lang);
     written(result, code)

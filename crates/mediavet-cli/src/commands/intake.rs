@@ -16,6 +16,8 @@ pub struct Args {
     pub config: Option<PathBuf>,
     /// Output format.
     pub format: IntakeFormat,
+    /// Where to write the HTML report too.
+    pub html: Option<PathBuf>,
     /// Message language.
     pub lang: Option<LangArg>,
     /// Worker threads.
@@ -56,7 +58,7 @@ pub fn run(out: &mut dyn Write, args: Args) -> Result<ExitCode, mediavet::Error>
     intake.mask_names = args.mask_names;
     intake.jobs = args.jobs;
     // The visual report shows the pictures the check decoded.
-    intake.options.thumbnails = matches!(args.format, IntakeFormat::Html);
+    intake.options.thumbnails = args.html.is_some() || matches!(args.format, IntakeFormat::Html);
     let inputs = args.paths.into_iter().map(IntakeInput::Path).collect();
     let reports = check_entries(inputs, &args.reference, &intake, &|_| {})?;
     let failed = reports.iter().any(|r| r.verdict == Verdict::Fail);
@@ -65,6 +67,11 @@ pub fn run(out: &mut dyn Write, args: Args) -> Result<ExitCode, mediavet::Error>
     } else {
         ExitCode::SUCCESS
     };
+    if let Some(path) = &args.html {
+        super::html_file(path, |f| {
+            mediavet::printer::html::write_entries(f, &reports, lang)
+        })?;
+    }
     let result = match args.format {
         IntakeFormat::Human => {
             let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();

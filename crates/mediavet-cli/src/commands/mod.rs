@@ -7,7 +7,28 @@ pub mod probe;
 pub mod profiles;
 pub mod rules;
 
+use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
+
+/// Writes the HTML report to `path` with `write` (`--html FILE`); a file that cannot be
+/// written is a usage error (exit 2), not a silent loss.
+pub fn html_file(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), mediavet::Error> {
+    let page = std::fs::File::create(path).and_then(|f| {
+        let mut f = std::io::BufWriter::new(f);
+        write(&mut f)?;
+        f.flush()
+    });
+    page.map_err(|e| {
+        mediavet::Error::Usage(format!(
+            "{}: cannot write the HTML report: {e}",
+            path.display()
+        ))
+    })
+}
 
 /// The exit status `code` once the output is written: a closed pipe (the reader, `head`
 /// say, has seen enough) ends the program quietly with that status, as ripgrep does; any

@@ -138,7 +138,11 @@ mod tests {
         let used = regex::Regex::new(r"\bt\.([a-z_0-9]+)").unwrap();
         for (name, source) in super::super::TEMPLATES {
             for c in used.captures_iter(source) {
-                assert!(keys.binary_search(&&c[1]).is_ok(), "{name}: t.{} has no words", &c[1]);
+                assert!(
+                    keys.binary_search(&&c[1]).is_ok(),
+                    "{name}: t.{} has no words",
+                    &c[1]
+                );
             }
         }
     }
