@@ -79,6 +79,20 @@ fn self_contained_and_counts_match_the_json() {
         .map(|f| f["findings"].as_array().unwrap().len())
         .sum();
     assert_eq!(html.matches("<tr data-rule=").count(), findings);
+    // Photo groups side by side, each photo a link to its card, pairs paired.
+    let groups = doc["groups"].as_array().unwrap();
+    assert_eq!(html.matches("<div class=\"group\">").count(), groups.len());
+    let pairs: usize = groups
+        .iter()
+        .map(|g| g["pairs"].as_array().unwrap().len())
+        .sum();
+    let photos: u64 = groups.iter().map(|g| g["photos"].as_u64().unwrap()).sum();
+    assert!(pairs > 0);
+    assert_eq!(html.matches("<div class=\"pair\">").count(), pairs);
+    assert_eq!(
+        html.matches("<a class=\"member ").count() as u64,
+        photos + 2 * pairs as u64
+    );
     // Chinese by default in the CLI's own way (--lang), English when asked.
     assert!(check("html", "zh").contains("检查报告"));
     assert!(html.contains("mediavet report"));

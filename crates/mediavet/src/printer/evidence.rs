@@ -34,7 +34,7 @@ pub struct Mark {
 }
 
 /// A photo's thumbnail and the figures it is judged on.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Photo {
     pub src: String,
     pub w: u64,

@@ -26,7 +26,9 @@ use serde_json::Value;
 use std::io::Write;
 
 /// The templates, by name.
-const TEMPLATES: [(&str, &str); 6] = [
+const TEMPLATES: [(&str, &str); 8] = [
+    ("groups.html", include_str!("html/groups.html")),
+    ("member.html", include_str!("html/member.html")),
     ("report.html", include_str!("html/report.html")),
     ("entry.html", include_str!("html/entry.html")),
     ("findings.html", include_str!("html/findings.html")),
@@ -96,9 +98,8 @@ struct Photo {
     id: String,
     name: String,
     verdict: String,
-    src: String,
-    w: u64,
-    h: u64,
+    /// Its thumbnail and figures, when it was decoded.
+    photo: Option<evidence::Photo>,
 }
 
 /// A group of photos side by side, its before/after pairs paired.
@@ -115,9 +116,7 @@ fn group_view(g: &Group, cards: &[Card], lang: Lang) -> GroupView {
         id: c.id.clone(),
         name: c.name.clone(),
         verdict: c.verdict.clone(),
-        src: c.photo.as_ref().map(|p| p.src.clone()).unwrap_or_default(),
-        w: c.photo.as_ref().map_or(0, |p| p.w),
-        h: c.photo.as_ref().map_or(0, |p| p.h),
+        photo: c.photo.clone(),
     };
     let members: Vec<Photo> = g
         .photos
