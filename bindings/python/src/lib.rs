@@ -385,6 +385,15 @@ fn html_from_json(reports_json: &str, lang_code: &str) -> PyResult<String> {
     mediavet::printer::html::render(&files, &groups, lang(lang_code)?).map_err(Error::new_err)
 }
 
+/// The intake page from the entries' JSON (as `intake --format html`), its labels in
+/// `lang_code`.
+#[pyfunction]
+fn html_entries_from_json(entries_json: &str, lang_code: &str) -> PyResult<String> {
+    let entries: Vec<serde_json::Value> =
+        serde_json::from_str(entries_json).map_err(|e| UsageError::new_err(e.to_string()))?;
+    mediavet::printer::html::render_entries(&entries, lang(lang_code)?).map_err(Error::new_err)
+}
+
 /// One report's card (a fragment of the HTML page, for notebooks).
 #[pyfunction]
 fn html_card_from_json(report_json: &str, lang_code: &str) -> PyResult<String> {
@@ -396,7 +405,7 @@ fn html_card_from_json(report_json: &str, lang_code: &str) -> PyResult<String> {
 /// Checks entries as received (paths, or `(name, bytes)` pairs), compared with each other
 /// and with `reference` folders; returns the intake JSON document.
 #[pyfunction]
-#[pyo3(signature = (inputs, lang_code, reference=Vec::new(), jobs=None, options=None, mask_names=false, ffmpeg=true))]
+#[pyo3(signature = (inputs, lang_code, reference=Vec::new(), jobs=None, options=None, mask_names=false, ffmpeg=true, thumbnails=false))]
 #[allow(clippy::too_many_arguments)]
 fn check_entries_json(
     py: Python<'_>,
@@ -407,6 +416,7 @@ fn check_entries_json(
     options: Option<&Bound<'_, PyDict>>,
     mask_names: bool,
     ffmpeg: bool,
+    thumbnails: bool,
 ) -> PyResult<String> {
     use mediavet::entry::{check_entries, Intake, IntakeInput, Profiles};
     let lang = lang(lang_code)?;
@@ -436,6 +446,7 @@ fn check_entries_json(
     intake.jobs = jobs;
     intake.mask_names = mask_names;
     intake.options.ffmpeg = ffmpeg;
+    intake.options.thumbnails = thumbnails;
     let reports = py
         .detach(|| check_entries(list, &reference, &intake, &|_| {}))
         .map_err(py_err)?;
@@ -487,6 +498,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(csv_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(html_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(html_card_from_json, m)?)?;
+    m.add_function(wrap_pyfunction!(html_entries_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(check_entries_json, m)?)?;
     m.add_function(wrap_pyfunction!(entries_csv_from_json, m)?)?;
     Ok(())

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -57,6 +58,24 @@ def test_the_entry_sheet(tmp_path: Path) -> None:
     assert [r["entry"] for r in rows] == ["扶贫征集-自荐-文字类-山路", "扶贫征集-自荐-文字类-校验码"]
     assert [r["form_verdict"] for r in rows] == ["pass", "fail"]
     assert rows[1]["failing_rules"] == "form.id_number"
+
+
+def test_python_intake_page_is_the_cli_page(tmp_path: Path) -> None:
+    binary = ENTRIES.parents[1] / "target" / "debug" / "mediavet"
+    if not binary.exists():
+        pytest.skip("the mediavet binary is not built (cargo build)")
+    inputs = [ENTRIES / "gbk_photo.eml", ENTRIES / "gbk_zip.zip", ENTRIES / "good_text.eml"]
+    command = [str(binary), "intake", "--format", "html", "--lang", "en", *map(str, inputs)]
+    cli_page = subprocess.run(command, capture_output=True).stdout
+    entries = mediavet.check_entries(inputs, lang="en", thumbnails=True)
+    page = tmp_path / "intake.html"
+    mediavet.write_html(entries, page, lang="en")
+    # The same page: entry cards with their works' cards and thumbnails, linked duplicates.
+    assert page.read_bytes() == cli_page
+    assert cli_page.count(b'<details class="card entry"') == 3 and b"data:image/jpeg;base64," in cli_page
+    assert b'<ul class="dups">' in cli_page
+    with pytest.raises(mediavet.UsageError, match="reports or entries"):
+        mediavet.write_html([entries[0], entries[0].files[0]], page)
 
 
 def test_options_layer_every_profile_and_errors_are_typed() -> None:

@@ -273,6 +273,7 @@ def check_entries(
     jobs: Optional[int] = None,
     mask_names: bool = False,
     ffmpeg: bool = True,
+    thumbnails: bool = False,
     **options: Any,
 ) -> List[Entry]:
     """Check entries as received, as ``mediavet intake`` does: each input is a path (an
@@ -282,9 +283,17 @@ def check_entries(
 
     ``options`` are laid over every category's built-in profile, by section, e.g.
     ``check_entries(paths, entry={"sent_until": datetime.date(2020, 9, 30)})``.
+    ``thumbnails`` keeps small pictures of what was decoded, for :func:`write_html`.
     """
     raw = _native.check_entries_json(
-        _entry_inputs(inputs, None), lang, [os.fspath(r) for r in reference], jobs, options, mask_names, ffmpeg
+        _entry_inputs(inputs, None),
+        lang,
+        [os.fspath(r) for r in reference],
+        jobs,
+        options,
+        mask_names,
+        ffmpeg,
+        thumbnails,
     )
     return [Entry._from(d) for d in json.loads(raw)["entries"]]
 
@@ -296,13 +305,14 @@ def check_entry(
     reference: Iterable[PathLike] = (),
     mask_names: bool = False,
     ffmpeg: bool = True,
+    thumbnails: bool = False,
     **options: Any,
 ) -> Entry:
     """Check one entry: a path, or bytes (a mail or archive held in memory) with their
     file ``name``. Raises :class:`UsageError` when the input holds several entries (a
     mailbox, a folder of entry folders): use :func:`check_entries` for those."""
     entries = check_entries(
-        _entry_inputs([path_or_bytes], name), lang, reference, None, mask_names, ffmpeg, **options
+        _entry_inputs([path_or_bytes], name), lang, reference, None, mask_names, ffmpeg, thumbnails, **options
     )
     if len(entries) != 1:
         raise UsageError(f"the input holds {len(entries)} entries: use check_entries")
@@ -398,10 +408,19 @@ def load_profile(path_or_toml_text: Union[str, "os.PathLike[str]"]) -> Profile:
     return _native.load_profile(os.fspath(path_or_toml_text))
 
 
-def write_html(reports: Iterable[Report], path: PathLike, lang: str = "zh") -> None:
-    """Write the page of ``mediavet check --format html`` for ``reports``, its words in
-    ``lang`` (``zh`` or ``en``; the findings keep the language they were checked in)."""
-    page = _native.html_from_json(json.dumps([r.to_dict() for r in reports]), lang)
+def write_html(items: Iterable[Union[Report, Entry]], path: PathLike, lang: str = "zh") -> None:
+    """Write the page of ``mediavet check --format html`` for reports, or of ``mediavet
+    intake --format html`` for entries, its words in ``lang`` (``zh`` or ``en``; the
+    findings keep the language they were checked in). Pictures appear when the check kept
+    them (``thumbnails=True``)."""
+    listed = list(items)
+    entries = [i for i in listed if isinstance(i, Entry)]
+    if entries and len(entries) != len(listed):
+        raise UsageError("write_html takes reports or entries, not both")
+    if entries:
+        page = _native.html_entries_from_json(json.dumps([e.to_dict() for e in entries]), lang)
+    else:
+        page = _native.html_from_json(json.dumps([r.to_dict() for r in listed if isinstance(r, Report)]), lang)
     with open(os.fspath(path), "w", encoding="utf-8") as out:
         out.write(page)
 

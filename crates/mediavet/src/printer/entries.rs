@@ -81,7 +81,8 @@ impl EntryReport {
             "works_verdict": self.works_verdict(),
             "facts": self.facts,
             "findings": self.findings.iter().map(|f| f.to_json(lang)).collect::<Vec<_>>(),
-            "files": self.files.iter().map(|r| r.to_json(lang)).collect::<Vec<_>>(),
+            // Each work with its triage-sheet row (the HTML page's table reads it).
+            "files": self.files.iter().map(|r| super::csv::with_row(r, lang)).collect::<Vec<_>>(),
             "groups": self.groups.iter().map(|g| g.to_json(lang)).collect::<Vec<_>>(),
             "sheet_row": sheet_row(self, lang),
         })

@@ -6,7 +6,7 @@ use super::{card, findings, group_view, page, sorted, Card, GroupView, Row};
 use crate::entry::EntryReport;
 use crate::finding::Lang;
 use crate::group::{self, groups_of};
-use crate::printer::{csv, entries};
+use crate::printer::entries;
 use crate::report::count_failing;
 use serde::Serialize;
 use serde_json::Value;
@@ -19,14 +19,7 @@ pub fn write_entries(
     entries: &[EntryReport],
     lang: Lang,
 ) -> std::io::Result<()> {
-    let values: Vec<Value> = entries
-        .iter()
-        .map(|e| {
-            let mut v = e.to_json(lang);
-            v["files"] = e.files.iter().map(|r| csv::with_row(r, lang)).collect();
-            v
-        })
-        .collect();
+    let values: Vec<Value> = entries.iter().map(|e| e.to_json(lang)).collect();
     let html = render_entries(&values, lang).map_err(std::io::Error::other)?;
     out.write_all(html.as_bytes())
 }
@@ -87,8 +80,8 @@ const FORM_FIELDS: [&str; 16] = [
     "source",
 ];
 
-/// The intake page for entries given as their JSON objects (works with their sheet
-/// rows); its words in `lang`.
+/// The intake page for entries given as their JSON objects (`intake`'s, works with their
+/// sheet rows: the CLI and Python make the same page from them); its words in `lang`.
 pub fn render_entries(entries: &[Value], lang: Lang) -> Result<String, String> {
     let text = |v: &Value| match v {
         Value::String(s) => s.clone(),
