@@ -15,6 +15,13 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// Where the tests write pages, screenshots and PDFs for a person to look at (created).
+fn out_dir() -> PathBuf {
+    let dir = root().join("target/html-report");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 /// `check -p photo` of the photo fixtures as `format` (`LANG=C`: English unless asked).
 fn check(format: &str, lang: &str) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_mediavet"))
@@ -238,8 +245,7 @@ fn shown_rows(dom: &str) -> Vec<String> {
 #[test]
 fn filters_in_a_real_browser_show_exactly_the_files_with_the_rule() {
     let Some(chromium) = chromium() else { return };
-    let dir = root().join("target/html-report");
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = out_dir();
     let page = dir.join("photo.html");
     std::fs::write(&page, check("html", "en")).unwrap();
     let doc: Value = serde_json::from_str(&check("json", "en")).unwrap();
@@ -308,8 +314,7 @@ fn filters_in_a_real_browser_show_exactly_the_files_with_the_rule() {
 
 #[test]
 fn html_beside_another_format() {
-    let dir = root().join("target/html-report");
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = out_dir();
     let side = dir.join("beside.html");
     let out = Command::new(env!("CARGO_BIN_EXE_mediavet"))
         .args([
@@ -395,8 +400,7 @@ fn video(f: &Value) -> &Value {
 #[test]
 fn video_cards_show_each_frame_with_the_boxes_where_the_json_says() {
     let Some(chromium) = chromium() else { return };
-    let dir = root().join("target/html-report");
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = out_dir();
     let page = dir.join("videos.html");
     let doc = check_videos(&page);
     let shown = probe(chromium, &page, FRAME_PROBE);
@@ -549,8 +553,7 @@ const LEVEL_PROBE: &str = r##"
 #[test]
 fn the_level_plot_shades_the_profiles_band_and_marks_what_is_above_it() {
     let Some(chromium) = chromium() else { return };
-    let dir = root().join("target/html-report");
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = out_dir();
     let page = dir.join("levels.html");
     let doc = check_videos(&page);
     let loud = doc["files"]
@@ -644,8 +647,7 @@ const USE_PROBE: &str = r##"
 #[test]
 fn usable_at_1366_with_the_keyboard_and_in_print() {
     let Some(chromium) = chromium() else { return };
-    let dir = root().join("target/html-report");
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = out_dir();
     let videos = dir.join("use-videos.html");
     check_videos(&videos);
     let photos = dir.join("use-photos.html");
@@ -771,8 +773,7 @@ fn the_intake_page_shows_entries_with_masked_forms_and_linked_duplicates() {
         );
     }
     assert!(html.contains("<ul class=\"dups\"><li>") && html.contains("— <a href=\"#e"));
-    let dir = root().join("target/html-report");
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = out_dir();
     // `--html FILE` beside the sheet: the same page.
     let side = dir.join("intake-beside.html");
     let out = Command::new(env!("CARGO_BIN_EXE_mediavet"))

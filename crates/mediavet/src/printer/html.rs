@@ -11,6 +11,27 @@
 //! ([`csv::with_row`]): the CLI and Python (which holds reports as that JSON) make the
 //! same page from the same code.
 
+/// Implements [`Row`] for a card type with `verdict`, `rules`, `kind` and `profile`
+/// fields (a file's card and an entry's).
+macro_rules! row {
+    ($card:ty) => {
+        impl Row for $card {
+            fn verdict(&self) -> &str {
+                &self.verdict
+            }
+            fn rules(&self) -> &[String] {
+                &self.rules
+            }
+            fn kind(&self) -> &str {
+                &self.kind
+            }
+            fn profile(&self) -> &str {
+                &self.profile
+            }
+        }
+    };
+}
+
 mod intake;
 mod labels;
 
@@ -165,20 +186,7 @@ trait Row {
     fn profile(&self) -> &str;
 }
 
-impl Row for Card {
-    fn verdict(&self) -> &str {
-        &self.verdict
-    }
-    fn rules(&self) -> &[String] {
-        &self.rules
-    }
-    fn kind(&self) -> &str {
-        &self.kind
-    }
-    fn profile(&self) -> &str {
-        &self.profile
-    }
-}
+row!(Card);
 
 /// The page over `rows` (files or entries; `extra` gives them to the template as
 /// `cards` or `entries`), with `failing`: the failing rules, most frequent first.

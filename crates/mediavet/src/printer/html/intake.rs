@@ -201,17 +201,4 @@ fn findings_of(c: &EntryCard) -> impl Iterator<Item = &Value> {
         .chain(c.files.iter().flat_map(|f| &f.findings))
 }
 
-impl Row for EntryCard {
-    fn verdict(&self) -> &str {
-        &self.verdict
-    }
-    fn rules(&self) -> &[String] {
-        &self.rules
-    }
-    fn kind(&self) -> &str {
-        &self.kind
-    }
-    fn profile(&self) -> &str {
-        &self.profile
-    }
-}
+row!(EntryCard);
