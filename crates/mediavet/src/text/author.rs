@@ -56,13 +56,20 @@ pub fn find(body: &str, details: &AuthorDetails) -> Vec<Identifier> {
         .filter(|e| e.contains('@'));
     let mut out = Vec::new();
     let space = |c: char| c.is_whitespace();
+    // The name and unit elsewhere in a hit's context are masked too.
+    let hide = |mut context: String| {
+        for d in name.iter().chain(&unit) {
+            context = context.replace(d.as_str(), &first_only(d));
+        }
+        context
+    };
     for (i, line) in super::paragraphs(body).enumerate() {
         let mut add = |kind, span: Option<Range<usize>>, masked: String| {
             if let Some(span) = span {
                 out.push(Identifier {
                     kind,
                     paragraph: i + 1,
-                    context: super::identifiers::context(line, span, &masked),
+                    context: hide(super::identifiers::context(line, span, &masked)),
                     masked,
                 });
             }
@@ -152,6 +159,8 @@ mod tests {
                 "电话 138******6157，w**@example.com",
             ]
         );
+        let twice = find("王秀英说，王秀英的家在青山县融媒体中心旁边。", &d);
+        assert_eq!(twice[0].context, "王**说，王**的家在青*******旁边。");
         assert!(find("没有作者信息。", &d).is_empty());
     }
 }

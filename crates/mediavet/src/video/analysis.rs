@@ -324,7 +324,6 @@ fn line_crops(full: &Luma, picture: &Luma) -> Vec<LineCrop> {
         .collect()
 }
 
-/// Up to `n` of `items`, evenly spread.
 /// The frames (indices into `times`) a contact sheet shows, at most [`SHEET_FRAMES`]:
 /// every one at a time in `marked` (a QR code or on-screen text was seen in it), then the
 /// others spread evenly from the first to the last.
@@ -346,6 +345,7 @@ fn sheet(times: &[f64], marked: &[f64]) -> Vec<usize> {
     chosen
 }
 
+/// Up to `n` of `items`, evenly spread.
 fn spread<T>(items: &[T], n: usize) -> Vec<&T> {
     let step = items.len().div_ceil(n.max(1)).max(1);
     items.iter().step_by(step).take(n).collect()
