@@ -277,17 +277,22 @@ fn findings(f: &Value) -> impl Iterator<Item = &Value> {
     f["findings"].as_array().into_iter().flatten()
 }
 
+/// The cell of column `name` (of `header`) in the `sheet_row` of object `f`; empty when
+/// there is none.
+fn sheet_cell(f: &Value, header: &[&str], name: &str) -> String {
+    header
+        .iter()
+        .position(|h| *h == name)
+        .and_then(|i| f["sheet_row"].get(i))
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string()
+}
+
 /// The card of report object `f`, the `k`th.
 fn card(k: usize, f: &Value) -> Result<Card, String> {
     let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
-    let cell = |name: &str| {
-        csv::HEADER
-            .iter()
-            .position(|h| *h == name)
-            .and_then(|i| f["sheet_row"].get(i))
-            .map(text)
-            .unwrap_or_default()
-    };
+    let cell = |name: &str| sheet_cell(f, &csv::HEADER, name);
     let path = text(&f["path"]);
     let rules = sorted(findings(f).map(|x| text(&x["rule"])).collect());
     let band = &f["level_band"];

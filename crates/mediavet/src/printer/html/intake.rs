@@ -2,7 +2,7 @@
 //! canonical, the masked form, duplicates linked to the other entry's card, the entry's
 //! findings and photo groups), its works' cards inside.
 
-use super::{card, findings, group_view, page, sorted, Card, GroupView, Row};
+use super::{card, findings, group_view, page, sheet_cell, sorted, Card, GroupView, Row};
 use crate::entry::EntryReport;
 use crate::finding::Lang;
 use crate::group::{self, groups_of};
@@ -119,14 +119,7 @@ pub fn render_entries(entries: &[Value], lang: Lang) -> Result<String, String> {
         let mut rules: Vec<String> = findings(e).map(|x| text(&x["rule"])).collect();
         rules.extend(files.iter().flat_map(|c| c.rules.clone()));
         let name = &facts["name"];
-        let cell = |col: &str| {
-            entries::HEADER
-                .iter()
-                .position(|h| *h == col)
-                .and_then(|i| e["sheet_row"].get(i))
-                .map(text)
-                .unwrap_or_default()
-        };
+        let cell = |col: &str| sheet_cell(e, &entries::HEADER, col);
         cards.push(EntryCard {
             id: format!("e{k}"),
             name: text(&e["name"]),
