@@ -48,4 +48,13 @@ impl<'a> Input<'a> {
             }
         }
     }
+
+    /// A new reader without a read buffer, for readers that seek before every read of
+    /// known size (a buffered reader refills its whole buffer after each seek).
+    pub fn open_unbuffered(&self) -> std::io::Result<Box<dyn ReadSeek + 'a>> {
+        match *self {
+            Input::File(p) => Ok(Box::new(std::fs::File::open(p)?)),
+            Input::Bytes { bytes, .. } => Ok(Box::new(std::io::Cursor::new(bytes))),
+        }
+    }
 }

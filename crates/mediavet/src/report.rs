@@ -112,7 +112,7 @@ impl Default for CheckOptions {
 /// checking panicked (an internal error, said in the finding).
 pub fn check(input: Input, profile: &Profile, options: &CheckOptions) -> Report {
     let inspect = Inspect {
-        needs: [Need::Levels, Need::Frames, Need::Pixels]
+        needs: [Need::Levels, Need::TruePeak, Need::Frames, Need::Pixels]
             .into_iter()
             .filter(|&n| rules::needs(profile, n))
             .collect(),

@@ -4,8 +4,8 @@
 use super::histogram::DbHistogram;
 use super::kweight::{gated_loudness, loudness_range, lufs, KWeighting};
 use super::levels::{AudioLevels, ChannelLevels, ChannelRelation, Silence, Trace};
+use super::truepeak::TruePeak;
 use super::vu::{to_vu, VuMeter};
-use ebur128::{EbuR128, Mode};
 
 /// Blocks of 100 ms; 300 ms windows slide by one block.
 const BLOCK_S: f64 = 0.1;
@@ -27,6 +27,10 @@ fn channel_weight(c: usize, channels: usize) -> f64 {
     }
 }
 
+/// Most channels metered, and the rates metered (BS.1770 meters', libebur128's limits).
+const MAX_CHANNELS: usize = 64;
+const MAX_RATE: u32 = 2_822_400;
+
 /// Most trace points kept; beyond, neighbours merge and the interval doubles.
 const MAX_TRACE_POINTS: usize = 36_000;
 
@@ -41,6 +45,9 @@ pub struct MeterSettings {
     pub vu_reference_dbfs: f64,
     /// Percentile at which the reached level is read.
     pub level_percentile: f64,
+    /// Measure the true peak (the audio oversampled 4×): read by `audio.loudness` and the
+    /// true-peak meter; without it `true_peak_dbtp` stays empty.
+    pub true_peak: bool,
 }
 
 impl Default for MeterSettings {
@@ -48,6 +55,7 @@ impl Default for MeterSettings {
         MeterSettings {
             vu_reference_dbfs: super::DEFAULT_VU_REFERENCE_DBFS,
             level_percentile: 90.0,
+            true_peak: true,
         }
     }
 }
@@ -57,7 +65,9 @@ pub struct Meter {
     channels: usize,
     rate: u32,
     settings: MeterSettings,
-    loudness: EbuR128,
+    true_peak: Option<TruePeak>,
+    /// One channel of the block being added.
+    channel: Vec<f32>,
     kweighting: Vec<KWeighting>,
     block_energy: Vec<f64>,
     channel_blocks: Vec<Vec<f64>>,
@@ -93,14 +103,17 @@ pub struct Meter {
 impl Meter {
     /// A meter for `channels` × `rate` audio.
     pub fn new(channels: usize, rate: u32, settings: MeterSettings) -> Result<Meter, String> {
-        let n = u32::try_from(channels).map_err(|_| format!("{channels} channels"))?;
-        let mode = Mode::TRUE_PEAK;
-        let loudness = EbuR128::new(n, rate, mode).map_err(|e| format!("loudness meter: {e}"))?;
+        if !(1..=MAX_CHANNELS).contains(&channels) || !(16..=MAX_RATE).contains(&rate) {
+            return Err(format!(
+                "{channels} channels at {rate} Hz cannot be metered"
+            ));
+        }
         Ok(Meter {
             channels,
             rate,
             settings,
-            loudness,
+            true_peak: settings.true_peak.then(|| TruePeak::new(channels, rate)),
+            channel: Vec::new(),
             kweighting: vec![KWeighting::new(rate); channels],
             block_energy: vec![0.0; channels],
             channel_blocks: vec![Vec::new(); channels],
@@ -154,8 +167,14 @@ impl Meter {
     }
 
     fn push_within_block(&mut self, frames: &[f32]) {
-        // Errors here mean a channel-count mismatch, which `new` rules out.
-        let _ = self.loudness.add_frames_f32(frames);
+        if let Some(tp) = self.true_peak.as_mut() {
+            for c in 0..self.channels {
+                self.channel.clear();
+                self.channel
+                    .extend(frames.iter().skip(c).step_by(self.channels));
+                tp.push(c, &self.channel);
+            }
+        }
         for frame in frames.chunks_exact(self.channels) {
             for (c, &s) in frame.iter().enumerate() {
                 let k = self.kweighting[c].process(s);
@@ -309,7 +328,11 @@ impl Meter {
             .map(|c| ChannelLevels {
                 sample_peak_dbfs: db(f64::from(self.peak[c].0)),
                 sample_peak_time_s: self.peak[c].1 as f64 / rate,
-                true_peak_dbtp: self.loudness.true_peak(c as u32).ok().map(db),
+                true_peak_dbtp: self
+                    .true_peak
+                    .as_ref()
+                    .and_then(|tp| tp.peak(c))
+                    .map(|p| db(f64::from(p))),
                 integrated_lufs: channel_lufs[c],
                 max_vu: self.max_vu[c],
                 reached_peak_dbfs: self.window_hist[c].percentile(self.settings.level_percentile),
@@ -361,6 +384,7 @@ impl Meter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ebur128::{EbuR128, Mode};
 
     const RATE: u32 = 48_000;
 

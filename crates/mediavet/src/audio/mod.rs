@@ -8,10 +8,11 @@ mod measure;
 mod meter;
 mod native;
 mod pcm;
+mod truepeak;
 mod vu;
 
 pub use levels::AudioLevels;
-pub use measure::measure;
+pub use measure::{apply, measure, Measured};
 pub use meter::{Meter, MeterSettings};
 
 /// 0 VU = a −20 dBFS sine (SMPTE RP155); −18 dBFS is EBU R68.

@@ -4,7 +4,7 @@
 //! Input::File | Input::Bytes
 //!   └─ sniff the kind from content ─ read it once (ISO-BMFF reader, JPEG, text, .docx …)
 //!        ├─ attach sidecars (files only: caption .txt, subtitles)
-//!        ├─ Need::Levels  → decode the audio, meter it
+//!        ├─ Need::Levels  → decode the audio, meter it (Need::TruePeak: and its true peak)
 //!        ├─ Need::Frames  → decode sampled pictures, search for marks and QR codes
 //!        └─ Need::Pixels  → decode the photo, measure its clarity
 //! ```
@@ -32,6 +32,8 @@ use std::path::Path;
 pub enum Need {
     /// Levels measured from the decoded audio.
     Levels,
+    /// Levels with the true peak (the audio oversampled 4×, about a fifth of the pass).
+    TruePeak,
     /// What sampled video frames show.
     Frames,
     /// A photo's decoded picture.
@@ -91,8 +93,9 @@ impl Inspect<'_> {
                 return unassessed(input, problem);
             }
         };
+        let levels = self.needs.contains(&Need::Levels) || self.needs.contains(&Need::TruePeak);
         let wants = Wants {
-            audio: self.needs.contains(&Need::Levels),
+            audio: levels,
             keyframes: self
                 .needs
                 .contains(&Need::Frames)
@@ -111,23 +114,28 @@ impl Inspect<'_> {
         if facts.unreadable() {
             return facts;
         }
-        if self.needs.contains(&Need::Levels) {
-            crate::audio::measure(
-                &mut reader,
-                &sources.audio,
-                &mut facts,
-                input,
-                self.meter,
-                self.ffmpeg,
-            );
-        }
-        if self.needs.contains(&Need::Frames) {
-            let keep = crate::video::Keep {
-                debug: self.debug_frames,
-                thumbnails: self.thumbnails,
-            };
-            let source = sources.video.first();
-            crate::video::analyse(input, source, &mut facts, self.frames, self.ffmpeg, keep);
+        // The audio pass (one core) and the frame analysis (the pool) run side by side.
+        let meter = crate::audio::MeterSettings {
+            true_peak: self.meter.true_peak || self.needs.contains(&Need::TruePeak),
+            ..self.meter
+        };
+        let frames = self.needs.contains(&Need::Frames);
+        let facts_now = &mut facts;
+        let (measured, ()) = rayon::join(
+            || levels.then(|| crate::audio::measure(input, &sources.audio, meter, self.ffmpeg)),
+            || {
+                if frames {
+                    let keep = crate::video::Keep {
+                        debug: self.debug_frames,
+                        thumbnails: self.thumbnails,
+                    };
+                    let source = sources.video.first();
+                    crate::video::analyse(input, source, facts_now, self.frames, self.ffmpeg, keep);
+                }
+            },
+        );
+        if let Some(measured) = measured {
+            crate::audio::apply(&mut facts, measured);
         }
         if self.needs.contains(&Need::Pixels) {
             // The reader the kind was read with, not a second opening of the file;

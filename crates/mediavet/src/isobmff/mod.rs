@@ -23,7 +23,7 @@ pub(crate) use codec_config::avcc as avc_profile;
 pub use sample_entry::{AudioDecoding, Pcm};
 pub use sources::{
     spread, AudioSource, Between, Keyframe, Sources, SubtitleSource, VideoSource, Wants,
-    MAX_BETWEEN,
+    ENOUGH_KEYFRAMES, MAX_BETWEEN,
 };
 pub use time::leading_date;
 

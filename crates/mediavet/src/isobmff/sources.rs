@@ -240,6 +240,14 @@ pub struct Keyframe {
 /// on one core.
 pub const MAX_BETWEEN: usize = 400;
 
+/// Keyframes enough for the watermark search to analyse every half and third of a video
+/// on its own (`video::watermark::WINDOWED_FRAMES`, three times six). With fewer, pictures
+/// between keyframes are decoded too; from this many on, keyframes only: a picture a
+/// fraction of a second after a keyframe shows little the keyframes do not, and reaching
+/// it costs every picture before it (a 3-minute 1080p file with 18 keyframes, 24 wanted:
+/// 198 pictures decoded between them, two thirds of the frame analysis's CPU time).
+pub const ENOUGH_KEYFRAMES: usize = 18;
+
 /// A sample between two keyframes that is decoded (in decode order, after its keyframe and
 /// the samples before it) to reach a picture kept for the search.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -277,19 +285,21 @@ pub struct VideoSource {
     /// Up to `wanted` keyframes spread evenly over the track (all when it has fewer), in
     /// decode order; `None` when the tables cannot place them.
     pub keyframes: Option<Vec<Keyframe>>,
-    /// When the track has fewer than `wanted` keyframes: samples after each keyframe to
+    /// When the track has fewer than `wanted` keyframes and than [`ENOUGH_KEYFRAMES`]:
+    /// samples after each keyframe to
     /// decode so that about `wanted` pictures are kept in all, spread over each keyframe's
     /// group of pictures, at most [`MAX_BETWEEN`] decoded in all.
     pub between: Vec<Between>,
 }
 
-/// The sample numbers (1-based, decode order) to keep between keyframes: for `sync`, the
-/// track's keyframe sample numbers (sorted), in a track of `samples` samples, so that
+/// The sample numbers (1-based, decode order) to keep between keyframes when there are
+/// fewer than [`ENOUGH_KEYFRAMES`]: for `sync`, the track's keyframe sample numbers
+/// (sorted), in a track of `samples` samples, so that
 /// about `wanted` pictures are kept in all, each group of pictures decoded no further
 /// than its share of [`MAX_BETWEEN`].
 fn between_targets(sync: &[u32], samples: u64, wanted: usize) -> Vec<u32> {
     let keys = sync.len();
-    if keys == 0 || keys >= wanted {
+    if keys == 0 || keys >= wanted.min(ENOUGH_KEYFRAMES) {
         return Vec::new();
     }
     let extra = wanted.div_ceil(keys) - 1;
@@ -425,6 +435,9 @@ mod tests {
         assert_eq!(t[0], 1 + 164 / 12);
         // Enough keyframes, or none: nothing between.
         assert!(between_targets(&(1..=30).collect::<Vec<_>>(), 30, 24).is_empty());
+        let eighteen: Vec<u32> = (0..18).map(|k| 1 + 250 * k).collect();
+        assert!(between_targets(&eighteen, 4500, 24).is_empty());
+        assert_eq!(between_targets(&eighteen[..17], 4250, 24).len(), 17);
         assert!(between_targets(&[], 100, 24).is_empty());
     }
 

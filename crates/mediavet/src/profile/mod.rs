@@ -174,6 +174,8 @@ impl Profile {
         crate::audio::MeterSettings {
             vu_reference_dbfs: self.audio.vu_reference_dbfs,
             level_percentile: self.audio.min_level_percentile,
+            // The true-peak meter reads it; so does `audio.loudness` (Need::TruePeak).
+            true_peak: self.audio.meter == LevelMeter::TruePeak,
         }
     }
 }

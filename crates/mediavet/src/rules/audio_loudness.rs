@@ -19,7 +19,7 @@ use crate::profile::Profile;
 pub(super) static RULE: Rule = Rule {
     id: "audio.loudness",
     default: Severity::Info,
-    needs: Some(Need::Levels),
+    needs: Some(Need::TruePeak),
     doc: super::docs::AUDIO_LOUDNESS,
     applies,
     check: Check::File(check),

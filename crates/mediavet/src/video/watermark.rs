@@ -216,6 +216,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn keyframes_enough_for_every_part() {
+        // The parse decodes pictures between keyframes only below this count.
+        assert_eq!(crate::isobmff::ENOUGH_KEYFRAMES, WINDOWED_FRAMES);
+    }
+
+    #[test]
     fn parts_of_the_video() {
         assert!(windows(5).is_empty());
         assert_eq!(windows(12), [(0, 6), (6, 12)]);
