@@ -124,7 +124,11 @@ fn scan<const F: usize>(taps: &[[f32; 4]], z: &[f32], peak: f32) -> f32 {
     let mut peak = lanes.into_iter().fold(peak, f32::max);
     for k in k..outputs {
         for p in 0..F {
-            let y: f32 = (0..n).map(|t| taps[t][p] * z[k + n - 1 - t]).sum();
+            let y: f32 = taps
+                .iter()
+                .zip(z[k..k + n].iter().rev())
+                .map(|(c, x)| c[p] * x)
+                .sum();
             peak = peak.max(y.abs());
         }
     }
