@@ -130,7 +130,16 @@ impl Inspect<'_> {
                         thumbnails: self.thumbnails,
                     };
                     let source = sources.video.first();
-                    crate::video::analyse(input, source, facts_now, self.frames, self.ffmpeg, keep);
+                    // Beside the audio pass, one decoder: it decodes while the audio takes
+                    // the other core, and a second would hold another 28 MB for nothing.
+                    let settings = match (levels, self.frames.decoders) {
+                        (true, 0) => FrameSettings {
+                            decoders: rayon::current_num_threads().saturating_sub(1).max(1),
+                            ..self.frames
+                        },
+                        _ => self.frames,
+                    };
+                    crate::video::analyse(input, source, facts_now, settings, self.ffmpeg, keep);
                 }
             },
         );

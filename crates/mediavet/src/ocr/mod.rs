@@ -65,9 +65,19 @@ impl Engine {
 
     /// The text boxes in a whole picture (the detection model is loaded on first use).
     pub fn detect(&self, p: &Picture) -> Result<Vec<TextBox>, String> {
+        self.detector()?.boxes(p)
+    }
+
+    /// Loads the detection model now (150 ms: loading it on first use kept the other
+    /// worker waiting), so that it can be loaded beside other work.
+    pub fn load_detector(&self) {
+        let _ = self.detector();
+    }
+
+    fn detector(&self) -> Result<&detect::Detector, String> {
         let detector = self.detector.get_or_init(|| {
             models::read(&self.folder, models::DETECTION).and_then(|b| detect::Detector::load(&b))
         });
-        detector.as_ref().map_err(Clone::clone)?.boxes(p)
+        detector.as_ref().map_err(Clone::clone)
     }
 }

@@ -166,6 +166,7 @@ impl Profile {
             } else {
                 0
             },
+            decoders: 0,
         }
     }
 

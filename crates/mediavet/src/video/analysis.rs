@@ -44,6 +44,9 @@ pub struct FrameSettings {
     pub subtitles: bool,
     /// Frames searched for text anywhere with the detection model (0: none).
     pub text_frames: usize,
+    /// Most H.264 decoders working side by side (0: one per thread of the pool). Each
+    /// holds ~28 MB at 1080p: one when the audio pass takes the other core.
+    pub decoders: usize,
 }
 
 impl Default for FrameSettings {
@@ -53,6 +56,7 @@ impl Default for FrameSettings {
             persistence: 0.8,
             subtitles: false,
             text_frames: 0,
+            decoders: 0,
         }
     }
 }
@@ -109,34 +113,54 @@ pub fn analyse(
     let reads_text = settings.subtitles || settings.text_frames > 0;
     let prepare = |f: Frame| {
         let full = f.luma;
-        let picture = full.downscaled(QR_WIDTH);
-        let qr = qr::find(&picture);
+        // Decoded at most QR_WIDTH wide unless text is read (cut from full resolution).
+        let smaller = (full.width > QR_WIDTH).then(|| full.downscaled(QR_WIDTH));
+        let picture = smaller.as_ref().unwrap_or(&full);
+        let qr = qr::find(picture);
         let qr_size = (picture.width, picture.height);
         let factor = (picture.width / WORK_WIDTH).max(1);
         let lines = if settings.subtitles {
-            line_crops(&full, &picture)
+            line_crops(&full, picture)
         } else {
             Vec::new()
         };
+        let luma = picture.shrunk(factor);
         Prepared {
             frame: Frame {
                 time_s: f.time_s,
-                luma: picture.shrunk(factor),
+                luma,
             },
             qr,
             qr_size,
             full_size: (full.width, full.height),
             lines,
-            picture: (settings.text_frames > 0).then_some(picture),
+            picture: (settings.text_frames > 0).then(|| smaller.unwrap_or(full)),
         }
     };
     let count = settings.keyframes;
     // Text is cut from the full picture; marks and codes are searched at QR_WIDTH.
     let width = if reads_text { 0 } else { QR_WIDTH };
-    let sampled = match source {
-        Some(src) => sample_source(input, src, count, width, duration, ffmpeg, &prepare),
-        None => sample_keyframes_with(input, count, width, duration, ffmpeg, &prepare),
+    let engine = || crate::ocr::Engine::get(&crate::ocr::models::folder(None));
+    // The OCR models load (tract optimises them: ~170 ms) while the frames decode.
+    let load_models = || match engine() {
+        Ok(e) if settings.text_frames > 0 => e.load_detector(),
+        _ => {}
     };
+    let (sampled, _) = rayon::join(
+        || match source {
+            Some(src) => {
+                let decoders = match settings.decoders {
+                    0 => rayon::current_num_threads(),
+                    n => n,
+                };
+                sample_source(
+                    input, src, count, width, duration, ffmpeg, decoders, &prepare,
+                )
+            }
+            None => sample_keyframes_with(input, count, width, duration, ffmpeg, &prepare),
+        },
+        || reads_text.then(load_models),
+    );
     let sampled = match sampled {
         Ok(s) => s,
         Err(why) => {
@@ -188,7 +212,6 @@ pub fn analyse(
         to_display: &full_to_display,
         display: (video.display_width, video.display_height),
     };
-    let engine = || crate::ocr::Engine::get(&crate::ocr::models::folder(None));
     let (subtitles, mut screen_text) = if settings.subtitles {
         let (found, read) = subtitles::search(&seen, &engine, &place);
         (Some(found), read)

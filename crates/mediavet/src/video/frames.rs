@@ -68,7 +68,10 @@ pub fn sample_keyframes_with<T: Send>(
     prepare: &(dyn Fn(Frame) -> T + Sync),
 ) -> Result<Sampled<T>, String> {
     let src = first_video_source(input, count)?;
-    sample_source(input, &src, count, max_width, duration_s, ffmpeg, prepare)
+    let decoders = rayon::current_num_threads();
+    sample_source(
+        input, &src, count, max_width, duration_s, ffmpeg, decoders, prepare,
+    )
 }
 
 /// The first video track's source with up to `count` keyframes, from a parse of its own
@@ -88,7 +91,9 @@ fn first_video_source(input: Input, count: usize) -> Result<VideoSource, String>
 }
 
 /// The pictures of video source `src` (up to `count` keyframes, and pictures between
-/// them when there are fewer) of `input`.
+/// them when there are fewer) of `input`, H.264 with up to `decoders` openh264 decoders
+/// side by side (each holds ~28 MB at 1080p).
+#[allow(clippy::too_many_arguments)]
 pub(super) fn sample_source<T: Send>(
     input: Input,
     src: &VideoSource,
@@ -96,6 +101,7 @@ pub(super) fn sample_source<T: Send>(
     max_width: usize,
     duration_s: Option<f64>,
     ffmpeg: bool,
+    decoders: usize,
     prepare: &(dyn Fn(Frame) -> T + Sync),
 ) -> Result<Sampled<T>, String> {
     let stored_size = (src.width, src.height);
@@ -122,7 +128,10 @@ pub(super) fn sample_source<T: Send>(
     let native = match (src.codec.as_str(), src.avcc.as_deref()) {
         ("avc1" | "avc3", Some(avcc)) => match super::h264::unsupported(avcc) {
             Some(why) => Err(why),
-            None => decode_h264(input, avcc, keyframes, &src.between, max_width, prepare),
+            None => {
+                let frames = (keyframes, src.between.as_slice());
+                decode_h264(input, avcc, frames, max_width, decoders, prepare)
+            }
         },
         ("avc1" | "avc3", None) => Err("the H.264 track has no avcC record".into()),
         (codec, _) => Err(format!("codec {codec} needs ffmpeg")),
@@ -184,19 +193,19 @@ type Picture<T> = Result<T, (f64, String)>;
 type Left = Vec<(f64, String)>;
 
 /// Decodes the chosen keyframes, and the samples after each that `between` lists, on the
-/// rayon pool, one openh264 decoder and file handle per contiguous run of keyframes; also
-/// the times of wanted pictures left undecoded, with why. `Err` only when the
-/// stream cannot be set up or no keyframe decodes.
+/// rayon pool, one openh264 decoder and file handle per contiguous run of keyframes (at
+/// most `decoders` runs); also the times of wanted pictures left undecoded, with why.
+/// `Err` only when the stream cannot be set up or no keyframe decodes.
 fn decode_h264<T: Send>(
     input: Input,
     avcc: &[u8],
-    chosen: &[Keyframe],
-    between: &[Between],
+    (chosen, between): (&[Keyframe], &[Between]),
     max_width: usize,
+    decoders: usize,
     prepare: &(dyn Fn(Frame) -> T + Sync),
 ) -> Result<(Decoded<T>, Left), String> {
     super::h264::avc_config(avcc).ok_or("malformed avcC")?;
-    let runs = chosen.len().div_ceil(rayon::current_num_threads().max(1));
+    let runs = chosen.len().div_ceil(decoders.max(1));
     let indices: Vec<usize> = (0..chosen.len()).collect();
     let runs: Vec<(Vec<Picture<T>>, Left)> = indices
         .par_chunks(runs.max(1))
@@ -253,11 +262,11 @@ fn decode_run<T>(
     for index in run {
         let k = &chosen[index];
         let key = read_sample(&mut file, k.offset, k.size, &mut buf)
-            .and_then(|()| decode_guarded(&mut decoder, &buf, true))
+            .and_then(|()| decode_guarded(&mut decoder, &buf, true, max_width))
             .map(|luma| {
                 prepare(Frame {
                     time_s: k.time_s,
-                    luma: luma.downscaled(max_width),
+                    luma,
                 })
             })
             .map_err(|e| (k.time_s, e));
@@ -285,12 +294,12 @@ fn decode_run<T>(
             let stop = if kind.is_some_and(|k| k.bidirectional) {
                 Some("B-pictures".to_string())
             } else {
-                match decode_guarded(&mut decoder, &buf, false) {
+                match decode_guarded(&mut decoder, &buf, false, max_width) {
                     Ok(luma) => {
                         if b.keep {
                             out.push(Ok(prepare(Frame {
                                 time_s: b.time_s,
-                                luma: luma.downscaled(max_width),
+                                luma,
                             })));
                         }
                         None
@@ -316,9 +325,10 @@ fn decode_guarded(
     decoder: &mut KeyframeDecoder,
     sample: &[u8],
     keyframe: bool,
+    max_width: usize,
 ) -> Result<Luma, String> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        decoder.decode(sample, keyframe)
+        decoder.decode(sample, keyframe, max_width)
     }))
     .unwrap_or_else(|_| Err("the decoder failed on damaged picture data".into()))
 }

@@ -121,9 +121,15 @@ impl KeyframeDecoder {
         &self.config
     }
 
-    /// Decodes one sample to its luma plane: a keyframe (`keyframe`, sent with the
-    /// parameter sets), or a picture after it in decode order.
-    pub fn decode(&mut self, sample: &[u8], keyframe: bool) -> Result<Luma, String> {
+    /// Decodes one sample to its luma plane, no wider than `max_width` (0: full size): a
+    /// keyframe (`keyframe`, sent with the parameter sets), or a picture after it in
+    /// decode order.
+    pub fn decode(
+        &mut self,
+        sample: &[u8],
+        keyframe: bool,
+        max_width: usize,
+    ) -> Result<Luma, String> {
         let stream = annex_b(&self.config, sample, keyframe)
             .ok_or("a NAL unit length runs past the sample")?;
         let frame = self
@@ -143,7 +149,7 @@ impl KeyframeDecoder {
         };
         let (w, h) = frame.dimensions();
         let (stride, _, _) = frame.strides();
-        Luma::from_plane(frame.y(), w, h, stride)
+        Luma::from_plane_downscaled(frame.y(), (w, h, stride), max_width)
             .ok_or_else(|| "decoded plane smaller than its size".to_string())
     }
 }

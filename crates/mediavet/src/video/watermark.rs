@@ -81,8 +81,6 @@ pub fn scan(frames: &[Frame], persistence: f64) -> Scan {
         textured: TEXTURED,
         spread: SPREAD,
     };
-    let whole = maps(&lumas, active, EDGE);
-    let change_share = changing_share(&whole);
     let with_directions = |m: &Maps, part: &[&Luma]| -> Vec<(Candidate, Vec<(f32, f32)>)> {
         candidates(m, &t)
             .into_iter()
@@ -93,15 +91,22 @@ pub fn scan(frames: &[Frame], persistence: f64) -> Scan {
             })
             .collect()
     };
-    let mut all = with_directions(&whole, &lumas);
-    all.par_extend(
-        windows(lumas.len())
-            .into_par_iter()
-            .flat_map_iter(|(lo, hi)| {
-                let part = &lumas[lo..hi];
-                with_directions(&maps(part, active, EDGE), part)
-            }),
+    // The whole video and its halves and thirds are searched side by side.
+    let (whole, windowed) = rayon::join(
+        || maps(&lumas, active, EDGE),
+        || {
+            windows(lumas.len())
+                .into_par_iter()
+                .flat_map_iter(|(lo, hi)| {
+                    let part = &lumas[lo..hi];
+                    with_directions(&maps(part, active, EDGE), part)
+                })
+                .collect::<Vec<_>>()
+        },
     );
+    let change_share = changing_share(&whole);
+    let mut all = with_directions(&whole, &lumas);
+    all.extend(windowed);
     let score = |c: &Candidate| confidence(c, change_share);
     all.sort_by(|a, b| score(&b.0).total_cmp(&score(&a.0)));
     let mut found: Vec<Found> = Vec::new();
