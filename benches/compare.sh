@@ -54,7 +54,25 @@ hyperfine -N --warmup 2 --runs "$runs" --export-json "$out/compare_frames.json" 
   -n "mediavet probe --frames" "$bin probe --frames $file" \
   -n "ffmpeg -skip_frame nokey … format=gray" "$frames_ffmpeg" >&2
 
+# The whole micro-video check (the built-in profile, which reads text in the picture with
+# the OCR models, and the same without the text search, as with no models), against an
+# ffmpeg QC pass that decodes every picture and every sample (signalstats on the video,
+# the EBU R 128 meter on the audio). The QC pass takes ~20 s: 2 runs of it.
+no_text="$root/testdata/profiles/no-text.toml"
+hyperfine -N --warmup 1 --runs "$runs" --ignore-failure --export-json "$out/compare_check.json" \
+  -n "mediavet check (micro-video)" "$bin check $file" \
+  -n "mediavet check (micro-video, no text search)" "$bin check -p $no_text $file" >&2
+hyperfine -N --runs 2 --export-json "$out/compare_qc.json" \
+  -n "ffmpeg QC pass: every frame and sample" \
+  "ffmpeg -nostdin -v error -i $file -vf signalstats -af ebur128=peak=true -f null -" >&2
+
 rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; }
+second="$out/compare_3min_1080p25_16m-2.mp4"
+[ -s "$second" ] || cp "$file" "$second"
+rss_check=$(rss "$bin" check "$file")
+rss_check_notext=$(rss "$bin" check -p "$no_text" "$file")
+rss_jobs2=$(rss "$bin" check --jobs 2 "$file" "$second")
+rss_jobs2_notext=$(rss "$bin" check --jobs 2 -p "$no_text" "$file" "$second")
 rss_mediavet=$(rss "$bin" probe "$file")
 rss_ffprobe=$(rss ffprobe -v quiet -of json -show_format -show_streams "$file")
 rss_mediainfo=$(rss mediainfo --Output=JSON "$file")
@@ -71,7 +89,7 @@ else
   rss_base=0 rss_base_levels=0 rss_base_frames=0
 fi
 
-python3 - "$out/compare.json" "$rss_mediavet" "$rss_ffprobe" "$rss_mediainfo" "$file" "$out/compare_audio.json" "$rss_levels" "$rss_ebur128" "$out/compare_frames.json" "$rss_frames" "$rss_frames_ffmpeg" "$rss_base" "$rss_base_levels" "$rss_base_frames" <<'PY'
+python3 - "$out/compare.json" "$rss_mediavet" "$rss_ffprobe" "$rss_mediainfo" "$file" "$out/compare_audio.json" "$rss_levels" "$rss_ebur128" "$out/compare_frames.json" "$rss_frames" "$rss_frames_ffmpeg" "$rss_base" "$rss_base_levels" "$rss_base_frames" "$out/compare_check.json" "$out/compare_qc.json" "$rss_check" "$rss_check_notext" "$rss_jobs2" "$rss_jobs2_notext" <<'PY'
 import json, os, platform, subprocess, sys
 results = json.load(open(sys.argv[1]))["results"]
 rss = [int(x) for x in sys.argv[2:5]] + [int(sys.argv[12])]
@@ -99,4 +117,14 @@ print()
 table("audio analysis", audio, audio_rss, 0, 1)
 print()
 table("keyframes + watermark + QR", frames, frames_rss, 0, 1)
+print()
+check = json.load(open(sys.argv[15]))["results"]
+qc = json.load(open(sys.argv[16]))["results"][0]
+check_rss = [int(x) for x in sys.argv[17:21]]
+print("| whole check | median | min | peak RSS | ffmpeg QC pass takes |")
+print("|---|---:|---:|---:|---:|")
+for r, m in zip(check, check_rss):
+    print(f"| {r['command']} | {r['median']*1000:.0f} ms | {r['min']*1000:.0f} ms | {m/1024:.1f} MB | {qc['median']/r['median']:.1f}× longer |")
+print(f"| {qc['command']} | {qc['median']*1000:.0f} ms | {qc['min']*1000:.0f} ms | — | — |")
+print(f"| the two checks with --jobs 2 on two such files | | | {check_rss[2]/1024:.1f} MB / {check_rss[3]/1024:.1f} MB (no text search) | |")
 PY

@@ -213,6 +213,32 @@ fn vu_and_true_peak_meters_are_selectable() {
 }
 
 #[test]
+fn true_peak_is_measured_only_when_a_rule_reads_it() {
+    // audio.loudness reads it under the built-in profile; with that rule off and the
+    // sample-peak meter nothing does, and the 4× oversampling is skipped.
+    let r = check("audio_loud.mp4");
+    let tp = levels(&r)
+        .true_peak_dbtp
+        .expect("true peak for audio.loudness");
+    assert!(tp >= levels(&r).channels[0].sample_peak_dbfs - 1e-9, "{tp}");
+    let layer = "extends = \"micro-video\"\n[severity]\n\"audio.loudness\" = \"off\"\n";
+    let off = Profile::from_toml(layer, "off.toml").unwrap();
+    let r = check_path(&fixture("audio_loud.mp4"), &off);
+    assert_eq!(levels(&r).true_peak_dbtp, None);
+    assert!(levels(&r)
+        .channels
+        .iter()
+        .all(|c| c.true_peak_dbtp.is_none()));
+    assert!(levels(&r).integrated_lufs.is_some());
+    let meter = format!("{layer}[audio]\nmeter = \"true-peak\"\n");
+    let r = check_path(
+        &fixture("audio_loud.mp4"),
+        &Profile::from_toml(&meter, "tp.toml").unwrap(),
+    );
+    assert_eq!(levels(&r).true_peak_dbtp, Some(tp));
+}
+
+#[test]
 fn edit_lists_decide_what_is_measured() {
     // AAC priming (the first 1024 samples) lies before the edit list's start: measured
     // duration is the presented one, not the stored 1.021 s.
