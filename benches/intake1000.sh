@@ -68,11 +68,11 @@ fi
 
 cargo build --quiet --release -p mediavet-cli --manifest-path "$root/Cargo.toml"
 bin="$root/target/release/mediavet"
-files() { find "$1" -type f ! -name 报名表.docx ! -name .complete | wc -l; }
+files() { find "$1" -type f ! -name 报名表.docx | wc -l; }
 run() { # label, folder…: wall seconds and peak RSS of one intake
   local label=$1; shift
-  local t; t=$( { /usr/bin/time -f "%e %M" "$bin" intake --format csv "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1) || true
-  echo "$label $t"
+  /usr/bin/time -o "$dir/.time" -f "%e %M" "$bin" intake --format csv "$@" >/dev/null 2>&1 || true
+  echo "$label $(grep -E "^[0-9.]+ [0-9]+$" "$dir/.time")"
 }
 cpu=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 echo "Machine: $cpu, $(nproc) cores, $(uname -sr)"

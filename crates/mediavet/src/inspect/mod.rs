@@ -120,29 +120,36 @@ impl Inspect<'_> {
             ..self.meter
         };
         let frames = self.needs.contains(&Need::Frames);
+        let audio =
+            || levels.then(|| crate::audio::measure(input, &sources.audio, meter, self.ffmpeg));
+        let video = |facts: &mut Facts| {
+            if frames {
+                let keep = crate::video::Keep {
+                    debug: self.debug_frames,
+                    thumbnails: self.thumbnails,
+                };
+                let source = sources.video.first();
+                // Beside the audio pass, one decoder: it decodes while the audio takes
+                // the other core, and a second would hold another 28 MB for nothing.
+                let settings = match (levels, self.frames.decoders) {
+                    (true, 0) => FrameSettings {
+                        decoders: rayon::current_num_threads().saturating_sub(1).max(1),
+                        ..self.frames
+                    },
+                    _ => self.frames,
+                };
+                crate::video::analyse(input, source, facts, settings, self.ffmpeg, keep);
+            }
+        };
+        // The audio pass and the frame analysis run side by side; this thread starts with
+        // the frames when a turn to decode is free, else with the audio (another file is
+        // decoding: its turn is likely over when the audio is done).
         let facts_now = &mut facts;
-        let (measured, ()) = rayon::join(
-            || levels.then(|| crate::audio::measure(input, &sources.audio, meter, self.ffmpeg)),
-            || {
-                if frames {
-                    let keep = crate::video::Keep {
-                        debug: self.debug_frames,
-                        thumbnails: self.thumbnails,
-                    };
-                    let source = sources.video.first();
-                    // Beside the audio pass, one decoder: it decodes while the audio takes
-                    // the other core, and a second would hold another 28 MB for nothing.
-                    let settings = match (levels, self.frames.decoders) {
-                        (true, 0) => FrameSettings {
-                            decoders: rayon::current_num_threads().saturating_sub(1).max(1),
-                            ..self.frames
-                        },
-                        _ => self.frames,
-                    };
-                    crate::video::analyse(input, source, facts_now, settings, self.ffmpeg, keep);
-                }
-            },
-        );
+        let measured = if frames && crate::video::decoding_turn_free() {
+            rayon::join(|| video(facts_now), audio).1
+        } else {
+            rayon::join(audio, || video(facts_now)).0
+        };
         if let Some(measured) = measured {
             crate::audio::apply(&mut facts, measured);
         }

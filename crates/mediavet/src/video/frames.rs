@@ -13,6 +13,7 @@ use crate::isobmff::{Between, Keyframe, VideoSource, Wants};
 use rayon::prelude::*;
 use std::io::{Read, Seek, SeekFrom};
 use std::process::{Command, Stdio};
+use std::sync::{Condvar, Mutex, OnceLock};
 
 /// One sampled picture.
 #[derive(Debug, Clone, PartialEq)]
@@ -192,10 +193,60 @@ type Picture<T> = Result<T, (f64, String)>;
 /// Wanted pictures openh264 did not reach between keyframes: (time, why), for ffmpeg.
 type Left = Vec<(f64, String)>;
 
-/// Decodes the chosen keyframes, and the samples after each that `between` lists, on the
-/// rayon pool, one openh264 decoder and file handle per contiguous run of keyframes (at
-/// most `decoders` runs); also the times of wanted pictures left undecoded, with why.
-/// `Err` only when the stream cannot be set up or no keyframe decodes.
+/// Videos decoded at once in the process, each by up to `decoders` openh264 decoders
+/// (~28 MB each at 1080p): half the cores, at least one. With `--jobs 2` on two cores,
+/// the two files take turns decoding while the other core meters audio and searches the
+/// frames, so the batch holds one decoder's memory, not two.
+struct Slots {
+    busy: Mutex<usize>,
+    freed: Condvar,
+    limit: usize,
+}
+
+/// A video's turn to decode, given back when dropped.
+struct Turn(&'static Slots);
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        let mut busy = self.0.busy.lock().unwrap_or_else(|e| e.into_inner());
+        *busy -= 1;
+        self.0.freed.notify_one();
+    }
+}
+
+/// Whether a video could start decoding now without waiting for a turn.
+pub fn decoding_turn_free() -> bool {
+    let slots = slots();
+    *slots.busy.lock().unwrap_or_else(|e| e.into_inner()) < slots.limit
+}
+
+fn slots() -> &'static Slots {
+    static SLOTS: OnceLock<Slots> = OnceLock::new();
+    SLOTS.get_or_init(|| Slots {
+        busy: Mutex::new(0),
+        freed: Condvar::new(),
+        limit: std::thread::available_parallelism().map_or(1, |n| (n.get() / 2).max(1)),
+    })
+}
+
+/// Waits for a turn to decode. The holder must not wait on the rayon pool (its decoders
+/// run on threads of their own, and `prepare` does not use the pool): a pool worker
+/// waiting here could otherwise be the one it waits for.
+fn turn() -> Turn {
+    let slots = slots();
+    let mut busy = slots.busy.lock().unwrap_or_else(|e| e.into_inner());
+    while *busy >= slots.limit {
+        busy = slots.freed.wait(busy).unwrap_or_else(|e| e.into_inner());
+    }
+    *busy += 1;
+    Turn(slots)
+}
+
+/// Decodes the chosen keyframes, and the samples after each that `between` lists, one
+/// openh264 decoder and file handle per contiguous run of keyframes (at most `decoders`
+/// runs, on threads of their own), in this video's [`turn`]; also the times of wanted
+/// pictures left undecoded, with why. `Err` only when the stream cannot be set up or no
+/// keyframe decodes.
 fn decode_h264<T: Send>(
     input: Input,
     avcc: &[u8],
@@ -205,19 +256,36 @@ fn decode_h264<T: Send>(
     prepare: &(dyn Fn(Frame) -> T + Sync),
 ) -> Result<(Decoded<T>, Left), String> {
     super::h264::avc_config(avcc).ok_or("malformed avcC")?;
-    let runs = chosen.len().div_ceil(decoders.max(1));
-    let indices: Vec<usize> = (0..chosen.len()).collect();
-    let runs: Vec<(Vec<Picture<T>>, Left)> = indices
-        .par_chunks(runs.max(1))
-        .map(|run| {
-            let run = run.first().copied().unwrap_or(0)..run.last().map_or(0, |l| l + 1);
-            let mut left = Vec::new();
-            let done = decode_run(
-                input, avcc, chosen, between, run, max_width, prepare, &mut left,
-            );
-            (done, left)
-        })
+    let per_run = chosen.len().div_ceil(decoders.max(1)).max(1);
+    let one = |run: std::ops::Range<usize>| {
+        let mut left = Vec::new();
+        let done = decode_run(
+            input, avcc, chosen, between, run, max_width, prepare, &mut left,
+        );
+        (done, left)
+    };
+    let _turn = turn();
+    let ranges: Vec<_> = (0..chosen.len())
+        .step_by(per_run)
+        .map(|start| start..(start + per_run).min(chosen.len()))
         .collect();
+    // The first run on this thread, the others on threads of their own (not the pool:
+    // see `turn`); a panic in one is re-raised here, where the pipeline catches it.
+    let runs: Vec<(Vec<Picture<T>>, Left)> = std::thread::scope(|scope| {
+        let others: Vec<_> = ranges
+            .iter()
+            .skip(1)
+            .map(|run| scope.spawn(|| one(run.clone())))
+            .collect();
+        let first = ranges.first().map(|run| one(run.clone()));
+        first
+            .into_iter()
+            .chain(others.into_iter().map(|h| {
+                h.join()
+                    .unwrap_or_else(|cause| std::panic::resume_unwind(cause))
+            }))
+            .collect()
+    });
     let mut results = Vec::new();
     let mut left = Vec::new();
     for (done, times) in runs {

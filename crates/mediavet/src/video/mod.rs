@@ -22,6 +22,8 @@ pub use analysis::{
     MIN_FRAMES, MIN_WIDTH, SHEET_FRAMES,
 };
 pub use bars::Rect;
-pub use frames::{sample_keyframes, sample_keyframes_with, Frame, Sampled, SampledFrames};
+pub use frames::{
+    decoding_turn_free, sample_keyframes, sample_keyframes_with, Frame, Sampled, SampledFrames,
+};
 pub use luma::Luma;
 pub use watermark::WINDOWED_FRAMES;
