@@ -4,6 +4,7 @@
 # Needs: ffmpeg, ffprobe, mediainfo, hyperfine, GNU time
 #   (apt-get install -y ffmpeg mediainfo hyperfine time).
 # Usage: benches/compare.sh [RUNS]   (default 20 runs per tool; the median is reported)
+#   INTAKE1000=1 benches/compare.sh  also runs benches/intake1000.sh (the batch figure).
 #   BASELINE=/path/to/older/mediavet benches/compare.sh  also times an older build in the
 #   same runs (a refactor must keep the figures: see the README).
 set -euo pipefail
@@ -129,3 +130,10 @@ for r, m in zip(check, check_rss):
 print(f"| {qc['command']} | {qc['median']*1000:.0f} ms | {qc['min']*1000:.0f} ms | — | — |")
 print(f"| the two checks with --jobs 2 on two such files | | | {check_rss[2]/1024:.1f} MB / {check_rss[3]/1024:.1f} MB (no text search) | |")
 PY
+
+# The batch figure (1 000 entries end to end, files per second per kind) needs ~14 GB of
+# generated entries and ~9 minutes: with INTAKE1000=1 it is printed here too.
+if [ "${INTAKE1000:-}" = 1 ]; then
+  echo
+  bash "$root/benches/intake1000.sh"
+fi

@@ -114,7 +114,6 @@ impl Inspect<'_> {
         if facts.unreadable() {
             return facts;
         }
-        // The audio pass (one core) and the frame analysis (the pool) run side by side.
         let meter = crate::audio::MeterSettings {
             true_peak: self.meter.true_peak || self.needs.contains(&Need::TruePeak),
             ..self.meter
