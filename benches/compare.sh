@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Side-by-side timing of `mediavet probe` against ffprobe and MediaInfo on a
-# 3-minute 1080p25 16 Mb/s H.264 + 48 kHz stereo AAC MP4 with the moov at the end.
+# Side-by-side timing of mediavet (probe; the audio levels; keyframes + watermark + QR;
+# the whole micro-video check, and its peak RSS with --jobs 2) against ffprobe, MediaInfo
+# and ffmpeg, on a 3-minute 1080p25 16 Mb/s H.264 + 48 kHz stereo AAC MP4 with the moov
+# at the end.
 # Needs: ffmpeg, ffprobe, mediainfo, hyperfine, GNU time
 #   (apt-get install -y ffmpeg mediainfo hyperfine time).
 # Usage: benches/compare.sh [RUNS]   (default 20 runs per tool; the median is reported)
