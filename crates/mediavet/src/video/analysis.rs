@@ -149,10 +149,7 @@ pub fn analyse(
     let (sampled, _) = rayon::join(
         || match source {
             Some(src) => {
-                let decoders = match settings.decoders {
-                    0 => rayon::current_num_threads(),
-                    n => n,
-                };
+                let decoders = settings.decoders;
                 sample_source(
                     input, src, count, width, duration, ffmpeg, decoders, &prepare,
                 )

@@ -69,9 +69,8 @@ pub fn sample_keyframes_with<T: Send>(
     prepare: &(dyn Fn(Frame) -> T + Sync),
 ) -> Result<Sampled<T>, String> {
     let src = first_video_source(input, count)?;
-    let decoders = rayon::current_num_threads();
     sample_source(
-        input, &src, count, max_width, duration_s, ffmpeg, decoders, prepare,
+        input, &src, count, max_width, duration_s, ffmpeg, 0, prepare,
     )
 }
 
@@ -93,7 +92,7 @@ fn first_video_source(input: Input, count: usize) -> Result<VideoSource, String>
 
 /// The pictures of video source `src` (up to `count` keyframes, and pictures between
 /// them when there are fewer) of `input`, H.264 with up to `decoders` openh264 decoders
-/// side by side (each holds ~28 MB at 1080p).
+/// side by side (each holds ~28 MB at 1080p; 0: one per thread of the pool).
 #[allow(clippy::too_many_arguments)]
 pub(super) fn sample_source<T: Send>(
     input: Input,
@@ -256,6 +255,10 @@ fn decode_h264<T: Send>(
     prepare: &(dyn Fn(Frame) -> T + Sync),
 ) -> Result<(Decoded<T>, Left), String> {
     super::h264::avc_config(avcc).ok_or("malformed avcC")?;
+    let decoders = match decoders {
+        0 => rayon::current_num_threads(),
+        n => n,
+    };
     let per_run = chosen.len().div_ceil(decoders.max(1)).max(1);
     let one = |run: std::ops::Range<usize>| {
         let mut left = Vec::new();

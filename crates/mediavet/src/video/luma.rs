@@ -53,6 +53,11 @@ impl Luma {
         let mut data = Vec::with_capacity(w * h);
         let mut sums = vec![0u32; w];
         for y in 0..h {
+            if f == 1 {
+                // A copy without the stride (the full-size picture text is cut from).
+                data.extend_from_slice(&plane[y * stride..][..w]);
+                continue;
+            }
             if f == 2 {
                 // Blocks of two (1080p to 960 wide, 960 to 480): the rows read pairwise
                 // in one loop the compiler vectorises.
