@@ -47,7 +47,7 @@ impl Detector {
             .model_for_read(&mut &bytes[..])
             .and_then(|mut m| {
                 m.set_input_fact(0, f32::fact([1, 3, HEIGHT, WIDTH]).into())?;
-                m.into_optimized()?.into_runnable()
+                super::runnable(m)
             })
             .map_err(|e| format!("detection model: {e}"))?;
         Ok(Detector { plan })

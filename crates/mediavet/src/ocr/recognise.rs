@@ -11,7 +11,7 @@ use tract_onnx::prelude::*;
 
 /// Model input height.
 const HEIGHT: usize = 48;
-/// Model input widths, each prepared on first use (about 0.2 s: tract cannot leave the
+/// Model input widths, each prepared on first use (about 0.1 s: tract cannot leave the
 /// width symbolic, the model reshapes by a computed shape). PaddleOCR pads a line to its
 /// own width, 320 at least; narrower plans read the line set a little worse (606
 /// characters: 74 wrong with 192/384/640, 68 with 384/640, 65 with 640 alone).
@@ -65,7 +65,7 @@ impl Recogniser {
         let plan = self.plans[k].get_or_init(|| {
             let mut m = self.model.clone();
             m.set_input_fact(0, f32::fact([1, 3, HEIGHT, WIDTHS[k]]).into())
-                .and_then(|()| m.into_optimized()?.into_runnable())
+                .and_then(|()| super::runnable(m))
                 .map_err(|e| format!("recognition model at width {}: {e}", WIDTHS[k]))
         });
         plan.as_ref().map(|p| (WIDTHS[k], p)).map_err(Clone::clone)
