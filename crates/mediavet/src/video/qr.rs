@@ -62,6 +62,9 @@ fn threshold(l: &Luma) -> Option<Vec<bool>> {
     if s >= 4096 {
         return None;
     }
+    if w == 0 {
+        return Some(Vec::new());
+    }
     let m = (1u64 << 32).div_ceil(s);
     let mut dark = vec![false; l.data.len()];
     let mut sums = vec![0u64; w];
@@ -120,7 +123,15 @@ mod tests {
             seed ^= seed << 5;
             seed
         };
-        for (w, h) in [(1, 1), (7, 3), (8, 9), (17, 5), (250, 40), (960, 24)] {
+        for (w, h) in [
+            (0, 3),
+            (1, 1),
+            (7, 3),
+            (8, 9),
+            (17, 5),
+            (250, 40),
+            (960, 24),
+        ] {
             let data = (0..w * h)
                 .map(|i| {
                     // Gradients, blocks and noise: every branch of the threshold.
