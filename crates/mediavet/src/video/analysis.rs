@@ -141,7 +141,7 @@ pub fn analyse(
     // Text is cut from the full picture; marks and codes are searched at QR_WIDTH.
     let width = if reads_text { 0 } else { QR_WIDTH };
     let engine = || crate::ocr::Engine::get(&crate::ocr::models::folder(None));
-    // The OCR models load (tract optimises them: ~170 ms) while the frames decode.
+    // The detection model loads (tract prepares it: ~0.1 s) while the frames decode.
     let load_models = || match engine() {
         Ok(e) if settings.text_frames > 0 => e.load_detector(),
         _ => {}
