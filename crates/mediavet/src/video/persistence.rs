@@ -6,6 +6,7 @@
 
 use super::bars::Rect;
 use super::luma::Luma;
+use rayon::prelude::*;
 
 /// Per-pixel evidence over one window of frames (row-major, frame size; 0 outside the area).
 #[derive(Debug, Clone)]
@@ -63,18 +64,96 @@ pub fn inset(area: Rect, width: usize, height: usize) -> Rect {
     }
 }
 
-/// The maps of `frames` (same size, at least one) inside `area`, edges at `edge` or more.
-/// Frames are visited one at a time, row by row, into per-pixel sums (cache-friendly).
-pub fn maps(frames: &[&Luma], area: Rect, edge: f32) -> Maps {
+/// Most frames in a run: Sobel sums of 32 frames fit an `i16` (|g| ≤ 1020), counts a `u8`.
+const MAX_RUN: usize = 32;
+
+/// Per-pixel sums over a run of consecutive frames, made in one pass: the maps of a
+/// window made of whole runs are their sums added up, so the whole video and its halves
+/// and thirds cost one pass over the frames instead of three.
+struct Sums {
+    width: usize,
+    height: usize,
+    /// The analysed pixels (already inset).
+    area: Rect,
+    frames: usize,
+    sx: Vec<i16>,
+    sy: Vec<i16>,
+    len: Vec<f32>,
+    hits: Vec<u8>,
+    /// Moves between consecutive frames of the run.
+    moves: Vec<u8>,
+    /// Moves from the frame before the run to its first (counted when a window goes on
+    /// from the run before).
+    entry: Vec<u8>,
+}
+
+/// The sums of `frames` (same size) in runs cut at `edges` (ascending frame indices) and
+/// at least every [`MAX_RUN`] frames, inside `area` (the active picture), edges at `edge`
+/// or more; the runs side by side.
+pub fn runs(frames: &[&Luma], edges: &[usize], area: Rect, edge: f32) -> Runs {
     let (width, height) = frames.first().map_or((0, 0), |l| (l.width, l.height));
     let area = inset(area, width, height);
-    let n = frames.len().max(1) as f32;
-    let pairs = (frames.len().max(2) - 1) as f32;
+    let mut cuts: Vec<usize> = edges
+        .iter()
+        .copied()
+        .chain((0..=frames.len()).step_by(MAX_RUN))
+        .chain([frames.len()])
+        .filter(|&e| e <= frames.len())
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let sums = cuts
+        .par_windows(2)
+        .map(|c| {
+            sums(
+                &frames[c[0]..c[1]],
+                c[0].checked_sub(1).map(|p| frames[p]),
+                area,
+                edge,
+            )
+        })
+        .collect();
+    Runs { cuts, sums }
+}
+
+/// The sums of a video's frames in runs (see [`runs`]).
+pub struct Runs {
+    cuts: Vec<usize>,
+    sums: Vec<Sums>,
+}
+
+impl Runs {
+    /// The maps of frames `lo..hi`, both among the edges the runs were cut at.
+    pub fn maps(&self, lo: usize, hi: usize) -> Maps {
+        let from = self.cuts.partition_point(|&c| c < lo);
+        let to = self.cuts.partition_point(|&c| c < hi);
+        maps_of(&self.sums[from..to.max(from)].iter().collect::<Vec<_>>())
+    }
+}
+
+/// The sums of `frames` (same size, at most [`MAX_RUN`]) inside `area` (inset: see
+/// [`inset`]); `before` is the frame before the run, if any. Frames are visited one at a
+/// time, row by row (cache-friendly).
+fn sums(frames: &[&Luma], before: Option<&Luma>, area: Rect, edge: f32) -> Sums {
+    let (width, height) = frames.first().map_or((0, 0), |l| (l.width, l.height));
     let size = width * height;
-    let (mut sx, mut sy, mut len) = (vec![0f32; size], vec![0f32; size], vec![0f32; size]);
-    let (mut hits, mut moves) = (vec![0f32; size], vec![0f32; size]);
-    for (f, l) in frames.iter().enumerate() {
-        let previous = f.checked_sub(1).map(|p| frames[p]);
+    let mut s = Sums {
+        width,
+        height,
+        area,
+        frames: frames.len().min(MAX_RUN),
+        sx: vec![0; size],
+        sy: vec![0; size],
+        len: vec![0.0; size],
+        hits: vec![0; size],
+        moves: vec![0; size],
+        entry: vec![0; if before.is_some() { size } else { 0 }],
+    };
+    for (f, l) in frames.iter().take(MAX_RUN).enumerate() {
+        let (previous, moves) = match f.checked_sub(1) {
+            Some(p) => (Some(frames[p]), &mut s.moves),
+            None => (before, &mut s.entry),
+        };
         for y in area.y..area.y + area.h {
             // The three rows the Sobel window reads, as slices: the same sums as `sobel`
             // without its per-pixel row arithmetic and bounds checks on the whole frame.
@@ -88,32 +167,58 @@ pub fn maps(frames: &[&Luma], area: Rect, edge: f32) -> Maps {
                     p(a, 2) + 2 * p(b, 2) + p(c, 2) - p(a, 0) - 2 * p(b, 0) - p(c, 0),
                     p(c, 0) + 2 * p(c, 1) + p(c, 2) - p(a, 0) - 2 * p(a, 1) - p(a, 2),
                 );
-                let (gx, gy) = (g.0 as f32, g.1 as f32);
-                sx[i] += gx;
-                sy[i] += gy;
+                // Within i16: at most MAX_RUN frames of |g| ≤ 1020.
+                s.sx[i] += g.0 as i16;
+                s.sy[i] += g.1 as i16;
                 // Exact: the squares of Sobel sums stay below 2^24 (hypot costs 5× more).
-                len[i] += ((g.0 * g.0 + g.1 * g.1) as f32).sqrt();
-                hits[i] += f32::from(u8::from(magnitude(g) >= edge));
+                s.len[i] += ((g.0 * g.0 + g.1 * g.1) as f32).sqrt();
+                s.hits[i] += u8::from(magnitude(g) >= edge);
                 if let Some(p) = previous {
-                    moves[i] += f32::from(u8::from(l.data[i].abs_diff(p.data[i]) >= STEP));
+                    moves[i] += u8::from(l.data[i].abs_diff(p.data[i]) >= STEP);
                 }
             }
         }
     }
+    s
+}
+
+/// The maps of the window made of `runs` (consecutive, same size and area; none: empty).
+fn maps_of(runs: &[&Sums]) -> Maps {
+    let nothing = Rect {
+        x: 0,
+        y: 0,
+        w: 0,
+        h: 0,
+    };
+    let (width, height, area) = runs
+        .first()
+        .map_or((0, 0, nothing), |r| (r.width, r.height, r.area));
+    let frames: usize = runs.iter().map(|r| r.frames).sum();
+    let n = frames.max(1) as f32;
+    let pairs = (frames.max(2) - 1) as f32;
+    let size = width * height;
     let mut presence = vec![0f32; size];
     let mut coherence = vec![0f32; size];
     let mut change = vec![0f32; size];
     let mut mean_gradient = vec![(0f32, 0f32); size];
     for y in area.y..area.y + area.h {
         for i in y * width + area.x..y * width + area.x + area.w {
-            presence[i] = hits[i] / n;
-            coherence[i] = if len[i] > 0.0 {
-                sx[i].hypot(sy[i]) / len[i]
-            } else {
-                0.0
-            };
-            change[i] = moves[i] / pairs;
-            mean_gradient[i] = (sx[i] / n, sy[i] / n);
+            let (mut sx, mut sy, mut len, mut hits, mut moves) = (0i32, 0i32, 0f32, 0u32, 0u32);
+            for (k, r) in runs.iter().enumerate() {
+                sx += i32::from(r.sx[i]);
+                sy += i32::from(r.sy[i]);
+                len += r.len[i];
+                hits += u32::from(r.hits[i]);
+                moves += u32::from(r.moves[i]);
+                if k > 0 {
+                    moves += r.entry.get(i).copied().map_or(0, u32::from);
+                }
+            }
+            let (sx, sy) = (sx as f32, sy as f32);
+            presence[i] = hits as f32 / n;
+            coherence[i] = if len > 0.0 { sx.hypot(sy) / len } else { 0.0 };
+            change[i] = moves as f32 / pairs;
+            mean_gradient[i] = (sx / n, sy / n);
         }
     }
     Maps {
@@ -131,10 +236,14 @@ pub fn maps(frames: &[&Luma], area: Rect, edge: f32) -> Maps {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_fixed_edge_over_changing_noise_persists() {
-        // 12×12 frames: a bright square (x 4..8, y 4..8) on noise that changes every frame.
-        let frames: Vec<Luma> = (0..10u32)
+    /// The maps of `frames` in one run.
+    fn maps(frames: &[&Luma], area: Rect, edge: f32) -> Maps {
+        runs(frames, &[], area, edge).maps(0, frames.len())
+    }
+
+    /// 12×12 frames: a bright square (x 4..8, y 4..8) on noise that changes every frame.
+    fn square_on_noise(count: u32) -> Vec<Luma> {
+        (0..count)
             .map(|f| Luma {
                 width: 12,
                 height: 12,
@@ -149,18 +258,38 @@ mod tests {
                     })
                     .collect(),
             })
-            .collect();
+            .collect()
+    }
+
+    const ALL: Rect = Rect {
+        x: 0,
+        y: 0,
+        w: 12,
+        h: 12,
+    };
+
+    #[test]
+    fn a_window_added_up_from_runs_is_the_window_in_one_run() {
+        let frames = square_on_noise(12);
         let refs: Vec<&Luma> = frames.iter().collect();
-        let m = maps(
-            &refs,
-            Rect {
-                x: 0,
-                y: 0,
-                w: 12,
-                h: 12,
-            },
-            100.0,
-        );
+        // Frames 2..9 from runs cut at 2, 4, 5 and 9 (each knowing the frame before it).
+        let added = runs(&refs, &[2, 4, 5, 9], ALL, 100.0).maps(2, 9);
+        let one = maps(&refs[2..9], ALL, 100.0);
+        assert_eq!(added.presence, one.presence);
+        assert_eq!(added.change, one.change);
+        assert_eq!(added.mean_gradient, one.mean_gradient);
+        for (a, b) in added.coherence.iter().zip(&one.coherence) {
+            assert!((a - b).abs() < 1e-6, "{a} vs {b}");
+        }
+        assert!(one.change.iter().any(|&c| c > 0.0));
+        assert!(maps_of(&[]).presence.is_empty());
+    }
+
+    #[test]
+    fn a_fixed_edge_over_changing_noise_persists() {
+        let frames = square_on_noise(10);
+        let refs: Vec<&Luma> = frames.iter().collect();
+        let m = maps(&refs, ALL, 100.0);
         let at = |x: usize, y: usize| y * 12 + x;
         assert_eq!(m.presence[at(4, 6)], 1.0);
         assert!(m.coherence[at(4, 6)] > 0.9);

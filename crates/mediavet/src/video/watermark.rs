@@ -6,9 +6,8 @@
 use super::bars::{active_area, Rect};
 use super::frames::Frame;
 use super::luma::Luma;
-use super::persistence::{magnitude, maps, sobel, Maps};
+use super::persistence::{magnitude, runs, sobel, Maps};
 use super::regions::{candidates, Candidate, Thresholds};
-use rayon::prelude::*;
 
 /// Sobel L1 magnitude that counts as an edge (a sharp step of about 12 code values).
 pub const EDGE: f32 = 48.0;
@@ -91,16 +90,18 @@ pub fn scan(frames: &[Frame], persistence: f64) -> Scan {
             })
             .collect()
     };
-    // The whole video and its halves and thirds are searched side by side.
+    // The whole video and its halves and thirds, each added up from the sums of the runs
+    // of frames between their edges (one pass over the frames), searched side by side.
+    let parts = windows(lumas.len());
+    let edges: Vec<usize> = parts.iter().flat_map(|&(lo, hi)| [lo, hi]).collect();
+    let runs = runs(&lumas, &edges, active, EDGE);
+    let window = |lo: usize, hi: usize| runs.maps(lo, hi);
     let (whole, windowed) = rayon::join(
-        || maps(&lumas, active, EDGE),
+        || window(0, lumas.len()),
         || {
-            windows(lumas.len())
-                .into_par_iter()
-                .flat_map_iter(|(lo, hi)| {
-                    let part = &lumas[lo..hi];
-                    with_directions(&maps(part, active, EDGE), part)
-                })
+            parts
+                .into_iter()
+                .flat_map(|(lo, hi)| with_directions(&window(lo, hi), &lumas[lo..hi]))
                 .collect::<Vec<_>>()
         },
     );
