@@ -9,6 +9,8 @@
 #   INTAKE1000=1 benches/compare.sh  also runs benches/intake1000.sh (the batch figure).
 #   BASELINE=/path/to/older/mediavet benches/compare.sh  also times an older build in the
 #   same runs (a refactor must keep the figures: see the README).
+#   PROFILE=release benches/compare.sh  times the `cargo run --release` build instead of
+#   release-lto (fat LTO, the build a packaged binary should use; ~16 min to build once).
 set -euo pipefail
 runs=${1:-20}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,8 +31,9 @@ if [ ! -s "$file" ]; then
   mv "$file.part" "$file"
 fi
 
-cargo build --quiet --release -p mediavet-cli --manifest-path "$root/Cargo.toml"
-bin="$root/target/release/mediavet"
+profile=${PROFILE:-release-lto}
+cargo build --quiet --profile "$profile" -p mediavet-cli --manifest-path "$root/Cargo.toml"
+bin="$root/target/$profile/mediavet"
 
 # With BASELINE set, an older build runs beside this one in each comparison (last).
 baseline=${BASELINE:-}
@@ -93,7 +96,7 @@ else
   rss_base=0 rss_base_levels=0 rss_base_frames=0
 fi
 
-python3 - "$out/compare.json" "$rss_mediavet" "$rss_ffprobe" "$rss_mediainfo" "$file" "$out/compare_audio.json" "$rss_levels" "$rss_ebur128" "$out/compare_frames.json" "$rss_frames" "$rss_frames_ffmpeg" "$rss_base" "$rss_base_levels" "$rss_base_frames" "$out/compare_check.json" "$out/compare_qc.json" "$rss_check" "$rss_check_notext" "$rss_jobs2" "$rss_jobs2_notext" <<'PY'
+PROFILE_NAME=$profile python3 - "$out/compare.json" "$rss_mediavet" "$rss_ffprobe" "$rss_mediainfo" "$file" "$out/compare_audio.json" "$rss_levels" "$rss_ebur128" "$out/compare_frames.json" "$rss_frames" "$rss_frames_ffmpeg" "$rss_base" "$rss_base_levels" "$rss_base_frames" "$out/compare_check.json" "$out/compare_qc.json" "$rss_check" "$rss_check_notext" "$rss_jobs2" "$rss_jobs2_notext" <<'PY'
 import json, os, platform, subprocess, sys
 results = json.load(open(sys.argv[1]))["results"]
 rss = [int(x) for x in sys.argv[2:5]] + [int(sys.argv[12])]
@@ -103,7 +106,7 @@ frames = json.load(open(sys.argv[9]))["results"]
 frames_rss = [int(x) for x in sys.argv[10:12]] + [int(sys.argv[14])]
 size = os.path.getsize(sys.argv[5])
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
-print(f"File: {os.path.basename(sys.argv[5])}, {size/1e6:.1f} MB; machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}")
+print(f"File: {os.path.basename(sys.argv[5])}, {size/1e6:.1f} MB; machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; build: --profile {profile}")
 print()
 def table(title, results, rss, ms_digits, ratio_digits):
     print(f"| {title} | median | min | peak RSS | mediavet is |")
