@@ -98,6 +98,7 @@ fi
 
 PROFILE_NAME=$profile python3 - "$out/compare.json" "$rss_mediavet" "$rss_ffprobe" "$rss_mediainfo" "$file" "$out/compare_audio.json" "$rss_levels" "$rss_ebur128" "$out/compare_frames.json" "$rss_frames" "$rss_frames_ffmpeg" "$rss_base" "$rss_base_levels" "$rss_base_frames" "$out/compare_check.json" "$out/compare_qc.json" "$rss_check" "$rss_check_notext" "$rss_jobs2" "$rss_jobs2_notext" <<'PY'
 import json, os, platform, subprocess, sys
+profile = os.environ["PROFILE_NAME"]
 results = json.load(open(sys.argv[1]))["results"]
 rss = [int(x) for x in sys.argv[2:5]] + [int(sys.argv[12])]
 audio = json.load(open(sys.argv[6]))["results"]
