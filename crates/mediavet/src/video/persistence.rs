@@ -127,7 +127,7 @@ impl Runs {
     pub fn maps(&self, lo: usize, hi: usize) -> Maps {
         let from = self.cuts.partition_point(|&c| c < lo);
         let to = self.cuts.partition_point(|&c| c < hi);
-        maps_of(&self.sums[from..to.max(from)].iter().collect::<Vec<_>>())
+        maps_of(&self.sums[from..to.max(from)])
     }
 }
 
@@ -183,7 +183,7 @@ fn sums(frames: &[&Luma], before: Option<&Luma>, area: Rect, edge: f32) -> Sums 
 }
 
 /// The maps of the window made of `runs` (consecutive, same size and area; none: empty).
-fn maps_of(runs: &[&Sums]) -> Maps {
+fn maps_of(runs: &[Sums]) -> Maps {
     let nothing = Rect {
         x: 0,
         y: 0,
