@@ -7,6 +7,7 @@
 
 mod cells;
 pub use crate::text::id_number;
+mod xls;
 mod xlsx;
 
 use crate::facts::entry::Channel;
@@ -280,7 +281,12 @@ fn ticked<T: Copy + PartialEq>(text: &str, options: &[(&str, T)], not_before: &[
 /// is not a form, `Err` when it cannot be read.
 pub fn read(bytes: &[u8], source: &str, xlsx: bool) -> Result<Option<Form>, String> {
     if xlsx {
-        let rows = xlsx::rows(bytes)?;
+        // A spreadsheet form: OOXML in a ZIP, or BIFF in an OLE file (.xls, WPS's .et).
+        let rows = if bytes.starts_with(b"PK") {
+            xlsx::rows(bytes)?
+        } else {
+            xls::rows(bytes)?
+        };
         Ok(from_rows(&rows, source, "xlsx"))
     } else {
         let rows = cells::rows(bytes)?;
