@@ -16,7 +16,10 @@ fn main() -> ExitCode {
     match run(cli.command) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("mediavet: {e}");
+            eprintln!(
+                "mediavet: {}",
+                mediavet::printer::safe::text(&e.to_string())
+            );
             ExitCode::from(2)
         }
     }

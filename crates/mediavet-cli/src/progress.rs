@@ -21,5 +21,5 @@ pub fn bar(files: usize) -> ProgressBar {
 /// Records one finished file.
 pub fn done(bar: &ProgressBar, report: &Report) {
     bar.inc(1);
-    bar.set_message(report.facts.path.clone());
+    bar.set_message(mediavet::printer::safe::text(&report.facts.path).into_owned());
 }

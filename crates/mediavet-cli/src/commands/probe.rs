@@ -29,7 +29,10 @@ pub fn run(
     let mut missing = 0;
     for file in files {
         if let Err(e) = std::fs::File::open(file) {
-            eprintln!("mediavet: {}: {e}", file.display());
+            eprintln!(
+                "mediavet: {}",
+                mediavet::printer::safe::text(&format!("{}: {e}", file.display()))
+            );
             let path = file.display().to_string();
             let error = format!("{}: {e}", file.display());
             all.push(serde_json::json!({ "path": path, "error": error }));

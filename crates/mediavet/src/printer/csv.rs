@@ -47,7 +47,7 @@ pub fn write_sheet(
     let mut w = csv::Writer::from_writer(out);
     w.write_record(header)?;
     for r in rows {
-        w.write_record(r)?;
+        w.write_record(r.iter().map(|c| super::safe::text(c).into_owned()))?;
     }
     w.flush()
 }

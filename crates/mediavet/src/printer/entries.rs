@@ -3,6 +3,7 @@
 //! one row per entry. Personal data appears only as the form's masked view.
 
 use super::human::{verdict_label, write_findings, Style};
+use super::safe::text as safe;
 use crate::entry::EntryReport;
 use crate::facts::SCHEMA_VERSION;
 use crate::finding::{Lang, Severity};
@@ -25,10 +26,10 @@ pub fn write_human(
             out,
             "{}  {}  [{category} · {}]",
             style.paint(paint, label),
-            e.display_name(),
+            safe(e.display_name()),
             e.profile.as_deref().unwrap_or("-")
         )?;
-        writeln!(out, "  {}", e.facts.source)?;
+        writeln!(out, "  {}", safe(&e.facts.source))?;
         write_findings(out, &e.findings, lang, &style, "  ")?;
         for r in &e.files {
             let (label, paint) = verdict_label(r.verdict, lang);
@@ -36,7 +37,7 @@ pub fn write_human(
                 out,
                 "  {}  {}  [{}]",
                 style.paint(paint, label),
-                r.facts.path,
+                safe(&r.facts.path),
                 r.facts.kind_name()
             )?;
             write_findings(out, &r.findings, lang, &style, "    ")?;
@@ -50,7 +51,7 @@ pub fn write_human(
                 out,
                 "  {}  {}",
                 style.paint("36;1", head),
-                g.summary().get(lang)
+                safe(g.summary().get(lang))
             )?;
         }
     }

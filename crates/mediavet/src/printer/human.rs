@@ -1,5 +1,6 @@
 //! Human-readable report: one block per file, errors first, colour only on a terminal.
 
+use super::safe::text as safe;
 use crate::finding::{Lang, Severity};
 use crate::group::Group;
 use crate::report::{failing_rules, Report, Verdict};
@@ -57,9 +58,9 @@ pub fn write(
             out,
             "{}  {}  [{} · {}]",
             style.paint(colour, label),
-            r.facts.path,
+            safe(&r.facts.path),
             r.facts.kind_name(),
-            r.profile
+            safe(&r.profile)
         )?;
         write_findings(out, &r.findings, lang, &style, "")?;
     }
@@ -72,7 +73,7 @@ pub fn write(
             out,
             "{}  {}",
             style.paint("36;1", head),
-            g.summary().get(lang)
+            safe(g.summary().get(lang))
         )?;
     }
     let count = |v: Verdict| reports.iter().filter(|r| r.verdict == v).count();
@@ -130,10 +131,10 @@ pub(super) fn write_findings(
             f.rule
         );
         if let Some(m) = &f.measured {
-            head.push_str(&format!(" {measured} {}", m.text));
+            head.push_str(&format!(" {measured} {}", safe(&m.text)));
         }
         if let Some(e) = &f.expected {
-            head.push_str(&format!("  {expected} {}", e.text));
+            head.push_str(&format!("  {expected} {}", safe(&e.text)));
         }
         writeln!(out, "{}", head.trim_end())?;
         writeln!(
@@ -141,7 +142,7 @@ pub(super) fn write_findings(
             "{indent}  {:<8} {:<17} {}",
             "",
             "",
-            f.message.get(lang)
+            safe(f.message.get(lang))
         )?;
         if let Some(h) = &f.hint {
             writeln!(
@@ -150,7 +151,7 @@ pub(super) fn write_findings(
                 "",
                 "",
                 style.paint("36", fix),
-                h.get(lang)
+                safe(h.get(lang))
             )?;
         }
     }

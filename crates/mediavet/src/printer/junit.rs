@@ -2,6 +2,7 @@
 //! natively.
 //! Errors are failures; warnings and infos pass with their messages in system-out.
 
+use super::safe::text as safe;
 use crate::finding::{Lang, Severity};
 use crate::profile::Profile;
 use crate::report::{Report, Verdict};
@@ -18,12 +19,13 @@ pub fn write(
 ) -> std::io::Result<()> {
     let mut doc = JReport::new("mediavet");
     for r in reports {
-        let mut suite = TestSuite::new(r.facts.path.clone());
+        let path = safe(&r.facts.path);
+        let mut suite = TestSuite::new(path.clone().into_owned());
         for (rule, _) in rules::active(profile).filter(|(r, _)| r.judges_files()) {
             let findings: Vec<_> = r.findings.iter().filter(|f| f.rule == rule.id).collect();
             let text = findings
                 .iter()
-                .map(|f| format!("{}: {}", f.severity.as_str(), f.message.get(lang)))
+                .map(|f| format!("{}: {}", f.severity.as_str(), safe(f.message.get(lang))))
                 .collect::<Vec<_>>()
                 .join("\n");
             let failed = findings.iter().any(|f| f.severity == Severity::Error);
@@ -40,7 +42,7 @@ pub fn write(
                 TestCaseStatus::success()
             };
             let mut case = TestCase::new(rule.id, status);
-            case.set_classname(format!("{}.{}", profile.name, r.facts.path));
+            case.set_classname(format!("{}.{path}", safe(&profile.name)));
             if !text.is_empty() {
                 case.set_system_out(text);
             }

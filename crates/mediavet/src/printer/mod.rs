@@ -10,6 +10,7 @@ pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod safe;
 
 use crate::finding::Lang;
 use crate::group::Group;
