@@ -449,8 +449,8 @@ fn absurd_claims_do_not_allocate_alone() {
 }
 
 /// A JPEG header: one quantisation table, a frame of `w × h` with three components
-/// (`sof` 0xc0 baseline, 0xc2 progressive), a scan header, a few bytes, the end.
-fn jpeg_header(sof: u8, w: u16, h: u16) -> Vec<u8> {
+/// (`sof` 0xc0 baseline, 0xc2 progressive), a scan header, `data` bytes, the end.
+fn jpeg_header(sof: u8, w: u16, h: u16, data: usize) -> Vec<u8> {
     let mut j = vec![0xff, 0xd8, 0xff, 0xdb, 0, 67, 0];
     j.extend([1u8; 64]);
     j.extend([0xff, sof, 0, 17, 8]);
@@ -458,7 +458,7 @@ fn jpeg_header(sof: u8, w: u16, h: u16) -> Vec<u8> {
     j.extend(w.to_be_bytes());
     j.extend([3, 1, 0x22, 0, 2, 0x11, 0, 3, 0x11, 0]);
     j.extend([0xff, 0xda, 0, 12, 3, 1, 0, 2, 0, 3, 0, 0, 63, 0]);
-    j.extend([0u8; 16]);
+    j.extend(vec![0u8; data]);
     j.extend([0xff, 0xd9]);
     j
 }
@@ -466,16 +466,50 @@ fn jpeg_header(sof: u8, w: u16, h: u16) -> Vec<u8> {
 #[test]
 fn pictures_are_decoded_only_within_the_memory_limit() {
     let photo = mediavet::Profile::builtin("photo").unwrap();
+    // A header that claims 160 MP over 16 bytes of data: a block costs at least a bit,
+    // so it is not decoded at its word (this took ~4 s and 160 MB before).
+    let start = std::time::Instant::now();
+    let r = mediavet::check_bytes(
+        &jpeg_header(0xc0, 16000, 10000, 16),
+        "h.jpg".as_ref(),
+        &photo,
+    );
+    assert!(start.elapsed() < std::time::Duration::from_secs(1));
+    let img = r.facts.image.as_ref().unwrap();
+    let why = &img.not_decoded.as_ref().unwrap().en;
+    assert!(
+        why.contains("claims 16000×10000, but 122 bytes code at most 0.1 MP"),
+        "{why}"
+    );
+    assert!(r
+        .facts
+        .problems
+        .iter()
+        .any(|p| p.message.en.contains("damaged or forged")));
+    let res = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "image.resolution")
+        .unwrap();
+    assert!(res.message.en.contains("header's claim only"), "{:?}", res);
     // 160 MP is under the 200 MP limit, but progressive it would need 1.1 GiB.
-    let r = mediavet::check_bytes(&jpeg_header(0xc2, 16000, 10000), "p.jpg".as_ref(), &photo);
+    let r = mediavet::check_bytes(
+        &jpeg_header(0xc2, 16000, 10000, 320_000),
+        "p.jpg".as_ref(),
+        &photo,
+    );
     let img = r.facts.image.as_ref().unwrap();
     assert!(img.sharpness.is_none());
     let why = &img.not_decoded.as_ref().unwrap().en;
     assert!(why.contains("1068 MiB, over the 1024 MiB limit"), "{why}");
-    // The same header baseline is decoded (160 MB of grey, its data missing): a damage
-    // finding, and memory back to normal afterwards.
+    // The same header baseline with enough bytes is decoded (160 MB of grey, its data
+    // zeros): a damage finding, and memory back to normal afterwards.
     let before = peak_rss_kib();
-    let r = mediavet::check_bytes(&jpeg_header(0xc0, 16000, 10000), "b.jpg".as_ref(), &photo);
+    let r = mediavet::check_bytes(
+        &jpeg_header(0xc0, 16000, 10000, 320_000),
+        "b.jpg".as_ref(),
+        &photo,
+    );
     assert!(
         r.findings.iter().any(|f| f.rule == "file.unreadable"),
         "{:?}",

@@ -46,6 +46,10 @@ pub struct ImageFacts {
     /// Why the picture was not decoded, when a rule needed it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub not_decoded: Option<Text>,
+    /// The height the frame header claims, when the picture data holds fewer rows
+    /// (`height` is then the rows decoded).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claimed_height: Option<u32>,
 }
 
 /// The estimate.

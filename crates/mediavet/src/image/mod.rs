@@ -139,6 +139,7 @@ fn sized(w: u32, h: u32, orientation: Option<u16>) -> ImageFacts {
         sharpness: None,
         fingerprint: None,
         not_decoded: None,
+        claimed_height: None,
     }
 }
 
@@ -147,6 +148,9 @@ fn sized(w: u32, h: u32, orientation: Option<u16>) -> ImageFacts {
 /// largest baseline picture the default `max_megapixels` admits needs 200 MiB; a 100 MP
 /// progressive one 700 MiB).
 pub const DECODE_MEMORY_LIMIT: u64 = 1 << 30;
+
+/// Most pixels one byte of a JPEG can code: a block of 8×8 needs at least one bit.
+pub const MAX_PIXELS_PER_BYTE: u64 = 512;
 
 /// Decodes the picture of a JPEG in `r` (any position) and records its clarity in
 /// `facts`; a picture over `max_megapixels` is not decoded. Other formats are not decoded
@@ -179,6 +183,26 @@ pub fn measure<R: BufRead + Seek>(
                 "未测量：文件头声称 {:.0} 百万像素，超过解码上限 {max_megapixels:.0} 百万像素",
                 img.megapixels
             ),
+        ));
+        return;
+    }
+    // Every 8×8 block of a scan costs at least one bit (its DC difference), so a file
+    // of B bytes codes at most 512·B pixels: a larger claim is not decoded at the
+    // header's word.
+    let size = r.seek(std::io::SeekFrom::End(0)).unwrap_or(0);
+    let claimed = u64::from(img.width) * u64::from(img.height);
+    if claimed > size.saturating_mul(MAX_PIXELS_PER_BYTE) {
+        let (w, h) = (img.width, img.height);
+        let most = size.saturating_mul(MAX_PIXELS_PER_BYTE) as f64 / 1e6;
+        img.not_decoded = Some(Text::new(
+            format!("not measured: the header claims {w}×{h}, but {size} bytes code at most {most:.1} MP"),
+            format!("未测量：文件头声称 {w}×{h}，但 {size} 字节最多只能容纳 {most:.1} 百万像素"),
+        ));
+        facts.problems.push(Problem::new(
+            false,
+            None,
+            format!("the frame header claims {w}×{h} pixels, more than the {size} bytes of the file can hold: the file is damaged or forged"),
+            format!("帧头声称 {w}×{h} 像素，超过文件 {size} 字节所能容纳的像素：文件已损坏或被篡改"),
         ));
         return;
     }
@@ -220,7 +244,22 @@ pub fn measure<R: BufRead + Seek>(
             img.sharpness = d.sharpness;
             img.fingerprint = d.fingerprint;
             facts.thumbnails.extend(d.thumbnail);
-            if let Some(why) = d.truncated {
+            if let Some(rows) = d.rows.and_then(|r| u32::try_from(r).ok()) {
+                let (w, h) = (img.width, img.height);
+                facts.problems.push(Problem::new(
+                    false,
+                    None,
+                    format!("the picture data ends after {rows} of the {h} rows the header claims: {w}×{rows} pixels are in the file"),
+                    format!("图像数据在第 {rows} 行结束（文件头声称 {h} 行）：文件中只有 {w}×{rows} 像素"),
+                ));
+                let shown = sized(w, rows, img.orientation);
+                img.claimed_height = Some(h);
+                img.height = rows;
+                img.display_width = shown.display_width;
+                img.display_height = shown.display_height;
+                img.megapixels = shown.megapixels;
+            }
+            if let Some(why) = d.truncated.filter(|_| d.rows.is_none()) {
                 facts.problems.push(Problem::new(
                     false,
                     None,

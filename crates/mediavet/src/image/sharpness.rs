@@ -30,6 +30,9 @@ pub struct Decoded {
     pub truncated: Option<String>,
     /// The picture's thumbnail, when asked for.
     pub thumbnail: Option<crate::facts::Thumbnail>,
+    /// The rows really decoded, when the scan ends before the height the header claims
+    /// (the decoder fills the rest with grey 128).
+    pub rows: Option<usize>,
 }
 
 /// How a thumbnail of the decoded picture is made: turned by the EXIF orientation, to the
@@ -64,19 +67,38 @@ pub fn measure<R: BufRead + Seek>(
     let fingerprint = crate::image::fingerprint::of_luma(&pixels, w, h);
     let thumbnail = thumbnail
         .and_then(|t| super::thumbnail::grey(&pixels, (w, h), t.orientation, t.display, None));
+    // Rows of grey 128 at the bottom may be the decoder's filling of a scan that ended
+    // early (a header that claims more rows than the data holds ends with the
+    // end-of-image marker all the same): a strict decode tells.
+    let grey_rows = pixels
+        .chunks_exact(w.max(1))
+        .rev()
+        .take_while(|row| row.iter().all(|&p| p == 128))
+        .count();
     drop(pixels);
-    let mut truncated = None;
-    if !ends_with_eoi(r).map_err(|e| e.to_string())? {
+    let eoi = ends_with_eoi(r).map_err(|e| e.to_string())?;
+    let (mut truncated, mut rows) = (None, None);
+    if grey_rows > 0 || !eoi {
         r.seek(SeekFrom::Start(start)).map_err(|e| e.to_string())?;
-        truncated = decode(&mut *r, options.set_strict_mode(true))
+        let strict = decode(&mut *r, options.set_strict_mode(true))
             .err()
             .map(|e| e.to_string());
+        let short = strict
+            .as_deref()
+            .is_some_and(|e| e.contains("Premature end"));
+        if short && grey_rows > 0 {
+            rows = Some(h - grey_rows);
+        }
+        if !eoi {
+            truncated = strict;
+        }
     }
     Ok(Decoded {
         sharpness,
         fingerprint,
         truncated,
         thumbnail,
+        rows,
     })
 }
 

@@ -1,7 +1,8 @@
 //! image.resolution — the photo has fewer pixels than the profile asks for.
 //!
 //! What: megapixels (width × height) and the long side as displayed (EXIF orientation
-//! applied), from the JPEG frame header, against `[image] min_megapixels` (default 2)
+//! applied), of the decoded picture (the rows the picture data really holds, not the
+//! height the frame header claims), against `[image] min_megapixels` (default 2)
 //! and `min_long_side` (default 1920).
 //!
 //! Why: small pictures are usually thumbnails or copies forwarded through chat apps,
@@ -12,13 +13,14 @@
 
 use super::{Check, Ctx, Rule};
 use crate::finding::{Finding, Quantity, Severity, Text};
+use crate::inspect::Need;
 use crate::profile::Profile;
 
 /// The rule's declaration: its id, default severity, what it needs decoded, its doc.
 pub(super) static RULE: Rule = Rule {
     id: "image.resolution",
     default: Severity::Error,
-    needs: None,
+    needs: Some(Need::Pixels),
     doc: super::docs::IMAGE_RESOLUTION,
     applies,
     check: Check::File(check),
@@ -40,7 +42,26 @@ fn check(cx: &Ctx, sev: Severity) -> Vec<Finding> {
     let small_mp = min_mp.is_some_and(|m| img.megapixels < m);
     let short = min_long.is_some_and(|l| long < l);
     if !small_mp && !short {
-        return Vec::new();
+        // A picture that was not decoded has only its header's word for its size.
+        return img
+            .not_decoded
+            .iter()
+            .map(|why| {
+                cx.finding(
+                    Severity::Warning,
+                    Text::new(
+                        format!(
+                            "The size {}×{} is the header's claim only: resolution {}.",
+                            img.display_width, img.display_height, why.en
+                        ),
+                        format!(
+                            "尺寸 {}×{} 仅为文件头所声称：分辨率{}。",
+                            img.display_width, img.display_height, why.zh
+                        ),
+                    ),
+                )
+            })
+            .collect();
     }
     let (w, h, mp) = (img.display_width, img.display_height, img.megapixels);
     let want = match (min_mp, min_long) {
@@ -81,5 +102,15 @@ mod tests {
         let long_only = profile("photo", "[image]\nmin_megapixels = 0.1\n");
         expect(&RULE, "megapixels lowered", &photo(1920, 100), &long_only, &[]);
         expect(&RULE, "no image facts", &bare(crate::kind::FileKind::Png, "p.png"), &p, &[]);
+        let mut undecoded = photo(4000, 3000);
+        image(&mut undecoded).not_decoded = Some(crate::finding::Text::new(
+            "not measured: damaged",
+            "未测量：已损坏",
+        ));
+        let header_only = [warning(
+            "The size 4000×3000 is the header's claim only: resolution not measured: damaged.",
+            "尺寸 4000×3000 仅为文件头所声称：分辨率未测量：已损坏。",
+        )];
+        expect(&RULE, "not decoded", &undecoded, &p, &header_only);
     }
 }

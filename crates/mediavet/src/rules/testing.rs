@@ -127,6 +127,7 @@ pub fn photo(width: u32, height: u32) -> Facts {
         sharpness: None,
         fingerprint: None,
         not_decoded: None,
+        claimed_height: None,
     });
     facts
 }
