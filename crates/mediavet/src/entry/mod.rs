@@ -9,6 +9,7 @@ pub mod form;
 mod judge;
 pub use crate::naming as name;
 pub mod receive;
+pub mod unrar;
 
 pub use crate::facts::entry::{
     AuthorHit, Content, Duplicate, EntryFacts, FormByHand, UnpackProblemView,

@@ -156,6 +156,8 @@ pub struct Received {
     inflated: u64,
     /// Bytes of members held in memory.
     held: u64,
+    /// Whether the member bound was reached (and said).
+    said_full: bool,
     /// The private directory spilled members live in (shared by entries split from one
     /// input; removed when the last is dropped).
     temp: Option<Arc<tempfile::TempDir>>,
@@ -493,12 +495,36 @@ impl Received {
     /// and a body long enough to be a story.
     fn mail(&mut self, bytes: &[u8], prefix: &str, depth: usize, limits: &Limits) {
         use mail_parser::MimeHeaders;
+        let at = if prefix.is_empty() {
+            self.source.clone()
+        } else {
+            prefix.trim_end_matches('/').to_string()
+        };
+        if bytes.len() as u64 > limits.max_mail {
+            self.too_large_mail(&at, bytes.len() as u64, limits);
+            return;
+        }
+        // The parser holds every MIME part at once (a 134 MB mail of 2.3 million parts
+        // took gigabytes): parts are counted first, by their boundary lines.
+        let parts = boundary_lines(bytes);
+        if parts > limits.max_members {
+            self.problem(
+                &at,
+                "too_many",
+                Text::new(
+                    format!(
+                        "the mail has about {parts} MIME parts, more than the {} read: it was not opened",
+                        limits.max_members
+                    ),
+                    format!(
+                        "邮件约有 {parts} 个 MIME 部分，超过可读取的 {} 个，未打开",
+                        limits.max_members
+                    ),
+                ),
+            );
+            return;
+        }
         let Some(m) = mail_parser::MessageParser::default().parse(bytes) else {
-            let at = if prefix.is_empty() {
-                self.source.clone()
-            } else {
-                prefix.trim_end_matches('/').to_string()
-            };
             self.problem(
                 &at,
                 "unreadable",
@@ -526,7 +552,25 @@ impl Received {
             let size = data.len() as u64;
             self.push(path, Data::Memory(data), size, limits);
         }
+        if let Some(boundary) = unclosed_multipart(&m, bytes) {
+            let last = m
+                .attachments()
+                .last()
+                .and_then(|p| p.attachment_name().map(str::to_string));
+            let what = last.map_or_else(String::new, |n| format!(" ({n})"));
+            self.problem(
+                &at,
+                "truncated",
+                Text::new(
+                    format!("the mail ends before its multipart body does (no closing --{boundary}--): it was cut off, and its last part{what} may be incomplete"),
+                    format!("邮件在多部分正文结束之前中断（缺少结尾 --{boundary}--）：邮件被截断，最后一个部分{what}可能不完整"),
+                ),
+            );
+        }
         for (i, part) in m.attachments().enumerate() {
+            if self.full(&format!("{prefix}…"), limits) {
+                break;
+            }
             if let Some(inner) = part.message() {
                 let name = part
                     .attachment_name()
@@ -647,35 +691,55 @@ impl Received {
                 Err(e) => unreadable(self, e),
             },
             Container::Rar => self.rar(path, prefix, depth, limits),
-            Container::Mail | Container::Mbox => match std::fs::read(path) {
-                Ok(b) => self.mail(&b, prefix, depth, limits),
-                Err(e) => unreadable(self, e),
+            Container::Mail | Container::Mbox => match std::fs::metadata(path) {
+                Ok(m) if m.len() > limits.max_mail => {
+                    self.too_large_mail(prefix.trim_end_matches('/'), m.len(), limits)
+                }
+                _ => match std::fs::read(path) {
+                    Ok(b) => self.mail(&b, prefix, depth, limits),
+                    Err(e) => unreadable(self, e),
+                },
             },
         }
     }
 
     /// Keeps a member, unless the entry already has as many as allowed.
     fn push(&mut self, path: String, data: Data, size: u64, limits: &Limits) {
-        if self.members.len() >= limits.max_members {
-            if self.members.len() == limits.max_members {
-                self.problem(
-                    &path,
-                    "too_many",
-                    Text::new(
-                        format!(
-                            "more than {} files: the rest were not opened",
-                            limits.max_members
-                        ),
-                        format!("文件超过 {} 个，其余未打开", limits.max_members),
-                    ),
-                );
-            }
+        if self.full(&path, limits) {
             return;
         }
         if let Data::Memory(b) = &data {
             self.held += b.len() as u64;
         }
         self.members.push(Member { path, data, size });
+    }
+
+    /// Whether the entry has as many members as allowed; the first time, says so (one
+    /// finding, however many more there are).
+    fn full(&mut self, path: &str, limits: &Limits) -> bool {
+        if self.members.len() < limits.max_members {
+            return false;
+        }
+        self.say_full(path, limits);
+        true
+    }
+
+    /// Says, once, that the member bound was reached.
+    fn say_full(&mut self, path: &str, limits: &Limits) {
+        if !self.said_full {
+            self.said_full = true;
+            self.problem(
+                path,
+                "too_many",
+                Text::new(
+                    format!(
+                        "more than {} files: the rest were not opened",
+                        limits.max_members
+                    ),
+                    format!("文件超过 {} 个，其余未打开", limits.max_members),
+                ),
+            );
+        }
     }
 
     /// Reads a member's content from `r`, inflating at most what the limits leave and
@@ -832,8 +896,7 @@ impl Received {
             }
         };
         for i in 0..zip.len() {
-            if self.members.len() >= limits.max_members {
-                self.push(format!("{prefix}…"), Data::Memory(Vec::new()), 0, limits);
+            if self.full(&format!("{prefix}…"), limits) {
                 break;
             }
             let (raw_name, encrypted, is_dir, compressed, declared) = match zip.by_index_raw(i) {
@@ -897,42 +960,35 @@ impl Received {
     }
 
     fn seven_zip<R: Read + Seek>(&mut self, r: R, prefix: &str, depth: usize, limits: &Limits) {
-        use sevenz_rust2::{ArchiveReader, Error, Password};
+        use sevenz_rust2::{ArchiveReader, Password};
         let container = prefix.trim_end_matches('/').to_string();
-        let reader = ArchiveReader::new(r, Password::empty());
+        // The decoders' dictionaries are checked against the bound before they are
+        // allocated (a 1.8 MB archive may declare a 4 GiB LZMA dictionary), and one
+        // thread decodes: LZMA2's threads each buffer a chunk.
+        let reader = ArchiveReader::new_with_memory_limit(
+            r,
+            Password::empty(),
+            usize::try_from(SEVEN_ZIP_MEMORY >> 10).unwrap_or(usize::MAX),
+        );
         let mut reader = match reader {
             Ok(a) => a,
             Err(e) => {
-                let (kind, en) = match e {
-                    Error::PasswordRequired | Error::MaybeBadPassword(_) => (
-                        "encrypted",
-                        "is encrypted (password-protected): it cannot be checked".to_string(),
-                    ),
-                    e => ("unreadable", format!("not a readable 7z archive: {e}")),
-                };
-                self.problem(
-                    &container,
-                    kind,
-                    Text::new(
-                        en.clone(),
-                        if kind == "encrypted" {
-                            "已加密（设有密码），无法检查".into()
-                        } else {
-                            format!("不是可读的 7z 压缩包：{e_zh}", e_zh = en)
-                        },
-                    ),
-                );
+                let (kind, detail) = seven_zip_error(&e, "not a readable 7z archive");
+                self.problem(&container, kind, detail);
                 return;
             }
         };
+        reader.set_thread_count(1);
         let mut taken: Vec<(String, Data, u64)> = Vec::new();
         let mut pending: Vec<UnpackProblem> = Vec::new();
+        let mut overflow = false;
         let total_packed: u64 = reader.archive().pack_sizes().iter().sum();
         let result = reader.for_each_entries(|entry, rd| {
             if entry.is_directory() {
                 return Ok(true);
             }
             if self.members.len() + taken.len() >= limits.max_members {
+                overflow = true;
                 return Ok(false);
             }
             let path = self.member_name(entry.name(), prefix);
@@ -946,77 +1002,103 @@ impl Received {
             }
         });
         if let Err(e) = result {
-            let encrypted = matches!(e, Error::PasswordRequired | Error::MaybeBadPassword(_));
+            let (kind, detail) = seven_zip_error(&e, "cannot be unpacked");
             pending.push(UnpackProblem {
                 member: container.clone(),
-                kind: if encrypted { "encrypted" } else { "unreadable" },
-                detail: if encrypted {
-                    Text::new(
-                        "is encrypted (password-protected): it cannot be checked",
-                        "已加密（设有密码），无法检查",
-                    )
-                } else {
-                    Text::new(format!("cannot be unpacked: {e}"), format!("无法解压：{e}"))
-                },
+                kind,
+                detail,
             });
         }
         self.problems.extend(pending);
         for (path, data, n) in taken {
             self.member_or_container(&path, data, n, depth, limits);
         }
+        if overflow {
+            self.say_full(&format!("{prefix}…"), limits);
+        }
     }
 
-    /// RAR has no pure-Rust reader: it is unpacked by an `unrar` or `7z` found on PATH
-    /// into the private directory, else reported.
+    /// RAR goes through an external program ([`super::unrar`]) into the private
+    /// directory, within what is left of the entry's bounds.
     fn rar(&mut self, path: &Path, prefix: &str, depth: usize, limits: &Limits) {
+        use super::unrar::{self, Failure};
         let container = prefix.trim_end_matches('/').to_string();
-        let Some((tool, args)) = rar_tool() else {
+        let Some(tool) = unrar::Tool::find() else {
             self.problem(&container, "unsupported", Text::new(
-                "is a RAR archive and neither unrar nor 7z is installed to open it: send the entry as a ZIP",
-                "是 RAR 压缩包，本机未安装 unrar 或 7z，无法打开：请改用 ZIP 格式提交",
+                "is a RAR archive and neither 7-Zip nor unrar is installed to open it: send the entry as a ZIP",
+                "是 RAR 压缩包，本机未安装 7-Zip 或 unrar，无法打开：请改用 ZIP 格式提交",
             ));
             return;
         };
         let Some(dir) = self.spill_dir(&container) else {
             return;
         };
-        let status = std::process::Command::new(&tool)
-            .args(args)
-            .arg(path)
-            .arg(format!("{}/", dir.display()))
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .status();
-        if !status.is_ok_and(|s| s.success()) {
-            self.problem(
-                &container,
-                "unreadable",
-                Text::new(
-                    format!(
-                        "{} could not unpack it (damaged, or encrypted)",
-                        tool.display()
-                    ),
-                    format!("{} 无法解压（已损坏或已加密）", tool.display()),
-                ),
-            );
+        let packed = std::fs::metadata(path).map_or(0, |m| m.len());
+        let by_ratio = ((packed.max(1) as f64) * limits.max_ratio) as u64;
+        let bounds = unrar::Bounds {
+            bytes: limits
+                .max_inflated
+                .saturating_sub(self.inflated)
+                .min(by_ratio.max(1 << 20)),
+            files: limits.max_members.saturating_sub(self.members.len()),
+            time: std::time::Duration::from_secs(120),
+        };
+        match unrar::extract(&tool, path, &dir, bounds) {
+            Ok(()) => {}
+            Err(Failure::Declared { bytes, files }) => {
+                self.problem(&container, "bomb", Text::new(
+                    format!("could not be unpacked safely: it declares {files} files of {} MiB in all, over the {} files and {} MiB left for this entry", bytes >> 20, bounds.files, bounds.bytes >> 20),
+                    format!("无法安全解压：声明含 {files} 个文件、共 {} MiB，超过本作品剩余的 {} 个文件、{} MiB", bytes >> 20, bounds.files, bounds.bytes >> 20),
+                ));
+                return;
+            }
+            Err(Failure::Stopped(why)) => {
+                self.problem(&container, "bomb", Text::new(
+                    format!("could not be unpacked safely: {} was stopped ({why}); nothing of it was kept", tool.path().display()),
+                    format!("无法安全解压：{} 已被终止（{why}），解出的内容均未保留", tool.path().display()),
+                ));
+                let _ = std::fs::remove_dir_all(&dir);
+                return;
+            }
+            Err(Failure::Failed(why)) => {
+                self.problem(
+                    &container,
+                    "unreadable",
+                    Text::new(why.clone(), format!("无法解压：{why}")),
+                );
+            }
         }
+        let mut found: Vec<(String, PathBuf, u64)> = Vec::new();
         for e in walkdir::WalkDir::new(&dir)
-            .max_depth(16)
+            .sort_by_file_name()
             .into_iter()
             .flatten()
         {
-            if !e.file_type().is_file() {
-                continue;
-            }
             let rel = e.path().strip_prefix(&dir).map_or_else(
                 |_| e.path().display().to_string(),
-                |p| p.to_string_lossy().into_owned(),
+                |p| p.to_string_lossy().replace('\\', "/"),
             );
-            let size = e.metadata().map_or(0, |m| m.len());
-            self.inflated += size;
             let p = format!("{prefix}{rel}");
-            self.member_or_container(&p, Data::Temp(e.path().to_path_buf()), size, depth, limits);
+            if e.path_is_symlink() {
+                self.problem(
+                    &p,
+                    "unsupported",
+                    Text::new(
+                        "is a symbolic link inside the archive: it was not followed",
+                        "是压缩包内的符号链接，未跟随读取",
+                    ),
+                );
+            } else if e.file_type().is_file() {
+                found.push((
+                    p,
+                    e.path().to_path_buf(),
+                    e.metadata().map_or(0, |m| m.len()),
+                ));
+            }
+        }
+        for (p, file, size) in found {
+            self.inflated += size;
+            self.member_or_container(&p, Data::Temp(file), size, depth, limits);
         }
     }
 
@@ -1118,19 +1200,65 @@ fn zip_name(raw: &[u8], decoded: &str) -> String {
     }
 }
 
-/// `unrar x` or `7z x` on PATH, with the arguments that extract everything without
-/// asking (and without a password: an encrypted archive fails).
-fn rar_tool() -> Option<(PathBuf, Vec<&'static str>)> {
-    let path = std::env::var_os("PATH")?;
-    let find = |name: &str| {
-        std::env::split_paths(&path)
-            .map(|d| d.join(name))
-            .find(|p| p.is_file())
-    };
-    if let Some(p) = find("unrar") {
-        return Some((p, vec!["x", "-y", "-p-", "-idq", "--"]));
+/// Lines that start with `--` (MIME boundaries, and a few others): at least as many as
+/// the mail has parts.
+fn boundary_lines(bytes: &[u8]) -> usize {
+    usize::from(bytes.starts_with(b"--")) + bytes.windows(3).filter(|w| w == b"\n--").count()
+}
+
+/// The boundary of a multipart (of `m`, or of a part of it) whose closing delimiter
+/// `--boundary--` is not in `bytes`: the mail was cut off.
+fn unclosed_multipart(m: &mail_parser::Message<'_>, bytes: &[u8]) -> Option<String> {
+    use mail_parser::MimeHeaders;
+    let closed: std::collections::HashSet<&[u8]> = bytes
+        .split(|&b| b == b'\n')
+        .filter_map(|l| l.trim_ascii_end().strip_prefix(b"--")?.strip_suffix(b"--"))
+        .collect();
+    m.parts.iter().find_map(|p| {
+        let ct = p.content_type()?;
+        if !ct.ctype().eq_ignore_ascii_case("multipart") {
+            return None;
+        }
+        let b = ct.attribute("boundary")?;
+        (!closed.contains(b.as_bytes())).then(|| b.to_string())
+    })
+}
+
+/// Most memory a 7z decoder may need (LZMA/LZMA2 dictionary, PPMd model): 7-Zip's
+/// `-mx9` uses a 64 MiB dictionary.
+const SEVEN_ZIP_MEMORY: u64 = 192 << 20;
+
+/// The `entry.archive` kind and text of a 7z error.
+fn seven_zip_error(e: &sevenz_rust2::Error, what: &str) -> (&'static str, Text) {
+    use sevenz_rust2::Error;
+    match e {
+        Error::PasswordRequired | Error::MaybeBadPassword(_) => (
+            "encrypted",
+            Text::new(
+                "is encrypted (password-protected): it cannot be checked",
+                "已加密（设有密码），无法检查",
+            ),
+        ),
+        Error::MaxMemLimited { actaul_kb, .. } => (
+            "too_large",
+            Text::new(
+                format!(
+                    "could not be unpacked safely: decoding it needs {} MiB of memory, over the {} MiB allowed",
+                    actaul_kb >> 10,
+                    SEVEN_ZIP_MEMORY >> 20
+                ),
+                format!(
+                    "无法安全解压：解码需要 {} MiB 内存，超过允许的 {} MiB",
+                    actaul_kb >> 10,
+                    SEVEN_ZIP_MEMORY >> 20
+                ),
+            ),
+        ),
+        e => (
+            "unreadable",
+            Text::new(format!("{what}: {e}"), format!("无法解压：{e}")),
+        ),
     }
-    find("7z").map(|p| (p, vec!["x", "-y", "-p", "-bd"]))
 }
 
 #[cfg(test)]
