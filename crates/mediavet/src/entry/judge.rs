@@ -158,8 +158,11 @@ pub fn check_entries(
             .collect();
         let known: Vec<Prints> = reference
             .par_iter()
-            .flat_map_iter(|p| receive::receive(p, &limits))
-            .map(|r| judge(r, intake, true).1)
+            .flat_map_iter(|p| {
+                let mut prints = Vec::new();
+                receive::receive_each(p, &limits, &mut |r| prints.push(judge(r, intake, true).1));
+                prints
+            })
             .collect();
         (judged, known)
     });
@@ -187,17 +190,19 @@ fn isolated(input: IntakeInput, limits: &Limits, intake: &Intake) -> Vec<(EntryR
         IntakeInput::Path(p) => p.display().to_string(),
         IntakeInput::Bytes { name, .. } => name.clone(),
     };
+    // Each entry is judged as soon as it is unpacked and its files dropped before the
+    // next is unpacked (a mailbox's messages one by one).
+    let mut judged = Vec::new();
     let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let received = match input {
-            IntakeInput::Path(p) => receive::receive(&p, limits),
-            IntakeInput::Bytes { name, bytes } => receive::receive_bytes(&name, bytes, limits),
-        };
-        received
-            .into_iter()
-            .map(|r| judge(r, intake, false))
-            .collect::<Vec<_>>()
+        let mut sink = |r| judged.push(judge(r, intake, false));
+        match input {
+            IntakeInput::Path(p) => receive::receive_each(&p, limits, &mut sink),
+            IntakeInput::Bytes { name, bytes } => {
+                receive::receive_bytes_each(&name, bytes, limits, &mut sink)
+            }
+        }
     }));
-    run.unwrap_or_else(|cause| {
+    if let Err(cause) = run {
         let why = crate::inspect::panic_message(&*cause);
         let facts = EntryFacts {
             source: source.clone(),
@@ -223,8 +228,9 @@ fn isolated(input: IntakeInput, limits: &Limits, intake: &Intake) -> Vec<(EntryR
             label: source,
             ..Prints::default()
         };
-        vec![(report, prints)]
-    })
+        judged.push((report, prints));
+    }
+    judged
 }
 
 /// Checks the entry (or entries: a mailbox holds many) in `bytes` named `name`, on its
@@ -264,24 +270,23 @@ fn finish(mut report: EntryReport, intake: &Intake) -> EntryReport {
 /// Extensions of forms read as spreadsheets.
 const SHEETS: [&str; 3] = ["xlsx", "xls", "et"];
 
-/// What a member is, by content (and by name where content cannot tell).
-fn kind_of(m: &Member) -> FileKind {
+/// What a member is, by content (and by name where content cannot tell); an error when
+/// it cannot be read at all.
+fn kind_of(m: &Member) -> std::io::Result<FileKind> {
     let head = match &m.data {
         Data::Memory(b) => b[..b.len().min(crate::kind::SNIFF_LEN)].to_vec(),
-        Data::File(p) | Data::Temp(p) => std::fs::File::open(p)
-            .and_then(|mut f| {
-                let mut h = Vec::new();
-                std::io::Read::read_to_end(
-                    &mut std::io::Read::take(&mut f, crate::kind::SNIFF_LEN as u64),
-                    &mut h,
-                )?;
-                Ok(h)
-            })
-            .unwrap_or_default(),
+        Data::File(p) | Data::Temp(p) => {
+            let mut h = Vec::new();
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(std::fs::File::open(p)?, crate::kind::SNIFF_LEN as u64),
+                &mut h,
+            )?;
+            h
+        }
     };
     let kind = crate::kind::sniff(&head);
     let ext = crate::kind::extension(std::path::Path::new(&m.path));
-    match kind {
+    Ok(match kind {
         FileKind::Text
             if ext
                 .as_deref()
@@ -291,7 +296,7 @@ fn kind_of(m: &Member) -> FileKind {
         }
         FileKind::Zip if zip_has(m, "word/document.xml") => FileKind::Docx,
         k => k,
-    }
+    })
 }
 
 fn zip_has(m: &Member, part: &str) -> bool {
@@ -391,7 +396,20 @@ fn judge(r: Received, intake: &Intake, reference: bool) -> (EntryReport, Prints)
         ..EntryFacts::default()
     };
     // Forms first: a document with the form's labels is the form, whatever its name.
-    let kinds: Vec<FileKind> = r.members.iter().map(kind_of).collect();
+    let kinds: Vec<FileKind> = r
+        .members
+        .iter()
+        .map(|m| {
+            kind_of(m).unwrap_or_else(|e| {
+                facts.unpack_problems.push(UnpackProblemView {
+                    member: m.path.clone(),
+                    kind: "unreadable",
+                    detail: Text::new(format!("cannot be read: {e}"), format!("无法读取：{e}")),
+                });
+                FileKind::Unknown
+            })
+        })
+        .collect();
     let mut roles: Vec<Option<&'static str>> = vec![None; r.members.len()];
     for (i, m) in r.members.iter().enumerate() {
         match read_form(m, kinds[i]) {
@@ -422,6 +440,9 @@ fn judge(r: Received, intake: &Intake, reference: bool) -> (EntryReport, Prints)
                 });
             }
             Ok(None) => {}
+            // A document that is not named as the form and cannot be read as one is left
+            // to be checked as a work (its own check says what is wrong with it).
+            Err(_) if !named_as_form(&m.path) => {}
             Err(why) => {
                 roles[i] = Some("form");
                 facts.forms_by_hand.push(FormByHand {

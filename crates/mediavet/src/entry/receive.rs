@@ -26,7 +26,8 @@ pub struct Limits {
     pub max_members: usize,
     /// Bytes inflated per entry.
     pub max_inflated: u64,
-    /// Inflated ÷ compressed size above which a member (over 1 MiB) is a bomb.
+    /// Inflated ÷ compressed size above which an archive's members (counted together,
+    /// past a first 1 MiB) are a bomb.
     pub max_ratio: f64,
     /// Members up to this size are held in memory; larger ones go to a temporary file.
     pub in_memory: u64,
@@ -232,18 +233,27 @@ fn head_of(path: &Path) -> std::io::Result<Vec<u8>> {
 
 /// The entries at `path`: a mail, a mailbox, an archive, a folder, or a single work.
 pub fn receive(path: &Path, limits: &Limits) -> Vec<Received> {
+    let mut out = Vec::new();
+    receive_each(path, limits, &mut |r| out.push(r));
+    out
+}
+
+/// The entries at `path`, each handed to `sink` as soon as it is unpacked: a mailbox's
+/// messages one by one, so that each can be judged and dropped before the next is
+/// unpacked (one entry's bounds, not the mailbox's, are what a run holds).
+pub fn receive_each(path: &Path, limits: &Limits, sink: &mut dyn FnMut(Received)) {
     let source = path.display().to_string();
     let stem = stem_of(&file_name(path));
     if path.is_dir() {
         let mut r = Received::new(source, vec![("folder", file_name(path))]);
         let mails = folder(&mut r, path, limits);
-        let mut out = if r.members.is_empty() && r.problems.is_empty() && !mails.is_empty() {
-            Vec::new()
-        } else {
-            split(r)
-        };
-        out.extend(mails);
-        return out;
+        if !(r.members.is_empty() && r.problems.is_empty() && !mails.is_empty()) {
+            split(r).into_iter().for_each(&mut *sink);
+        }
+        for mail in mails {
+            receive_each(&mail, limits, sink);
+        }
+        return;
     }
     let head = match head_of(path) {
         Ok(h) => h,
@@ -254,12 +264,12 @@ pub fn receive(path: &Path, limits: &Limits) -> Vec<Received> {
                 "unreadable",
                 Text::new(format!("cannot be read: {e}"), format!("无法读取：{e}")),
             );
-            return vec![r];
+            return sink(r);
         }
     };
     let zip_pkg = || std::fs::File::open(path).is_ok_and(|f| is_package(BufReader::new(f)));
     match container_of(&head, &file_name(path), zip_pkg) {
-        Some(Container::Mbox) => mbox(path, limits),
+        Some(Container::Mbox) => mbox(path, limits, sink),
         Some(Container::Mail) => {
             let mut r = Received::new(source.clone(), Vec::new());
             match std::fs::metadata(path).map(|m| m.len()) {
@@ -274,13 +284,13 @@ pub fn receive(path: &Path, limits: &Limits) -> Vec<Received> {
                 },
             }
             r.names.push(("file", stem));
-            vec![r]
+            sink(r)
         }
         Some(c) => {
             let mut r = Received::new(source, vec![("archive", stem)]);
             let prefix = format!("{}/", file_name(path));
             r.container_file(c, path, &prefix, 1, limits);
-            split(r)
+            split(r).into_iter().for_each(sink)
         }
         None => {
             let mut r = Received::new(source, Vec::new());
@@ -290,17 +300,29 @@ pub fn receive(path: &Path, limits: &Limits) -> Vec<Received> {
                 data: Data::File(path.to_path_buf()),
                 size,
             });
-            vec![r]
+            sink(r)
         }
     }
 }
 
 /// The entry in `bytes` (a mail, an archive, or a single work) named `name`.
 pub fn receive_bytes(name: &str, bytes: Vec<u8>, limits: &Limits) -> Vec<Received> {
+    let mut out = Vec::new();
+    receive_bytes_each(name, bytes, limits, &mut |r| out.push(r));
+    out
+}
+
+/// The entries in `bytes`, each handed to `sink` as soon as it is unpacked.
+pub fn receive_bytes_each(
+    name: &str,
+    bytes: Vec<u8>,
+    limits: &Limits,
+    sink: &mut dyn FnMut(Received),
+) {
     let stem = stem_of(name);
     let zip_pkg = || is_package(Cursor::new(&bytes));
     match container_of(&bytes[..bytes.len().min(4096)], name, zip_pkg) {
-        Some(Container::Mbox) => mbox_reader(name, Cursor::new(bytes), limits),
+        Some(Container::Mbox) => mbox_reader(name, Cursor::new(bytes), limits, sink),
         Some(Container::Mail) => {
             let mut r = Received::new(name.to_string(), Vec::new());
             if bytes.len() as u64 > limits.max_mail {
@@ -309,13 +331,13 @@ pub fn receive_bytes(name: &str, bytes: Vec<u8>, limits: &Limits) -> Vec<Receive
                 r.mail(&bytes, "", 0, limits);
             }
             r.names.push(("file", stem));
-            vec![r]
+            sink(r)
         }
         Some(_) => {
             let mut r = Received::new(name.to_string(), vec![("archive", stem)]);
             let size = bytes.len() as u64;
             r.member_or_container(name, Data::Memory(bytes), size, 0, limits);
-            split(r)
+            split(r).into_iter().for_each(sink)
         }
         None => {
             let mut r = Received::new(name.to_string(), Vec::new());
@@ -325,7 +347,7 @@ pub fn receive_bytes(name: &str, bytes: Vec<u8>, limits: &Limits) -> Vec<Receive
                 data: Data::Memory(bytes),
                 size,
             });
-            vec![r]
+            sink(r)
         }
     }
 }
@@ -347,9 +369,9 @@ pub fn stem_of(name: &str) -> String {
 }
 
 /// The entries of a mailbox on disk.
-fn mbox(path: &Path, limits: &Limits) -> Vec<Received> {
+fn mbox(path: &Path, limits: &Limits, sink: &mut dyn FnMut(Received)) {
     match std::fs::File::open(path) {
-        Ok(f) => mbox_reader(&path.display().to_string(), BufReader::new(f), limits),
+        Ok(f) => mbox_reader(&path.display().to_string(), BufReader::new(f), limits, sink),
         Err(e) => {
             let mut r = Received::new(path.display().to_string(), Vec::new());
             r.problem(
@@ -357,22 +379,42 @@ fn mbox(path: &Path, limits: &Limits) -> Vec<Received> {
                 "unreadable",
                 Text::new(format!("cannot be read: {e}"), format!("无法读取：{e}")),
             );
-            vec![r]
+            sink(r)
         }
     }
 }
 
-/// One entry per message of the mailbox read from `reader`.
-fn mbox_reader<R: BufRead>(source: &str, reader: R, limits: &Limits) -> Vec<Received> {
-    let mut out = Vec::new();
-    for (i, message) in mail_parser::mailbox::mbox::MessageIterator::new(reader).enumerate() {
-        let mut r = Received::new(format!("{source}#{}", i + 1), Vec::new());
-        match message {
-            Ok(m) if m.contents().len() as u64 > limits.max_mail => {
-                r.too_large_mail(&r.source.clone(), m.contents().len() as u64, limits)
-            }
-            Ok(m) => r.mail(m.contents(), "", 0, limits),
+/// One entry per message of the mailbox read from `reader`, each unpacked and handed on
+/// before the next is read. Split here rather than with mail-parser's iterator, which
+/// keeps a whole message, and a whole line, in memory however long: a message over
+/// [`Limits::max_mail`] is skipped to the next `From ` line without being kept.
+fn mbox_reader<R: BufRead>(
+    source: &str,
+    mut reader: R,
+    limits: &Limits,
+    sink: &mut dyn FnMut(Received),
+) {
+    let mut count = 0usize;
+    let mut emit = |message: Vec<u8>, size: u64, sink: &mut dyn FnMut(Received)| {
+        count += 1;
+        let mut r = Received::new(format!("{source}#{count}"), Vec::new());
+        if size > limits.max_mail {
+            r.too_large_mail(&r.source.clone(), size, limits);
+        } else {
+            r.mail(&message, "", 0, limits);
+        }
+        sink(r);
+    };
+    let mut current: Option<(Vec<u8>, u64)> = None;
+    let mut piece = Vec::new();
+    let mut line_start = true;
+    loop {
+        piece.clear();
+        match (&mut reader).take(64 << 10).read_until(b'\n', &mut piece) {
+            Ok(0) => break,
+            Ok(_) => {}
             Err(e) => {
+                let mut r = Received::new(format!("{source}#{}", count + 1), Vec::new());
                 r.problem(
                     source,
                     "unreadable",
@@ -381,13 +423,38 @@ fn mbox_reader<R: BufRead>(source: &str, reader: R, limits: &Limits) -> Vec<Rece
                         format!("邮箱文件无法继续读取：{e}"),
                     ),
                 );
-                out.push(r);
-                break;
+                sink(r);
+                return;
             }
         }
-        out.push(r);
+        let starts_line = line_start;
+        line_start = piece.ends_with(b"\n");
+        if starts_line && piece.starts_with(b"From ") {
+            if let Some((m, size)) = current.take() {
+                emit(m, size, sink);
+            }
+            current = Some((Vec::new(), 0));
+            continue;
+        }
+        let Some((message, size)) = current.as_mut() else {
+            continue;
+        };
+        *size += piece.len() as u64;
+        if *size > limits.max_mail {
+            *message = Vec::new();
+            continue;
+        }
+        // mboxrd: a line `>From ` (any number of `>`) stands for one `>` less.
+        let quoted = piece.iter().position(|&b| b != b'>').unwrap_or(0);
+        if starts_line && quoted > 0 && piece[quoted..].starts_with(b"From ") {
+            message.extend_from_slice(&piece[1..]);
+        } else {
+            message.extend_from_slice(&piece);
+        }
     }
-    out
+    if let Some((m, size)) = current {
+        emit(m, size, sink);
+    }
 }
 
 /// The folder (or archive) a member path belongs to at the top: its first component, or
@@ -752,10 +819,11 @@ impl Received {
         compressed: u64,
         declared: u64,
         limits: &Limits,
+        ratio: &mut Ratio,
     ) -> Option<(Data, u64)> {
         let budget = limits.max_inflated.saturating_sub(self.inflated);
-        let by_ratio = ((compressed.max(1) as f64) * limits.max_ratio) as u64;
-        let cap = budget.min(by_ratio.max(1 << 20));
+        ratio.packed = ratio.packed.saturating_add(compressed);
+        let cap = budget.min(ratio.left(limits));
         let mut limited = r.take(cap.saturating_add(1));
         let in_memory = limits
             .in_memory
@@ -790,6 +858,7 @@ impl Received {
         };
         let (data, n) = result?;
         self.inflated += n;
+        ratio.inflated = ratio.inflated.saturating_add(n);
         if n > cap {
             let detail = if n > budget {
                 Text::new(
@@ -803,9 +872,10 @@ impl Received {
                     ),
                 )
             } else {
+                let (packed, out) = (ratio.packed, ratio.inflated);
                 Text::new(
-                    format!("a compression bomb: {compressed} bytes inflate to more than {cap} bytes (ratio over {})", limits.max_ratio),
-                    format!("压缩炸弹：{compressed} 字节解压后超过 {cap} 字节（压缩比超过 {}）", limits.max_ratio),
+                    format!("a compression bomb: the archive's first {packed} compressed bytes inflate to more than {out} bytes (ratio over {}, counted over all its members)", limits.max_ratio),
+                    format!("压缩炸弹：压缩包前 {packed} 字节压缩数据解压后超过 {out} 字节（按全部成员合计，压缩比超过 {}）", limits.max_ratio),
                 )
             };
             self.problem(path, "bomb", detail);
@@ -895,6 +965,20 @@ impl Received {
                 return;
             }
         };
+        if zip.has_duplicate_names() {
+            self.problem(&container, "duplicate_names", Text::new(
+                "lists the same member name more than once: only one of each was read, and the archive may show different files to different programs",
+                "同一成员名出现多次：每个名称只读取了一个文件，不同软件打开时可能看到不同的文件",
+            ));
+        }
+        if let Some((a, b)) = overlapping(&mut zip) {
+            self.problem(&container, "bomb", Text::new(
+                format!("could not be unpacked safely: members {a} and {b} share compressed data (overlapping entries, a ZIP-bomb construction): nothing was unpacked"),
+                format!("无法安全解压：第 {a} 与第 {b} 个成员共用压缩数据（重叠条目，一种 ZIP 炸弹手法），未解压任何内容"),
+            ));
+            return;
+        }
+        let mut ratio = Ratio::default();
         for i in 0..zip.len() {
             if self.full(&format!("{prefix}…"), limits) {
                 break;
@@ -938,7 +1022,9 @@ impl Received {
                 continue;
             }
             let taken = match zip.by_index(i) {
-                Ok(mut f) => self.take_member(&mut f, &path, compressed, declared, limits),
+                Ok(mut f) => {
+                    self.take_member(&mut f, &path, compressed, declared, limits, &mut ratio)
+                }
                 Err(e) => {
                     let kind = if e.to_string().contains("ompression method") {
                         "unsupported"
@@ -982,7 +1068,11 @@ impl Received {
         let mut taken: Vec<(String, Data, u64)> = Vec::new();
         let mut pending: Vec<UnpackProblem> = Vec::new();
         let mut overflow = false;
-        let total_packed: u64 = reader.archive().pack_sizes().iter().sum();
+        // 7z compresses members together: the ratio is judged on the whole archive.
+        let mut ratio = Ratio {
+            packed: reader.archive().pack_sizes().iter().sum(),
+            inflated: 0,
+        };
         let result = reader.for_each_entries(|entry, rd| {
             if entry.is_directory() {
                 return Ok(true);
@@ -992,8 +1082,7 @@ impl Received {
                 return Ok(false);
             }
             let path = self.member_name(entry.name(), prefix);
-            // 7z compresses members together: the ratio is judged on the whole archive.
-            let got = self.take_member(rd, &path, total_packed, entry.size(), limits);
+            let got = self.take_member(rd, &path, 0, entry.size(), limits, &mut ratio);
             if let Some((data, n)) = got {
                 taken.push((path, data, n));
                 Ok(true)
@@ -1123,10 +1212,15 @@ impl Received {
     }
 }
 
-/// A new private temporary directory (mode 0700 on Unix: tempfile leaves the umask's).
+/// A new private temporary directory (mode 0700 on Unix: tempfile leaves the umask's),
+/// named with this process's id; the first one a process makes sweeps away those left
+/// by mediavet processes that no longer run (killed for memory, say: no destructor ran).
 fn private_dir() -> std::io::Result<tempfile::TempDir> {
+    static SWEEP: std::sync::Once = std::sync::Once::new();
+    SWEEP.call_once(|| sweep_stale(&std::env::temp_dir()));
     let mut b = tempfile::Builder::new();
-    b.prefix("mediavet-");
+    let prefix = format!("mediavet-{}-", std::process::id());
+    b.prefix(&prefix);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -1135,26 +1229,94 @@ fn private_dir() -> std::io::Result<tempfile::TempDir> {
     b.tempdir()
 }
 
+/// Removes `mediavet-PID-…` directories in `tmp` that this user owns and whose process
+/// is gone (Linux: no `/proc/PID`; elsewhere nothing is removed).
+fn sweep_stale(tmp: &Path) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(tmp) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix("mediavet-"))
+            .and_then(|n| n.split('-').next())
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let ours = e.metadata().is_ok_and(|m| {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::MetadataExt;
+                m.is_dir() && m.uid() == current_uid()
+            }
+            #[cfg(not(unix))]
+            {
+                m.is_dir()
+            }
+        });
+        if ours && pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
+/// This process's user id, read from the owner of `/proc/self` (no libc call).
+#[cfg(unix)]
+fn current_uid() -> u32 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata("/proc/self").map_or(u32::MAX, |m| m.uid())
+}
+
 /// A folder's files, in name order; archives in it are opened (depth 1). Mails and
-/// mailboxes in it are entries of their own (returned), as a mail is always one entry.
-fn folder(r: &mut Received, dir: &Path, limits: &Limits) -> Vec<Received> {
+/// mailboxes in it are entries of their own (their paths returned), as a mail is always
+/// one entry.
+fn folder(r: &mut Received, dir: &Path, limits: &Limits) -> Vec<PathBuf> {
     let mut mails = Vec::new();
-    let walk = walkdir::WalkDir::new(dir)
-        .max_depth(16)
-        .sort_by_file_name()
-        .into_iter();
-    for e in walk {
+    let mut walk = walkdir::WalkDir::new(dir).sort_by_file_name().into_iter();
+    while let Some(e) = walk.next() {
         let e = match e {
             Ok(e) => e,
             Err(err) => {
+                let at = err.path().unwrap_or(dir).display().to_string();
                 r.problem(
-                    &dir.display().to_string(),
+                    &at,
                     "unreadable",
                     Text::new(format!("cannot be read: {err}"), format!("无法读取：{err}")),
                 );
                 continue;
             }
         };
+        let rel = e.path().strip_prefix(dir).map_or_else(
+            |_| e.path().display().to_string(),
+            |p| p.to_string_lossy().replace('\\', "/"),
+        );
+        if r.full(&rel, limits) {
+            break;
+        }
+        if e.path_is_symlink() {
+            r.problem(
+                &rel,
+                "unsupported",
+                Text::new(
+                    "is a symbolic link: it was not followed (copy the file itself into the entry)",
+                    "是符号链接，未跟随读取（请将文件本身放入作品）",
+                ),
+            );
+            continue;
+        }
+        if e.file_type().is_dir() && e.depth() >= MAX_FOLDER_DEPTH {
+            r.problem(&rel, "too_deep", Text::new(
+                format!("folders nested more than {MAX_FOLDER_DEPTH} deep: what is inside was not opened"),
+                format!("文件夹嵌套超过 {MAX_FOLDER_DEPTH} 层，其中内容未打开"),
+            ));
+            walk.skip_current_dir();
+            continue;
+        }
         if !e.file_type().is_file() {
             continue;
         }
@@ -1164,18 +1326,17 @@ fn folder(r: &mut Received, dir: &Path, limits: &Limits) -> Vec<Received> {
             container_of(&head, &name, || false),
             Some(Container::Mail | Container::Mbox)
         ) {
-            mails.extend(receive(e.path(), limits));
+            mails.push(e.path().to_path_buf());
             continue;
         }
-        let rel = e.path().strip_prefix(dir).map_or_else(
-            |_| e.path().display().to_string(),
-            |p| p.to_string_lossy().replace('\\', "/"),
-        );
         let size = e.metadata().map_or(0, |m| m.len());
         r.member_or_container(&rel, Data::File(e.path().to_path_buf()), size, 0, limits);
     }
     mails
 }
+
+/// Folders opened below a folder given as an entry.
+const MAX_FOLDER_DEPTH: usize = 16;
 
 /// Mails whose body is at least this many characters carry it as a work (a story typed
 /// into the mail); shorter bodies are cover notes.
@@ -1197,6 +1358,50 @@ fn zip_name(raw: &[u8], decoded: &str) -> String {
         decoded.to_string()
     } else {
         s.into_owned()
+    }
+}
+
+/// Two members (by index) whose compressed data overlap: a member's data starts at least
+/// 30 bytes (its local header) after its header offset and runs on for its compressed
+/// size, so a header inside that span is inside another member's data.
+fn overlapping<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Option<(usize, usize)> {
+    let mut spans: Vec<(u64, u64, usize)> = (0..zip.len())
+        .filter_map(|i| {
+            let f = zip.by_index_raw(i).ok()?;
+            let start = f.header_start();
+            Some((
+                start,
+                start.saturating_add(30).saturating_add(f.compressed_size()),
+                i,
+            ))
+        })
+        .collect();
+    spans.sort_unstable();
+    spans
+        .windows(2)
+        .find(|w| w[1].0 < w[0].1)
+        .map(|w| (w[0].2.min(w[1].2) + 1, w[0].2.max(w[1].2) + 1))
+}
+
+/// What one archive's members have inflated to so far, against what they were packed
+/// in: the ratio bound holds for the archive's members together (a thousand members of
+/// 15 bytes each inflating to 1 MiB are a bomb though none alone is large).
+#[derive(Debug, Default)]
+struct Ratio {
+    packed: u64,
+    inflated: u64,
+}
+
+impl Ratio {
+    /// Small archives may inflate this much whatever their ratio.
+    const GRACE: u64 = 1 << 20;
+
+    /// Bytes the next member may still inflate to.
+    fn left(&self, limits: &Limits) -> u64 {
+        let allowed = (self.packed.max(1) as f64 * limits.max_ratio) as u64;
+        allowed
+            .saturating_add(Self::GRACE)
+            .saturating_sub(self.inflated)
     }
 }
 

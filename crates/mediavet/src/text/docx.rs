@@ -233,9 +233,23 @@ fn next<'b, R: std::io::BufRead>(
     buf: &'b mut Vec<u8>,
     name: &str,
 ) -> Result<Event<'b>, DocxError> {
-    reader
-        .read_event_into(buf)
-        .map_err(|e| xml_err(name, reader.error_position(), e))
+    reader.read_event_into(buf).map_err(|e| {
+        xml_err(
+            name,
+            error_position(reader.error_position(), reader.buffer_position()),
+            e,
+        )
+    })
+}
+
+/// Where an XML error is: quick-xml's error position, or where reading had got to for
+/// the errors it gives no position (the nesting limit said "byte 0").
+pub(crate) fn error_position(error: u64, read: u64) -> u64 {
+    if error == 0 {
+        read
+    } else {
+        error
+    }
 }
 
 /// `(Type, Target)` of each relationship in a .rels part.

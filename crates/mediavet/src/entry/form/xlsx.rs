@@ -9,7 +9,7 @@
 //! whole process. A form is a few dozen rows of text: streaming its cells costs less
 //! than checking every declaration calamine would trust.
 
-use crate::text::docx::{MAX_ENTRIES, MAX_PART_BYTES};
+use crate::text::docx::{error_position, MAX_ENTRIES, MAX_PART_BYTES};
 use quick_xml::events::{BytesStart, Event};
 use std::io::{BufReader, Cursor, Read, Seek};
 
@@ -126,9 +126,13 @@ fn shared_strings<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<Vec<St
     let mut out: Vec<String> = Vec::new();
     let (mut in_t, mut phonetic, mut bytes) = (false, 0usize, 0usize);
     loop {
-        let event = reader
-            .read_event_into(&mut buf)
-            .map_err(|e| xml_error(NAME, reader.error_position(), e))?;
+        let event = reader.read_event_into(&mut buf).map_err(|e| {
+            xml_error(
+                NAME,
+                error_position(reader.error_position(), reader.buffer_position()),
+                e,
+            )
+        })?;
         match event {
             Event::Start(e) => match e.local_name().as_ref() {
                 "si" => {
@@ -182,10 +186,13 @@ fn sheet_parts<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<Vec<Strin
     let mut reader = part(zip, "xl/workbook.xml")?;
     let mut buf = Vec::new();
     loop {
-        match reader
-            .read_event_into(&mut buf)
-            .map_err(|e| xml_error("xl/workbook.xml", reader.error_position(), e))?
-        {
+        match reader.read_event_into(&mut buf).map_err(|e| {
+            xml_error(
+                "xl/workbook.xml",
+                error_position(reader.error_position(), reader.buffer_position()),
+                e,
+            )
+        })? {
             Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "sheet" => {
                 if ids.len() >= MAX_SHEETS {
                     break;
@@ -204,10 +211,13 @@ fn sheet_parts<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<Vec<Strin
     if zip.index_for_name("xl/_rels/workbook.xml.rels").is_some() {
         let mut reader = part(zip, "xl/_rels/workbook.xml.rels")?;
         loop {
-            match reader
-                .read_event_into(&mut buf)
-                .map_err(|e| xml_error("xl/_rels/workbook.xml.rels", reader.error_position(), e))?
-            {
+            match reader.read_event_into(&mut buf).map_err(|e| {
+                xml_error(
+                    "xl/_rels/workbook.xml.rels",
+                    error_position(reader.error_position(), reader.buffer_position()),
+                    e,
+                )
+            })? {
                 Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "Relationship" => {
                     if let (Some(id), Some(t)) = (attr(&e, "Id"), attr(&e, "Target")) {
                         targets.push((id, t));
@@ -301,9 +311,13 @@ fn read_sheet<R: Read + Seek>(
         }
     };
     loop {
-        let event = reader
-            .read_event_into(&mut buf)
-            .map_err(|e| xml_error(name, reader.error_position(), e))?;
+        let event = reader.read_event_into(&mut buf).map_err(|e| {
+            xml_error(
+                name,
+                error_position(reader.error_position(), reader.buffer_position()),
+                e,
+            )
+        })?;
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(event, Event::Empty(_));
