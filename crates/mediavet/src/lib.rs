@@ -11,6 +11,7 @@
 
 pub mod audio;
 pub mod batch;
+pub mod budget;
 pub mod charset;
 pub mod entry;
 pub mod error;

@@ -501,7 +501,7 @@ fn pictures_are_decoded_only_within_the_memory_limit() {
     let img = r.facts.image.as_ref().unwrap();
     assert!(img.sharpness.is_none());
     let why = &img.not_decoded.as_ref().unwrap().en;
-    assert!(why.contains("1068 MiB, over the 1024 MiB limit"), "{why}");
+    assert!(why.contains("1068 MiB, over the 256 MiB limit"), "{why}");
     // The same header baseline with enough bytes is decoded (160 MB of grey, its data
     // zeros): a damage finding, and memory back to normal afterwards.
     let before = peak_rss_kib();

@@ -33,7 +33,9 @@ pub struct Limits {
     pub in_memory: u64,
     /// Most bytes of one entry's members held in memory at once; the rest spill too.
     pub memory: u64,
-    /// Largest mail read (mail parsing needs the whole message in memory).
+    /// Largest mail read (mail parsing needs the whole message in memory, about three
+    /// times over: 80 MiB, where mail services stop at 50 MB and send larger files as
+    /// links).
     pub max_mail: u64,
 }
 
@@ -46,7 +48,7 @@ impl Default for Limits {
             max_ratio: 200.0,
             in_memory: 64 << 20,
             memory: 256 << 20,
-            max_mail: 256 << 20,
+            max_mail: 80 << 20,
         }
     }
 }
@@ -162,6 +164,9 @@ pub struct Received {
     /// The private directory spilled members live in (shared by entries split from one
     /// input; removed when the last is dropped).
     temp: Option<Arc<tempfile::TempDir>>,
+    /// What its members held in memory take from [`crate::budget::HELD`] (shared and
+    /// given back like `temp`).
+    leases: Arc<std::sync::Mutex<Vec<crate::budget::Lease>>>,
 }
 
 /// The kinds of container recognised by content.
@@ -496,6 +501,7 @@ fn split(mut r: Received) -> Vec<Received> {
             let last = g.rsplit('/').next().unwrap_or(g);
             let mut e = Received::new(format!("{}/{g}", r.source), vec![("folder", stem_of(last))]);
             e.temp = r.temp.clone();
+            e.leases = r.leases.clone();
             e
         })
         .collect();
@@ -571,6 +577,20 @@ impl Received {
             self.too_large_mail(&at, bytes.len() as u64, limits);
             return;
         }
+        // Parsing holds the message, its decoded parts and their copies: about three
+        // times its size, taken from the process-wide pool (a mail inside a mail is
+        // counted in the outer one's lease).
+        let _lease = match MAIL_LEASE.with(|held| held.get()) {
+            true => None,
+            false => {
+                let need = 3 * bytes.len() as u64;
+                let Some(lease) = crate::budget::WORK.take(need) else {
+                    self.too_large_mail(&at, bytes.len() as u64, limits);
+                    return;
+                };
+                Some(MailLease::new(lease))
+            }
+        };
         // The parser holds every MIME part at once (a 134 MB mail of 2.3 million parts
         // took gigabytes): parts are counted first, by their boundary lines.
         let parts = boundary_lines(bytes);
@@ -654,16 +674,20 @@ impl Received {
                 || format!("attachment-{}", i + 1),
                 |n| n.replace(['/', '\\'], "_"),
             );
-            let data = part.contents().to_vec();
-            let size = data.len() as u64;
-            self.inflated += size;
-            self.member_or_container(
-                &format!("{prefix}{name}"),
-                Data::Memory(data),
+            let path = format!("{prefix}{name}");
+            let contents = part.contents();
+            let size = contents.len() as u64;
+            let taken = self.take_member(
+                &mut Cursor::new(contents),
+                &path,
                 size,
-                depth,
+                size,
                 limits,
+                &mut Ratio::default(),
             );
+            if let Some((data, n)) = taken {
+                self.member_or_container(&path, data, n, depth, limits);
+            }
         }
     }
 
@@ -828,11 +852,17 @@ impl Received {
         let in_memory = limits
             .in_memory
             .min(limits.memory.saturating_sub(self.held));
-        let result = if declared <= in_memory {
+        // Held in memory when small and the process-wide pool has room for what it
+        // declares; otherwise (or when it turns out larger) spilled to a file.
+        let lease = (declared <= in_memory)
+            .then(|| crate::budget::HELD.try_take(declared))
+            .flatten();
+        let result = if let Some(lease) = lease {
             let mut buf = Vec::with_capacity(declared as usize);
-            let mut bounded = (&mut limited).take(in_memory + 1);
+            let mut bounded = (&mut limited).take(declared + 1);
             match bounded.read_to_end(&mut buf) {
-                Ok(_) if buf.len() as u64 > in_memory => {
+                Ok(_) if buf.len() as u64 > declared => {
+                    drop(lease);
                     // It lied about its size: the rest goes to a file.
                     let mut chain = Cursor::new(buf).chain(&mut limited);
                     self.spill(&mut chain, path).map(|p| {
@@ -840,7 +870,13 @@ impl Received {
                         (Data::Temp(p), n)
                     })
                 }
-                Ok(n) => Some((Data::Memory(buf), n as u64)),
+                Ok(n) => {
+                    self.leases
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push(lease);
+                    Some((Data::Memory(buf), n as u64))
+                }
                 Err(e) => {
                     self.problem(
                         path,
@@ -1358,6 +1394,27 @@ fn zip_name(raw: &[u8], decoded: &str) -> String {
         decoded.to_string()
     } else {
         s.into_owned()
+    }
+}
+
+thread_local! {
+    /// Whether this thread holds a mail's lease of [`crate::budget::WORK`].
+    static MAIL_LEASE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// A mail's lease, marked on its thread while held.
+struct MailLease(#[allow(dead_code)] crate::budget::Lease);
+
+impl MailLease {
+    fn new(lease: crate::budget::Lease) -> MailLease {
+        MAIL_LEASE.with(|held| held.set(true));
+        MailLease(lease)
+    }
+}
+
+impl Drop for MailLease {
+    fn drop(&mut self) {
+        MAIL_LEASE.with(|held| held.set(false));
     }
 }
 

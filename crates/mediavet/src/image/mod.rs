@@ -144,10 +144,11 @@ fn sized(w: u32, h: u32, orientation: Option<u16>) -> ImageFacts {
 }
 
 /// Most memory the decoder may need for one picture: the grey picture (CMYK ones also an
-/// RGB copy), and for progressive pictures the coefficients of every component (the
-/// largest baseline picture the default `max_megapixels` admits needs 200 MiB; a 100 MP
-/// progressive one 700 MiB).
-pub const DECODE_MEMORY_LIMIT: u64 = 1 << 30;
+/// RGB copy), and for progressive pictures the coefficients of every component. It is
+/// the size of the process-wide pool decodes take turns in ([`crate::budget::WORK`]), so
+/// that a run's peak stays bounded: baseline pictures up to 256 MP (every camera's), a
+/// progressive three-component one up to 38 MP (a phone writes baseline).
+pub const DECODE_MEMORY_LIMIT: u64 = 256 << 20;
 
 /// Most pixels one byte of a JPEG can code: a block of 8×8 needs at least one bit.
 pub const MAX_PIXELS_PER_BYTE: u64 = 512;
@@ -231,6 +232,8 @@ pub fn measure<R: BufRead + Seek>(
         ));
         return;
     }
+    // Large decodes take turns process-wide (the limit is the pool's size).
+    let _lease = crate::budget::WORK.take(need);
     let shape = thumbnail.then(|| sharpness::ThumbnailShape {
         orientation: thumbnail::exif(img.orientation),
         display: (img.display_width, img.display_height),
