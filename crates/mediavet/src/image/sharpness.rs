@@ -30,8 +30,8 @@ pub struct Decoded {
     pub truncated: Option<String>,
     /// The picture's thumbnail, when asked for.
     pub thumbnail: Option<crate::facts::Thumbnail>,
-    /// The rows really decoded, when the scan ends before the height the header claims
-    /// (the decoder fills the rest with grey 128).
+    /// The rows the picture data holds, when its scan ends before the height the header
+    /// claims (the decoder fills the rest with what zero bits decode to).
     pub rows: Option<usize>,
 }
 
@@ -51,7 +51,10 @@ pub struct ThumbnailShape {
 /// (the decoder runs out of data or meets garbage) from one with bytes appended after a
 /// complete picture (motion photos carry a video there). Strict decoding is not the first
 /// pass because it also rejects the harmless padding some encoders (ffmpeg's) leave at
-/// the end of a scan. With `thumbnail`, the decoded picture's thumbnail is kept too.
+/// the end of a scan. A picture whose bottom rows repeat (what the decoder makes of the
+/// zero bits it reads once a scan has run out) is checked for a scan shorter than its
+/// header's height (`rows`). With `thumbnail`, the decoded picture's thumbnail is kept
+/// too.
 pub fn measure<R: BufRead + Seek>(
     r: &mut R,
     thumbnail: Option<ThumbnailShape>,
@@ -67,31 +70,22 @@ pub fn measure<R: BufRead + Seek>(
     let fingerprint = crate::image::fingerprint::of_luma(&pixels, w, h);
     let thumbnail = thumbnail
         .and_then(|t| super::thumbnail::grey(&pixels, (w, h), t.orientation, t.display, None));
-    // Rows of grey 128 at the bottom may be the decoder's filling of a scan that ended
-    // early (a header that claims more rows than the data holds ends with the
-    // end-of-image marker all the same): a strict decode tells.
-    let grey_rows = pixels
-        .chunks_exact(w.max(1))
-        .rev()
-        .take_while(|row| row.iter().all(|&p| p == 128))
-        .count();
+    let repeats = bottom_repeats(&pixels, w, h);
     drop(pixels);
-    let eoi = ends_with_eoi(r).map_err(|e| e.to_string())?;
-    let (mut truncated, mut rows) = (None, None);
-    if grey_rows > 0 || !eoi {
+    let mut rows = None;
+    if repeats {
         r.seek(SeekFrom::Start(start)).map_err(|e| e.to_string())?;
-        let strict = decode(&mut *r, options.set_strict_mode(true))
+        let mut bytes = Vec::new();
+        r.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+        rows =
+            rows_held(&bytes, options.set_strict_mode(true), h).filter(|&n| n + 2 * MCU_ROWS < h);
+    }
+    let mut truncated = None;
+    if !ends_with_eoi(r).map_err(|e| e.to_string())? {
+        r.seek(SeekFrom::Start(start)).map_err(|e| e.to_string())?;
+        truncated = decode(&mut *r, options.set_strict_mode(true))
             .err()
             .map(|e| e.to_string());
-        let short = strict
-            .as_deref()
-            .is_some_and(|e| e.contains("Premature end"));
-        if short && grey_rows > 0 {
-            rows = Some(h - grey_rows);
-        }
-        if !eoi {
-            truncated = strict;
-        }
     }
     Ok(Decoded {
         sharpness,
@@ -100,6 +94,115 @@ pub fn measure<R: BufRead + Seek>(
         thumbnail,
         rows,
     })
+}
+
+/// The tallest MCU row (4:2:0 sampling).
+const MCU_ROWS: usize = 16;
+
+/// Whether the last MCU row of the picture repeats the one above it exactly: once its
+/// scan has run out, the decoder reads zero bits, which decode the same way block after
+/// block. (Flat bottoms, as in drawn pictures, pass too: the check after it is exact.)
+fn bottom_repeats(pixels: &[u8], w: usize, h: usize) -> bool {
+    if h < 4 * MCU_ROWS || w == 0 {
+        return false;
+    }
+    let band = MCU_ROWS * w;
+    let last = &pixels[(h - MCU_ROWS) * w..h * w];
+    let above = &pixels[(h - 2 * MCU_ROWS) * w..(h - MCU_ROWS) * w];
+    last.len() == band && last == above
+}
+
+/// How many rows of the baseline picture in `bytes` its scan holds. With restart
+/// intervals, counted exactly: the scan's restart markers say how many intervals of MCUs
+/// are there. Without: the end-of-image marker after the scan is replaced by an undefined
+/// marker, which stops the strict decoder with an error when it reaches the end of the
+/// data, and the frame header's height is searched for the most rows that decode without
+/// reaching it (a binary search; the decoder's look-ahead may cost the last MCU row).
+fn rows_held(bytes: &[u8], options: DecoderOptions, height: usize) -> Option<usize> {
+    let l = layout(bytes)?;
+    let end = l.scan + bytes[l.scan..].windows(2).position(|m| m == [0xff, 0xd9])?;
+    if l.restart > 0 {
+        let restarts = bytes[l.scan..end]
+            .windows(2)
+            .filter(|m| m[0] == 0xff && (0xd0..=0xd7).contains(&m[1]))
+            .count();
+        let mcus = (restarts + 1) * l.restart;
+        let per_row = l.width.div_ceil(l.mcu.0).max(1);
+        return Some((mcus.div_ceil(per_row) * l.mcu.1).min(height));
+    }
+    let mut copy = bytes[..end + 2].to_vec();
+    copy[end + 1] = 0x01;
+    let mut fits = |rows: usize| {
+        let Ok(h) = u16::try_from(rows) else {
+            return false;
+        };
+        copy[l.height_at..l.height_at + 2].copy_from_slice(&h.to_be_bytes());
+        decode(std::io::Cursor::new(&copy[..]), options).is_ok()
+    };
+    let (mut lo, mut hi) = (0usize, height);
+    while lo < hi {
+        let mid = lo + (hi - lo).div_ceil(2);
+        if fits(mid) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    Some(lo)
+}
+
+/// What [`rows_held`] needs of a baseline picture's headers.
+struct Layout {
+    /// Where the frame header keeps the height.
+    height_at: usize,
+    /// Where the (one) scan's header starts.
+    scan: usize,
+    /// Width in pixels.
+    width: usize,
+    /// An MCU's width and height in pixels.
+    mcu: (usize, usize),
+    /// MCUs between restart markers (0: none).
+    restart: usize,
+}
+
+/// The marker segments walked from the start to the first scan (a progressive picture
+/// has several scans and is not searched).
+fn layout(bytes: &[u8]) -> Option<Layout> {
+    let mut at = 2usize;
+    let (mut frame, mut restart) = (None, 0usize);
+    while at + 4 <= bytes.len() {
+        if bytes[at] != 0xff {
+            return None;
+        }
+        let marker = bytes[at + 1];
+        let len = usize::from(u16::from_be_bytes([bytes[at + 2], bytes[at + 3]]));
+        let seg = bytes.get(at + 4..at + 2 + len)?;
+        match marker {
+            0xc0 | 0xc1 => {
+                let width = usize::from(u16::from_be_bytes([*seg.get(3)?, *seg.get(4)?]));
+                let comps = usize::from(*seg.get(5)?);
+                let factors = seg.get(6..6 + 3 * comps)?.chunks_exact(3).map(|c| c[1]);
+                let (h, v) = factors.fold((1, 1), |(h, v), f| (h.max(f >> 4), v.max(f & 15)));
+                let mcu = (8 * usize::from(h.max(1)), 8 * usize::from(v.max(1)));
+                frame = Some((at + 5, width, mcu));
+            }
+            0xc2..=0xcf if !matches!(marker, 0xc4 | 0xc8 | 0xcc) => return None,
+            0xdd => restart = usize::from(u16::from_be_bytes([*seg.first()?, *seg.get(1)?])),
+            0xda => {
+                let (height_at, width, mcu) = frame?;
+                return Some(Layout {
+                    height_at,
+                    scan: at,
+                    width,
+                    mcu,
+                    restart,
+                });
+            }
+            _ => {}
+        }
+        at += 2 + len;
+    }
+    None
 }
 
 /// Whether the last bytes, trailing zero padding aside, are the end-of-image marker.
