@@ -58,12 +58,18 @@ def block5(fields):
 
 def rar5(members):
     """`members`: [(name, bytes)]. RAR 5.0: 8-byte marker, main, file and end headers."""
+    return rar5_declared(members, None)
+
+
+def rar5_declared(members, unpacked):
+    """A RAR5 archive whose members declare `unpacked` bytes (their own size if None)."""
     out = bytearray(b"Rar!\x1a\x07\x01\x00")
     out += block5(vint(1) + vint(0) + vint(0))  # main: type 1, flags 0, archive flags 0
     for name, data in members:
         n = name.encode("utf-8")
+        size = len(data) if unpacked is None else unpacked
         # file flags 0x4 (CRC32 present); compression info 0 = version 0, store.
-        specific = vint(0x4) + vint(len(data)) + vint(0o644) + struct.pack("<I", crc32(data))
+        specific = vint(0x4) + vint(size) + vint(0o644) + struct.pack("<I", crc32(data))
         specific += vint(0) + vint(1) + vint(len(n)) + n
         # header type 2, header flags 0x2 (data area), data size.
         out += block5(vint(2) + vint(0x2) + vint(len(data)) + specific) + data

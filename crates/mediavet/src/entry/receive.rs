@@ -1075,8 +1075,11 @@ impl Received {
                     None
                 }
             };
-            if let Some((data, n)) = taken {
-                self.member_or_container(&path, data, n, depth, limits);
+            match taken {
+                Some((data, n)) => self.member_or_container(&path, data, n, depth, limits),
+                // A bomb stops the archive: one finding, not one per member.
+                None if self.problems.last().is_some_and(|p| p.kind == "bomb") => break,
+                None => {}
             }
         }
     }
@@ -1515,6 +1518,17 @@ fn seven_zip_error(e: &sevenz_rust2::Error, what: &str) -> (&'static str, Text) 
                     SEVEN_ZIP_MEMORY >> 20
                 ),
             ),
+        ),
+        Error::Io(io, _) if io.to_string().contains("dict size") => (
+            "too_large",
+            Text::new(
+                format!("could not be unpacked safely: {io} (its coder declares a dictionary over what may be allocated)"),
+                format!("无法安全解压：{io}（压缩参数声明的字典超过允许分配的内存）"),
+            ),
+        ),
+        Error::Io(io, _) => (
+            "unreadable",
+            Text::new(format!("{what}: {io}"), format!("无法解压：{io}")),
         ),
         e => (
             "unreadable",

@@ -32,15 +32,33 @@ impl Tool {
 
     /// The first RAR-capable program on PATH: 7-Zip, then RARLAB's unrar, then
     /// unrar-free (Debian installs it as `unrar` too: it is told apart by its usage text).
+    /// Found once per process (each candidate is asked what it reads).
     pub fn find() -> Option<Tool> {
+        static FOUND: std::sync::OnceLock<Option<Tool>> = std::sync::OnceLock::new();
+        FOUND.get_or_init(Tool::search).clone()
+    }
+
+    fn search() -> Option<Tool> {
         let path = std::env::var_os("PATH")?;
         let find = |name: &str| {
             std::env::split_paths(&path)
                 .map(|d| d.join(name))
                 .find(|p| p.is_file())
         };
-        if let Some(p) = find("7zz").or_else(|| find("7z")) {
-            return Some(Tool::SevenZip(p));
+        // Debian's 7-Zip (`7zz`) is built without RAR; p7zip's `7z` may have it: each
+        // lists its formats with `i`.
+        let reads_rar = |p: &Path| {
+            Command::new(p)
+                .arg("i")
+                .stdin(Stdio::null())
+                .stderr(Stdio::null())
+                .output()
+                .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("Rar5"))
+        };
+        for name in ["7zz", "7z"] {
+            if let Some(p) = find(name).filter(|p| reads_rar(p)) {
+                return Some(Tool::SevenZip(p));
+            }
         }
         if let Some(p) = find("unrar") {
             let usage = Command::new(&p)
