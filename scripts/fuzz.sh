@@ -44,6 +44,8 @@ seeds_of() {
     subtitle) ls testdata/subtitle/*.srt testdata/subtitle/*.ass "$corpus_root"/subtitle/*.srt 2>/dev/null ;;
     profile) ls crates/mediavet/profiles/*.toml ;;
     intake) ls testdata/entries/*.eml testdata/entries/*.zip testdata/entries/neg/* ;;
+    sheet) ls testdata/hostile/seeds/*.xlsx "$corpus_root"/doc/*.xls "$corpus_root"/doc/*.doc 2>/dev/null ;;
+    unpack) ls testdata/hostile/*.7z testdata/hostile/*.rar testdata/entries/neg/*.rar ;;
   esac | while read -r f; do
     if [ "$(stat -c %s "$f")" -le "$seed_max" ]; then echo "$f"; fi
   done || true

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Generates the hostile entries of testdata/hostile: each an entry as an attacker (or a
 broken mail client) would send it, small or sparse on disk, each aimed at one bound of
-`mediavet intake` (README, "Hostile input"). The outputs are committed (about 4 MB in
-all); crates/mediavet-cli/tests/hostile.rs runs them, beside a good entry, and asserts
+`mediavet intake` (README, "Hostile input"). The outputs are committed (about 4.4 MB in
+all), with seeds/ for the `sheet` fuzz target; crates/mediavet-cli/tests/hostile.rs runs them, beside a good entry, and asserts
 each one's finding, the run's peak memory and its temporary disk.
 
 Needs: Python 3 (standard library), 7-Zip (`7z`) and ffmpeg on PATH.
@@ -45,30 +45,37 @@ def out(name):
     return os.path.join(OUT, name)
 
 
+def put(z, name, data, compression=zipfile.ZIP_DEFLATED):
+    """Writes a member with a fixed time, so that reruns give the same bytes."""
+    info = zipfile.ZipInfo(name, date_time=(2020, 8, 1, 0, 0, 0))
+    info.compress_type = compression
+    z.writestr(info, data)
+
+
 def entry_zip(name, members, compression=zipfile.ZIP_DEFLATED):
     """An entry ZIP named `name` holding `members` [(name, bytes)]."""
     with zipfile.ZipFile(out(name), "w", compression) as z:
         for n, data in members:
-            z.writestr(n, data)
+            put(z, n, data, compression)
 
 
 def xlsx(sheet, shared=None):
     """An .xlsx package with one worksheet `sheet` (and shared strings `shared`)."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", "<Types/>")
-        z.writestr(
+        put(z, "[Content_Types].xml", "<Types/>")
+        put(z, 
             "xl/workbook.xml",
             '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
             '<sheets><sheet name="报名表" sheetId="1" r:id="rId1"/></sheets></workbook>',
         )
-        z.writestr(
+        put(z, 
             "xl/_rels/workbook.xml.rels",
             '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
         )
-        z.writestr("xl/worksheets/sheet1.xml", sheet)
+        put(z, "xl/worksheets/sheet1.xml", sheet)
         if shared is not None:
-            z.writestr("xl/sharedStrings.xml", shared)
+            put(z, "xl/sharedStrings.xml", shared)
     return buf.getvalue()
 
 
@@ -76,16 +83,29 @@ def sheet(rows):
     return "<worksheet><sheetData>%s</sheetData></worksheet>" % "".join(rows)
 
 
+def seed(name, data):
+    """A seed input of the `sheet` fuzz target (scripts/fuzz.sh)."""
+    os.makedirs(out("seeds"), exist_ok=True)
+    open(os.path.join(out("seeds"), name), "wb").write(data)
+
+
 def xlsx_cases():
+    # A form as a spreadsheet (the seed the fuzzer mutates from).
+    labels = ["作者姓名", "王秀英", "性别", "女", "身份证号", "430102198503158315", "作品名称", "山路"]
+    cells = "".join('<c r="%s1" t="inlineStr"><is><t>%s</t></is></c>' % (chr(65 + i), v)
+                    for i, v in enumerate(labels))
+    seed("form.xlsx", xlsx(sheet(['<row r="1">%s</row>' % cells])))
     # 1. A shared-string count of 10^11 (calamine reserved it: 2.4 TB, the process aborted).
     sst = '<sst count="100000000000" uniqueCount="100000000000"><si><t>作者姓名</t></si></sst>'
     book = xlsx(sheet(['<row r="1"><c r="A1" t="s"><v>0</v></c></row>']), sst)
+    seed("unique_count.xlsx", book)
     entry_zip(PREFIX + "共享字符串.zip", [("报名表.xlsx", book), ("故事.txt", story(1).encode())])
     # 2. One cell at A1 and one at XFD1048576 (a 17-billion-cell grid).
     corners = sheet([
         '<row r="1"><c r="A1" t="inlineStr"><is><t>作者姓名</t></is></c></row>',
         '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>',
     ])
+    seed("corners.xlsx", xlsx(corners))
     entry_zip(PREFIX + "对角单元格.zip", [("报名表.xlsx", xlsx(corners)), ("故事.txt", story(2).encode())])
     # 3. A sheet that inflates to 200 MB (whitespace inside a value).
     padded = sheet(['<row r="1"><c r="A1"><v>1%s</v></c></row>' % (" " * (200 << 20))])
@@ -98,7 +118,7 @@ def seven_zip_cases():
     src = os.path.join(TMP, "故事.txt")
     open(src, "w").write(story(40))
     plain = os.path.join(TMP, "dict.7z")
-    subprocess.run(["7z", "a", "-bd", "-mhc=off", "-m0=LZMA:d=64k", plain, src],
+    subprocess.run(["7z", "a", "-bd", "-mhc=off", "-mtm=off", "-mtc=off", "-mta=off", "-m0=LZMA:d=64k", plain, src],
                    check=True, stdout=subprocess.DEVNULL)
     data = bytearray(open(plain, "rb").read())
     next_offset, next_size = struct.unpack_from("<QQ", data, 12)
@@ -117,7 +137,7 @@ def seven_zip_cases():
     target = out(PREFIX + "零字节炸弹.7z")
     if os.path.exists(target):
         os.remove(target)
-    subprocess.run(["7z", "a", "-bd", "-mx1", "-mmt=2", target, zeros], check=True,
+    subprocess.run(["7z", "a", "-bd", "-mx1", "-mmt=2", "-mtm=off", "-mtc=off", "-mta=off", target, zeros], check=True,
                    stdout=subprocess.DEVNULL)
     os.remove(zeros)
 
@@ -127,12 +147,12 @@ def zip_of_small_bombs(n):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for i in range(n):
-            z.writestr("图片/%03d.jpg" % i, bytes(1 << 20))
+            put(z, "图片/%03d.jpg" % i, bytes(1 << 20))
     return buf.getvalue()
 
 
 def mail(subject, attachments, body="稿件见附件。"):
-    m = MIMEMultipart()
+    m = MIMEMultipart(boundary="==mediavet-%08x==" % (zlib.crc32(subject.encode())))
     m["Subject"] = subject
     m["From"] = "entrant@example.com"
     m["To"] = "zhengji@example.com"
@@ -179,7 +199,7 @@ def zip_cases():
     # 11. Overlapping entries: two central-directory records for one local header.
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("故事.txt", story(5).encode())
+        put(z, "故事.txt", story(5).encode())
     data = buf.getvalue()
     eocd = data.rindex(b"PK\x05\x06")
     cd_offset = struct.unpack_from("<I", data, eocd + 16)[0]
@@ -193,11 +213,11 @@ def zip_cases():
     open(out(PREFIX + "重叠条目.zip"), "wb").write(data[:cd_offset] + directory + bytes(end))
     # 12. The same member name twice.
     with zipfile.ZipFile(out(PREFIX + "重名.zip"), "w") as z:
-        z.writestr("故事.txt", story(6).encode())
+        put(z, "故事.txt", story(6).encode())
         import warnings
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            z.writestr("故事.txt", "另一个故事".encode())
+            put(z, "故事.txt", "另一个故事".encode())
     # 13. Member names that would write on the desk's terminal: colours, a carriage
     #     return and a forged verdict line, a new line.
     names = ["说明\x1b[2K\r\x1b[32;1mPASS\x1b[0m  伪造.txt", "故事\n第二行.txt", "读我\x07.txt"]
@@ -228,10 +248,10 @@ def document_cases():
     #     vanished from the report).
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
-        z.writestr("_rels/.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+        put(z, "[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+        put(z, "_rels/.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
         # An end tag that does not match its start tag.
-        z.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>%s</w:t></w:r></w:q></w:body></w:document>' % story(41))
+        put(z, "word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>%s</w:t></w:r></w:q></w:body></w:document>' % story(41))
     entry_zip(PREFIX + "坏文档.zip", [("故事.docx", buf.getvalue())])
 
 
