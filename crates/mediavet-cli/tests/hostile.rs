@@ -101,7 +101,10 @@ fn every_hostile_entry_ends_with_a_finding_and_the_run_goes_on() {
         .expect("testdata/hostile")
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("扶贫征集")))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("扶贫征集"))
+        })
         .collect();
     inputs.sort();
     assert_eq!(inputs.len(), 18, "the cases of make.py");
@@ -143,13 +146,19 @@ fn every_hostile_entry_ends_with_a_finding_and_the_run_goes_on() {
     // Spreadsheet forms whose declarations asked for terabytes: read by hand, the
     // story still checked.
     for case in ["共享字符串", "对角单元格"] {
-        expect(case, &["entry.form_missing", "check it by hand", "故事.txt"]);
+        expect(
+            case,
+            &["entry.form_missing", "check it by hand", "故事.txt"],
+        );
     }
     expect("膨胀表格", &["inflates to more than 64 MiB"]);
     expect("超大字典", &["could not be unpacked safely", "dict"]);
     expect("零字节炸弹", &["a compression bomb"]);
     expect("两万部分", &["MIME parts, more than the 10000 read"]);
-    expect("邮件在压缩包里", &["the mail is 81 MiB, over the 80 MiB read"]);
+    expect(
+        "邮件在压缩包里",
+        &["the mail is 81 MiB, over the 80 MiB read"],
+    );
     expect("截断", &["ends before its multipart body does"]);
     expect("重叠条目", &["share compressed data"]);
     expect("重名", &["same member name more than once"]);
@@ -168,11 +177,17 @@ fn every_hostile_entry_ends_with_a_finding_and_the_run_goes_on() {
         .filter(|e| e["source"].as_str().is_some_and(|s| s.contains("六十封")))
         .collect();
     assert_eq!(mbox.len(), 60);
-    assert!(mbox.iter().all(|e| texts(e).matches("a compression bomb").count() == 1));
+    assert!(mbox
+        .iter()
+        .all(|e| texts(e).matches("a compression bomb").count() == 1));
     // The good entry beside them is reported as before.
     let good = entries
         .iter()
-        .find(|e| e["source"].as_str().is_some_and(|s| s.ends_with("good_text.eml")))
+        .find(|e| {
+            e["source"]
+                .as_str()
+                .is_some_and(|s| s.ends_with("good_text.eml"))
+        })
         .expect("the good entry");
     assert_eq!(good["verdict"], "pass", "{}", texts(good));
 }
@@ -199,7 +214,9 @@ fn names_cannot_write_on_the_terminal() {
     assert!(text.contains("故事\\u{a}第二行.txt"), "{text}");
     // A file with such a name, as an unzipped entry would be, in every output of check.
     let dir = tempfile::tempdir().expect("tmp");
-    let name = dir.path().join("说明\u{1b}[2K\r\u{1b}[32;1mPASS\u{1b}[0m  伪造\u{7}.txt");
+    let name = dir
+        .path()
+        .join("说明\u{1b}[2K\r\u{1b}[32;1mPASS\u{1b}[0m  伪造\u{7}.txt");
     std::fs::write(&name, "故事").expect("write");
     for format in ["human", "csv", "junit"] {
         let out = Command::new(env!("CARGO_BIN_EXE_mediavet"))
