@@ -34,6 +34,8 @@ fn disk_use(dir: &Path) -> u64 {
 
 /// Runs `mediavet ARGS` with `TMPDIR` at `tmp`: (exit code, stdout, peak RSS in bytes,
 /// wall time, temporary disk high-water mark).
+// The child is reaped by `wait4` (for its rusage), which clippy does not see.
+#[allow(clippy::zombie_processes)]
 fn run_bounded(args: &[String], tmp: &Path) -> (Option<i32>, Vec<u8>, u64, Duration, u64) {
     let start = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_mediavet"))

@@ -618,3 +618,30 @@ fn content_hash(m: &Member) -> Option<[u8; 32]> {
     }
     Some(*h.finalize().as_bytes())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_member_that_cannot_be_read_is_said_not_called_empty() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let root = dir.path().join("扶贫征集-自荐-文字类-山路");
+        std::fs::create_dir(&root).expect("dir");
+        std::fs::write(root.join("故事.txt"), "故事").expect("file");
+        let mut got = receive::receive(&root, &Limits::default());
+        let r = got.pop().expect("an entry");
+        // Gone between unpacking and judging (as a file the user may not read is).
+        std::fs::remove_file(root.join("故事.txt")).expect("removed");
+        let intake = Intake::new(Profiles::builtin(None).expect("profiles"));
+        let (report, _) = judge(r, &intake, false);
+        let p = &report.facts.unpack_problems;
+        assert!(
+            p.iter().any(|p| p.kind == "unreadable"
+                && p.member == "故事.txt"
+                && p.detail.en.starts_with("cannot be read")),
+            "{p:?}"
+        );
+        assert!(report.facts.contents.iter().all(|c| c.kind != FileKind::Empty));
+    }
+}

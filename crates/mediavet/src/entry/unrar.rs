@@ -231,6 +231,45 @@ pub fn extract(tool: &Tool, archive: &Path, dir: &Path, bounds: Bounds) -> Resul
 mod tests {
     use super::*;
 
+    /// A stand-in for 7-Zip that lists one small member and then writes 3 MiB.
+    #[cfg(unix)]
+    fn liar(dir: &Path) -> Tool {
+        use std::os::unix::fs::PermissionsExt;
+        let script = dir.join("7z");
+        std::fs::write(
+            &script,
+            "#!/bin/sh\ncase $1 in\n l) echo 'Size = 1' ;;\n x) for a; do case $a in -o*) out=${a#-o} ;; esac; done\n    head -c 3145728 /dev/zero > \"$out/a\"; sleep 5 ;;\nesac\n",
+        )
+        .expect("script");
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("mode");
+        Tool::SevenZip(script)
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_listing_that_lies_is_caught_while_the_program_writes() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let out = dir.path().join("out");
+        std::fs::create_dir(&out).expect("dir");
+        let bounds = Bounds {
+            bytes: 1 << 20,
+            files: 10,
+            time: Duration::from_secs(4),
+        };
+        let start = Instant::now();
+        let got = extract(&liar(dir.path()), Path::new("x.rar"), &out, bounds);
+        assert_eq!(
+            got,
+            Err(Failure::Stopped("it wrote more than 1 MiB".into()))
+        );
+        assert!(start.elapsed() < Duration::from_secs(3), "stopped at once");
+        let declared = Bounds { bytes: 0, ..bounds };
+        assert_eq!(
+            extract(&liar(dir.path()), Path::new("x.rar"), &out, declared),
+            Err(Failure::Declared { bytes: 1, files: 1 })
+        );
+    }
+
     #[test]
     fn listings_declare_sizes() {
         let seven = "Path = a.txt\nSize = 6\nPacked Size = 6\n\nPath = b\nSize = 12884901888\n";

@@ -144,3 +144,73 @@ fn stems() {
         "扶贫征集-自荐-文字类-Mr"
     );
 }
+
+#[test]
+fn a_mailbox_is_handed_on_message_by_message_and_an_oversized_one_is_not_kept() {
+    let limits = Limits {
+        max_mail: 4096,
+        ..Limits::default()
+    };
+    let message = |subject: &str, body: &str| {
+        format!("From a@example.com Mon Aug 10 10:00:00 2020\nSubject: {subject}\nFrom: a@example.com\n\n{body}\n")
+    };
+    let mut mbox = message("一", "短");
+    mbox.push_str(&message("二", &"长".repeat(10_000)));
+    mbox.push_str(&message("三", ">From the quoted line"));
+    let mut seen = Vec::new();
+    receive_bytes_each("box.mbox", mbox.into_bytes(), &limits, &mut |r| {
+        seen.push((
+            r.source.clone(),
+            r.problems.iter().map(|p| p.kind).collect::<Vec<_>>(),
+        ))
+    });
+    assert_eq!(
+        seen,
+        [
+            ("box.mbox#1".to_string(), vec![]),
+            ("box.mbox#2".to_string(), vec!["too_large"]),
+            ("box.mbox#3".to_string(), vec![]),
+        ]
+    );
+}
+
+#[test]
+fn a_folders_links_and_depths_past_the_bound_are_said() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let root = dir.path().join("扶贫征集-自荐-文字类-山路");
+    let mut deep = root.clone();
+    for i in 0..20 {
+        deep = deep.join(format!("d{i}"));
+    }
+    std::fs::create_dir_all(&deep).expect("dirs");
+    std::fs::write(deep.join("lost.txt"), "x").expect("file");
+    std::fs::write(root.join("故事.txt"), "故事").expect("file");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("/etc/passwd", root.join("link.txt")).expect("link");
+    let got = receive(&root, &Limits::default());
+    let kinds: Vec<(&str, &str)> = got[0]
+        .problems
+        .iter()
+        .map(|p| (p.member.as_str(), p.kind))
+        .collect();
+    assert!(kinds.iter().any(|(_, k)| *k == "too_deep"), "{kinds:?}");
+    #[cfg(unix)]
+    assert!(kinds.contains(&("link.txt", "unsupported")), "{kinds:?}");
+    assert_eq!(got[0].members.len(), 1, "the story only");
+}
+
+#[test]
+fn dirs_of_runs_that_died_are_swept() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dead = tmp.path().join("mediavet-4000000000-abc");
+    let mine = tmp
+        .path()
+        .join(format!("mediavet-{}-def", std::process::id()));
+    let other = tmp.path().join("unrelated");
+    for d in [&dead, &mine, &other] {
+        std::fs::create_dir(d).expect("dir");
+    }
+    folder::sweep_stale(tmp.path());
+    assert!(!dead.exists());
+    assert!(mine.exists() && other.exists());
+}
