@@ -123,7 +123,7 @@ fn a_rar_with_no_tool_on_path_asks_for_a_zip() {
         .expect("mediavet runs");
     assert_eq!(o.status.code(), Some(1));
     let text = stdout(&o);
-    assert!(text.contains("is a RAR archive and neither unrar nor 7z is installed to open it: send the entry as a ZIP"), "{text}");
+    assert!(text.contains("is a RAR archive and neither 7-Zip nor unrar is installed to open it: send the entry as a ZIP"), "{text}");
 }
 
 #[test]

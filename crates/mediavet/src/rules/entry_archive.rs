@@ -1,11 +1,15 @@
 //! entry.archive — a mail, archive or member of the entry could not be unpacked safely.
 //!
-//! What: one finding per problem, naming the member: a compression bomb (a member inflating
-//! over `[entry] max_ratio` times its packed size, or the entry over `max_inflated_gib`,
-//! counted on the bytes really inflated), a zip-slip path (`../`, absolute), an encrypted
-//! member or archive, a format not read (RAR with no `unrar` or `7z` on PATH), containers
-//! nested deeper than `max_depth`, more than `max_members` files, a mail over the size read,
-//! or a damaged archive. Nothing is ever written under a member's own name.
+//! What: one finding per problem, naming the member: a compression bomb (an archive's
+//! members inflating over `[entry] max_ratio` times what they were packed in, counted
+//! together, or the entry over `max_inflated_gib`, counted on the bytes really inflated;
+//! ZIP entries sharing compressed data), a zip-slip path (`../`, absolute), an encrypted
+//! member or archive, a format not read (RAR with no 7-Zip or unrar on PATH), a coder
+//! needing more memory than allowed, a member name listed twice, containers nested
+//! deeper than `max_depth`, more than `max_members` files (said once), a mail over the
+//! size read or with more MIME parts than files allowed, a mail cut off mid-part, a
+//! symlink or folders nested too deep, a file that cannot be read, or a damaged archive.
+//! Nothing is ever written under a member's own name.
 //!
 //! Why: what cannot be unpacked cannot be checked, and hostile archives must not harm the
 //! desk's machine.
