@@ -13,6 +13,9 @@ command -v mediainfo >/dev/null || need+=(mediainfo)
 # Photo oracles: EXIF/XMP/IPTC fields (exiftool) and the JPEG quality estimate (identify).
 command -v exiftool >/dev/null || need+=(libimage-exiftool-perl)
 command -v identify >/dev/null || need+=(imagemagick)
+# RAR entries are unpacked by a 7-Zip that reads RAR (p7zip's 7z; Debian's 7zz has no
+# RAR codec): the hostile-input tests read RAR4 and RAR5 archives through it.
+7z i 2>/dev/null | grep -q Rar5 || need+=(p7zip-full)
 # nasm lets the bundled openh264 build its assembly (about 15% faster keyframe decoding).
 command -v nasm >/dev/null || need+=(nasm)
 # The watermark evaluation set (testdata/watermarks/generate.sh) draws text and QR codes.

@@ -164,12 +164,24 @@ fn every_hostile_entry_ends_with_a_finding_and_the_run_goes_on() {
     expect("截断", &["ends before its multipart body does"]);
     expect("重叠条目", &["share compressed data"]);
     expect("重名", &["same member name more than once"]);
-    expect("声明巨大", &["it declares 1 files of 102400 MiB"]);
+    if mediavet::entry::unrar::Tool::find().is_some() {
+        expect("声明巨大", &["it declares 1 files of 102400 MiB"]);
+    }
     expect("伪造尺寸", &["2000×128", "ends after 128 of the 1500 rows"]);
     expect("坏文档", &["file.unreadable", "故事.docx"]);
-    // RAR4 and RAR5 unpacked: the story is there and checked.
-    expect("旧版.rar", &["旧版.rar/故事.txt"]);
-    expect("新版.rar", &["新版.rar/稿件/故事.txt"]);
+    // RAR4 and RAR5 unpacked: the story is there and checked (scripts/test.sh installs
+    // p7zip, whose 7z reads RAR; without a tool, CI fails and a developer is told).
+    if mediavet::entry::unrar::Tool::find().is_some() {
+        expect("旧版.rar", &["旧版.rar/故事.txt"]);
+        expect("新版.rar", &["新版.rar/稿件/故事.txt"]);
+    } else {
+        assert!(
+            std::env::var_os("MEDIAVET_REQUIRE_ORACLES").is_none(),
+            "no RAR-reading 7-Zip or unrar on PATH"
+        );
+        eprintln!("skipped: the RAR cases need a 7-Zip that reads RAR, or unrar");
+        expect("旧版.rar", &["neither 7-Zip nor unrar is installed"]);
+    }
     // One bomb finding per archive however many members follow it.
     let small = of("小成员炸弹");
     assert_eq!(small.matches("a compression bomb").count(), 1, "{small}");

@@ -642,6 +642,10 @@ mod tests {
                 && p.detail.en.starts_with("cannot be read")),
             "{p:?}"
         );
-        assert!(report.facts.contents.iter().all(|c| c.kind != FileKind::Empty));
+        assert!(report
+            .facts
+            .contents
+            .iter()
+            .all(|c| c.kind != FileKind::Empty));
     }
 }
