@@ -14,8 +14,10 @@ command -v mediainfo >/dev/null || need+=(mediainfo)
 command -v exiftool >/dev/null || need+=(libimage-exiftool-perl)
 command -v identify >/dev/null || need+=(imagemagick)
 # RAR entries are unpacked by a 7-Zip that reads RAR (p7zip's 7z; Debian's 7zz has no
-# RAR codec): the hostile-input tests read RAR4 and RAR5 archives through it.
+# RAR codec) or unrar-free: the hostile-input tests read RAR4 and RAR5 archives through
+# each.
 7z i 2>/dev/null | grep -q Rar5 || need+=(p7zip-full)
+command -v unrar-free >/dev/null || need+=(unrar-free)
 # nasm lets the bundled openh264 build its assembly (about 15% faster keyframe decoding).
 command -v nasm >/dev/null || need+=(nasm)
 # The watermark evaluation set (testdata/watermarks/generate.sh) draws text and QR codes.

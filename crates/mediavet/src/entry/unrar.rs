@@ -80,7 +80,7 @@ impl Tool {
         match self {
             Tool::SevenZip(_) => c.args(["l", "-slt", "-p", "-bd", "--"]),
             Tool::Unrar(_) => c.args(["lt", "-p-", "--"]),
-            Tool::UnrarFree(_) => return None,
+            Tool::UnrarFree(_) => c.arg("-t"),
         };
         c.arg(archive);
         Some(c)
@@ -145,7 +145,13 @@ fn declared(listing: &str) -> (u64, usize) {
         let size = line
             .strip_prefix("Size = ")
             .or_else(|| line.strip_prefix("Size: "));
-        if let Some(n) = size.and_then(|s| s.trim().parse::<u64>().ok()) {
+        // unrar-free: a member's line under its name is `SIZE DD-MM-YY HH:MM ATTR`.
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let free = match words.as_slice() {
+            [n, date, _, _] if date.len() == 8 && date.as_bytes()[2] == b'-' => n.parse().ok(),
+            _ => None,
+        };
+        if let Some(n) = size.and_then(|s| s.trim().parse::<u64>().ok()).or(free) {
             bytes = bytes.saturating_add(n);
             files += 1;
         }
@@ -276,5 +282,51 @@ mod tests {
         assert_eq!(declared(seven), (12_884_901_894, 2));
         let unrar = "        Name: a.txt\n        Type: File\n        Size: 6\n";
         assert_eq!(declared(unrar), (6, 1));
+        let free = " 巨大.bin\n            107374182400 00-00-00 00:00   .....A\n----\n    1       107374182400\n";
+        assert_eq!(declared(free), (107_374_182_400, 1));
+    }
+
+    /// Each RAR program on this machine unpacks a RAR5 entry and refuses one that
+    /// declares 100 GiB (scripts/test.sh installs p7zip and unrar-free).
+    #[test]
+    fn every_rar_program_here_unpacks_and_refuses() {
+        let hostile = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/hostile");
+        let good = hostile.join("扶贫征集-自荐-文字类-新版.rar");
+        let huge = hostile.join("扶贫征集-自荐-文字类-声明巨大.rar");
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        let on_path = |n: &str| {
+            std::env::split_paths(&path)
+                .map(|d| d.join(n))
+                .find(|p| p.is_file())
+        };
+        let mut tools = Vec::new();
+        tools.extend(on_path("unrar-free").map(Tool::UnrarFree));
+        tools.extend(Tool::find().filter(|t| matches!(t, Tool::SevenZip(_))));
+        if tools.len() < 2 && std::env::var_os("MEDIAVET_REQUIRE_ORACLES").is_some() {
+            panic!("p7zip's 7z and unrar-free are needed: {tools:?}");
+        }
+        let bounds = Bounds {
+            bytes: 1 << 20,
+            files: 10,
+            time: Duration::from_secs(30),
+        };
+        for tool in tools {
+            let dir = tempfile::tempdir().expect("tmp");
+            assert_eq!(
+                extract(&tool, &good, dir.path(), bounds),
+                Ok(()),
+                "{tool:?}"
+            );
+            assert!(dir.path().join("稿件/故事.txt").is_file(), "{tool:?}");
+            let dir = tempfile::tempdir().expect("tmp");
+            assert_eq!(
+                extract(&tool, &huge, dir.path(), bounds),
+                Err(Failure::Declared {
+                    bytes: 100 << 30,
+                    files: 1
+                }),
+                "{tool:?}"
+            );
+        }
     }
 }

@@ -477,6 +477,15 @@ mod tests {
         );
         let e = read(package(&doc), 1 << 20).unwrap_err();
         assert!(e.reason.contains("nested more than 32"), "{e}");
+        // Past quick-xml's own nesting limit, the error gives no position of its own:
+        // where reading had got to is said (it said "byte 0").
+        let deep = format!(
+            "<w:document {w}><w:body>{}</w:body></w:document>",
+            "<w:sdt>".repeat(70_000)
+        );
+        let e = read(package(&deep), 1 << 20).unwrap_err();
+        assert!(e.reason.contains("deeper than the supported limit"), "{e}");
+        assert!(!e.reason.contains("at byte 0:"), "{e}");
     }
 
     #[test]
