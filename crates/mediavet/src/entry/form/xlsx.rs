@@ -87,10 +87,28 @@ impl<R: Read> Read for Capped<R> {
     }
 }
 
-fn xml_error(name: &str, pos: u64, e: quick_xml::Error) -> String {
-    match e {
+/// The next event of part `name`, or what went wrong and where.
+fn next<'b, R: std::io::BufRead>(
+    reader: &mut quick_xml::Reader<R>,
+    buf: &'b mut Vec<u8>,
+    name: &str,
+) -> Result<Event<'b>, String> {
+    reader.read_event_into(buf).map_err(|e| match e {
         quick_xml::Error::Io(io) => format!("{name}: {io}"),
-        e => format!("{name}: XML error at byte {pos}: {e}"),
+        e => {
+            let at = error_position(reader.error_position(), reader.buffer_position());
+            format!("{name}: XML error at byte {at}: {e}")
+        }
+    })
+}
+
+/// The text an event carries: character data, or a resolved reference.
+fn text_of<'a>(event: &'a Event<'_>) -> Option<std::borrow::Cow<'a, str>> {
+    match event {
+        Event::Text(t) => Some(t.xml10_content()),
+        Event::CData(t) => Some(t.xml10_content()),
+        Event::GeneralRef(r) => Some(reference(r).into()),
+        _ => None,
     }
 }
 
@@ -126,13 +144,7 @@ fn shared_strings<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<Vec<St
     let mut out: Vec<String> = Vec::new();
     let (mut in_t, mut phonetic, mut bytes) = (false, 0usize, 0usize);
     loop {
-        let event = reader.read_event_into(&mut buf).map_err(|e| {
-            xml_error(
-                NAME,
-                error_position(reader.error_position(), reader.buffer_position()),
-                e,
-            )
-        })?;
+        let event = next(&mut reader, &mut buf, NAME)?;
         match event {
             Event::Start(e) => match e.local_name().as_ref() {
                 "si" => {
@@ -154,11 +166,8 @@ fn shared_strings<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<Vec<St
                 _ => {}
             },
             Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) if in_t && phonetic == 0 => {
-                let text = match &event {
-                    Event::Text(t) => t.xml10_content(),
-                    Event::CData(t) => t.xml10_content(),
-                    Event::GeneralRef(r) => reference(r).into(),
-                    _ => continue,
+                let Some(text) = text_of(&event) else {
+                    continue;
                 };
                 bytes += text.len();
                 if bytes > MAX_STRING_BYTES {
@@ -186,13 +195,7 @@ fn sheet_parts<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<Vec<Strin
     let mut reader = part(zip, "xl/workbook.xml")?;
     let mut buf = Vec::new();
     loop {
-        match reader.read_event_into(&mut buf).map_err(|e| {
-            xml_error(
-                "xl/workbook.xml",
-                error_position(reader.error_position(), reader.buffer_position()),
-                e,
-            )
-        })? {
+        match next(&mut reader, &mut buf, "xl/workbook.xml")? {
             Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "sheet" => {
                 if ids.len() >= MAX_SHEETS {
                     break;
@@ -211,13 +214,7 @@ fn sheet_parts<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<Vec<Strin
     if zip.index_for_name("xl/_rels/workbook.xml.rels").is_some() {
         let mut reader = part(zip, "xl/_rels/workbook.xml.rels")?;
         loop {
-            match reader.read_event_into(&mut buf).map_err(|e| {
-                xml_error(
-                    "xl/_rels/workbook.xml.rels",
-                    error_position(reader.error_position(), reader.buffer_position()),
-                    e,
-                )
-            })? {
+            match next(&mut reader, &mut buf, "xl/_rels/workbook.xml.rels")? {
                 Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "Relationship" => {
                     if let (Some(id), Some(t)) = (attr(&e, "Id"), attr(&e, "Target")) {
                         targets.push((id, t));
@@ -311,13 +308,7 @@ fn read_sheet<R: Read + Seek>(
         }
     };
     loop {
-        let event = reader.read_event_into(&mut buf).map_err(|e| {
-            xml_error(
-                name,
-                error_position(reader.error_position(), reader.buffer_position()),
-                e,
-            )
-        })?;
+        let event = next(&mut reader, &mut buf, name)?;
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(event, Event::Empty(_));
@@ -359,11 +350,8 @@ fn read_sheet<R: Read + Seek>(
             Event::Text(_) | Event::CData(_) | Event::GeneralRef(_)
                 if in_value && phonetic == 0 =>
             {
-                let text = match &event {
-                    Event::Text(t) => t.xml10_content(),
-                    Event::CData(t) => t.xml10_content(),
-                    Event::GeneralRef(r) => reference(r).into(),
-                    _ => continue,
+                let Some(text) = text_of(&event) else {
+                    continue;
                 };
                 if let Some(c) = cell.as_mut().filter(|c| c.value.len() < MAX_CELL) {
                     c.value.push_str(&text);

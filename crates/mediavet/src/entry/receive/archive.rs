@@ -9,6 +9,15 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 impl Received {
+    /// A member that could not be unpacked, and why.
+    fn cannot_unpack(&mut self, path: &str, e: &dyn std::fmt::Display) {
+        self.problem(
+            path,
+            "unreadable",
+            Text::new(format!("cannot be unpacked: {e}"), format!("无法解压：{e}")),
+        );
+    }
+
     /// Reads a member's content from `r`, inflating at most what the limits leave and
     /// `ratio_base × max_ratio`; held in memory or spilled to a temporary file.
     /// `None` (with a problem recorded) when it is a bomb or cannot be read.
@@ -54,11 +63,7 @@ impl Received {
                     Some((Data::Memory(buf), n as u64))
                 }
                 Err(e) => {
-                    self.problem(
-                        path,
-                        "unreadable",
-                        Text::new(format!("cannot be unpacked: {e}"), format!("无法解压：{e}")),
-                    );
+                    self.cannot_unpack(path, &e);
                     None
                 }
             }
@@ -131,11 +136,7 @@ impl Received {
         match written {
             Ok(p) => Some(p),
             Err(e) => {
-                self.problem(
-                    path,
-                    "unreadable",
-                    Text::new(format!("cannot be unpacked: {e}"), format!("无法解压：{e}")),
-                );
+                self.cannot_unpack(path, &e);
                 None
             }
         }
