@@ -10,6 +10,11 @@
 //!   outer one's lease; decoding happens after unpacking), so turns cannot deadlock.
 //!
 //! A lease larger than its pool is refused, and the caller reports the input as too large.
+//! A thread that already holds a waiting lease is never made to wait for another: rayon
+//! lets a thread that waits for its own parallel work (a decode's filter) run another
+//! task meanwhile, which may be a second decode, and that one would wait for the lease
+//! its own thread holds. It is granted at once instead (the pool then goes over for as
+//! long as both are held).
 
 use std::sync::{Condvar, Mutex};
 
@@ -31,6 +36,13 @@ pub static WORK: Pool = Pool::new(256 << 20);
 pub struct Lease {
     pool: &'static Pool,
     bytes: u64,
+    /// Taken with [`Pool::take`] (counted in [`WAITING_LEASES`]).
+    waited: bool,
+}
+
+thread_local! {
+    /// Leases taken with [`Pool::take`] that this thread holds.
+    static WAITING_LEASES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 impl Pool {
@@ -57,7 +69,11 @@ impl Pool {
         let mut used = self.used();
         (*used + bytes <= self.total).then(|| {
             *used += bytes;
-            Lease { pool: self, bytes }
+            Lease {
+                pool: self,
+                bytes,
+                waited: false,
+            }
         })
     }
 
@@ -67,12 +83,18 @@ impl Pool {
         if bytes > self.total {
             return None;
         }
+        let reentered = WAITING_LEASES.with(|n| n.get()) > 0;
         let mut used = self.used();
-        while *used + bytes > self.total {
+        while !reentered && *used + bytes > self.total {
             used = self.freed.wait(used).unwrap_or_else(|e| e.into_inner());
         }
         *used += bytes;
-        Some(Lease { pool: self, bytes })
+        WAITING_LEASES.with(|n| n.set(n.get() + 1));
+        Some(Lease {
+            pool: self,
+            bytes,
+            waited: true,
+        })
     }
 }
 
@@ -95,6 +117,9 @@ impl Lease {
 impl Drop for Lease {
     fn drop(&mut self) {
         *self.pool.used() -= self.bytes;
+        if self.waited {
+            WAITING_LEASES.with(|n| n.set(n.get().saturating_sub(1)));
+        }
         self.pool.freed.notify_all();
     }
 }
@@ -117,5 +142,19 @@ mod tests {
         assert_eq!(waiter.join().unwrap(), Some(50));
         drop(a);
         assert_eq!(*POOL.used(), 0);
+    }
+
+    static OTHER: Pool = Pool::new(100);
+
+    #[test]
+    fn a_thread_holding_a_lease_is_not_made_to_wait_for_another() {
+        let first = OTHER.take(80).expect("room");
+        // As a decode whose filter's thread runs a second decode meanwhile.
+        let second = OTHER.take(80).expect("granted at once");
+        assert_eq!(*OTHER.used(), 160);
+        drop((first, second));
+        assert_eq!(*OTHER.used(), 0);
+        let other = std::thread::spawn(|| OTHER.take(90).map(|l| l.bytes()));
+        assert_eq!(other.join().unwrap(), Some(90));
     }
 }
