@@ -192,9 +192,10 @@ pub fn measure<R: BufRead + Seek>(
     // header's word.
     let size = r.seek(std::io::SeekFrom::End(0)).unwrap_or(0);
     let claimed = u64::from(img.width) * u64::from(img.height);
-    if claimed > size.saturating_mul(MAX_PIXELS_PER_BYTE) {
+    let codable = size.saturating_mul(MAX_PIXELS_PER_BYTE);
+    if claimed > codable {
         let (w, h) = (img.width, img.height);
-        let most = size.saturating_mul(MAX_PIXELS_PER_BYTE) as f64 / 1e6;
+        let most = codable as f64 / 1e6;
         img.not_decoded = Some(Text::new(
             format!("not measured: the header claims {w}×{h}, but {size} bytes code at most {most:.1} MP"),
             format!("未测量：文件头声称 {w}×{h}，但 {size} 字节最多只能容纳 {most:.1} 百万像素"),

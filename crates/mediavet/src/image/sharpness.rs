@@ -106,10 +106,9 @@ fn bottom_repeats(pixels: &[u8], w: usize, h: usize) -> bool {
     if h < 4 * MCU_ROWS || w == 0 {
         return false;
     }
-    let band = MCU_ROWS * w;
-    let last = &pixels[(h - MCU_ROWS) * w..h * w];
-    let above = &pixels[(h - 2 * MCU_ROWS) * w..(h - MCU_ROWS) * w];
-    last.len() == band && last == above
+    let last = pixels.get((h - MCU_ROWS) * w..h * w);
+    let above = pixels.get((h - 2 * MCU_ROWS) * w..(h - MCU_ROWS) * w);
+    last.is_some() && last == above
 }
 
 /// How many rows of the baseline picture in `bytes` its scan holds. With restart
